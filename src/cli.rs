@@ -1,0 +1,70 @@
+//! The command line: clap definitions only.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use kubetutor::i18n::Lang;
+
+/// An offline, interactive terminal tutor for Kubernetes resources.
+///
+/// Without a subcommand, kubetutor opens the course map in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "kubetutor", version, about)]
+pub struct Cli {
+    /// Language of lessons and interface [default: from LC_ALL, LC_MESSAGES or LANG, else en]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// Use the lesson pack in DIR instead of the built-in course
+    #[arg(long, global = true, value_name = "DIR")]
+    pub lessons: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the lessons in course order
+    List {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Work with lesson packs
+    Pack {
+        #[command(subcommand)]
+        command: PackCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PackCommand {
+    /// Check a pack: front matter, quiz items, exercises, translations, diagrams and links.
+    /// Prints `path:line:column: message` per problem; exit 1 when there are problems.
+    Lint {
+        /// The pack folder [default: the --lessons pack, else the built-in course]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Ja,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::En => Lang::En,
+            LangArg::Ja => Lang::Ja,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}

@@ -1,0 +1,338 @@
+//! The loaded course: every lesson in every language, exercises and diagrams.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use super::exercise::{self, Exercise, ExerciseFiles};
+use super::lesson::{self, Lesson, is_valid_id};
+use super::lint::{self, LintReport, SourceMap};
+use super::locate::Pos;
+use super::pack::{PackError, PackFile, PackSource};
+use super::problem::Problem;
+use super::quiz;
+use crate::i18n::Lang;
+use crate::markdown::{self, Document};
+
+/// A lesson in all the languages the pack has it in.
+#[derive(Debug, Clone)]
+pub struct LessonSet {
+    pub id: String,
+    variants: BTreeMap<Lang, Lesson>,
+}
+
+/// A lesson picked for a language; `fallback` is set when the pack lacks that
+/// language and English is shown instead.
+#[derive(Debug, Clone, Copy)]
+pub struct LocalizedLesson<'a> {
+    pub lesson: &'a Lesson,
+    pub fallback: bool,
+}
+
+impl LessonSet {
+    /// The lesson in `lang`, or in English when it is not translated.
+    pub fn get(&self, lang: Lang) -> Option<LocalizedLesson<'_>> {
+        if let Some(lesson) = self.variants.get(&lang) {
+            return Some(LocalizedLesson {
+                lesson,
+                fallback: false,
+            });
+        }
+        self.variants
+            .get(&Lang::En)
+            .or_else(|| self.variants.values().next())
+            .map(|lesson| LocalizedLesson {
+                lesson,
+                fallback: true,
+            })
+    }
+
+    /// The languages this lesson is written in.
+    pub fn languages(&self) -> impl Iterator<Item = Lang> + '_ {
+        self.variants.keys().copied()
+    }
+
+    /// The course position (from the reference language when present).
+    pub fn order(&self) -> u32 {
+        self.get(Lang::En).map_or(u32::MAX, |l| l.lesson.meta.order)
+    }
+}
+
+/// A whole course pack, checked and ready to teach.
+#[derive(Debug, Clone)]
+pub struct Course {
+    lessons: Vec<LessonSet>,
+    exercises: Vec<Exercise>,
+    diagrams: BTreeMap<String, String>,
+}
+
+impl Course {
+    /// Loads a pack; any problem makes the pack unusable, so the tutor never
+    /// teaches from a half-valid course.
+    pub fn load(source: &PackSource) -> Result<Course, PackError> {
+        let (course, problems) = analyze(source)?;
+        if problems.is_empty() {
+            Ok(course)
+        } else {
+            Err(PackError::Invalid {
+                problems,
+                source_hint: source.cli_hint(),
+            })
+        }
+    }
+
+    /// Checks a pack and reports every problem, for `kubetutor pack lint`.
+    pub fn lint(source: &PackSource) -> Result<LintReport, PackError> {
+        let (course, problems) = analyze(source)?;
+        Ok(LintReport::new(&course, problems))
+    }
+
+    /// Lessons in course order.
+    pub fn lessons(&self) -> &[LessonSet] {
+        &self.lessons
+    }
+
+    /// The lesson with this id.
+    pub fn lesson(&self, id: &str) -> Option<&LessonSet> {
+        self.lessons.iter().find(|set| set.id == id)
+    }
+
+    /// The exercises, sorted by id.
+    pub fn exercises(&self) -> &[Exercise] {
+        &self.exercises
+    }
+
+    /// The text of `assets/diagrams/<name>.txt`.
+    pub fn diagram(&self, name: &str) -> Option<&str> {
+        self.diagrams.get(name).map(String::as_str)
+    }
+
+    /// The lesson's body as a document, with its diagrams embedded.
+    pub fn document(&self, lesson: &Lesson) -> Document {
+        markdown::parse(&lesson.body, &|name| self.diagram(name).map(str::to_string))
+    }
+}
+
+/// Reads, parses and cross-checks a pack; returns what could be loaded and
+/// every problem found.
+fn analyze(source: &PackSource) -> Result<(Course, Vec<Problem>), PackError> {
+    let files = source.read()?;
+    let root = source.display_root();
+    let mut problems = files.problems;
+    let mut sources = SourceMap::default();
+    let mut lessons: Vec<Lesson> = Vec::new();
+    let mut quizzes = Vec::new();
+    let mut exercise_dirs: BTreeMap<PathBuf, BTreeMap<String, &str>> = BTreeMap::new();
+    let mut diagrams = BTreeMap::new();
+
+    for file in &files.files {
+        let display = root.join(&file.rel);
+        let parts: Vec<&str> = file
+            .rel
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(part) => part.to_str(),
+                _ => None,
+            })
+            .collect();
+        let unexpected =
+            |why: &str| Problem::new(&display, 1, 1, format!("unexpected file: {why}"));
+        match parts.as_slice() {
+            ["lessons", "exercises", id, name] => {
+                exercise_dirs
+                    .entry(Path::new("lessons/exercises").join(id))
+                    .or_default()
+                    .insert((*name).to_string(), file.text.as_str());
+            }
+            ["lessons", "exercises", ..] => problems.push(unexpected(
+                "an exercise is a folder lessons/exercises/<id>/ with exercise.yaml, starter.yaml and solution.yaml",
+            )),
+            ["lessons", lang, name] => {
+                let Some(lang) = Lang::from_code(lang) else {
+                    problems.push(Problem::new(
+                        &display,
+                        1,
+                        1,
+                        format!("language folder `{lang}` is not supported (kubetutor speaks en and ja)"),
+                    ));
+                    continue;
+                };
+                if let Some(stem) = name.strip_suffix(".quiz.yaml") {
+                    quizzes.push((lang, stem.to_string(), file, display));
+                } else if name.ends_with(".md") {
+                    if let Some(lesson) = lesson::parse(&file.text, &file.rel, &display, lang, &mut problems) {
+                        sources.add_lesson(&lesson, &file.text, display);
+                        lessons.push(lesson);
+                    }
+                } else {
+                    problems.push(unexpected("lesson folders hold NN-<id>.md and NN-<id>.quiz.yaml"));
+                }
+            }
+            ["lessons", ..] => problems.push(unexpected("lessons live in lessons/<lang>/")),
+            ["assets", "diagrams", name] => match name.strip_suffix(".txt") {
+                Some(stem) if is_valid_id(stem) => {
+                    diagrams.insert(stem.to_string(), file.text.clone());
+                }
+                _ => problems.push(unexpected("diagrams are assets/diagrams/<name>.txt, name in lowercase letters, digits and dashes")),
+            },
+            _ => {}
+        }
+    }
+
+    attach_quizzes(&mut lessons, quizzes, &mut sources, &mut problems);
+    let exercises = load_exercises(&root, &exercise_dirs, &mut problems);
+    let rels: Vec<&Path> = files
+        .files
+        .iter()
+        .map(|f: &PackFile| f.rel.as_path())
+        .collect();
+    let course = Course {
+        lessons: group_lessons(lessons, &root, &sources, &mut problems),
+        exercises,
+        diagrams,
+    };
+    lint::cross_check(&course, &sources, &rels, &root, &mut problems);
+    problems.sort();
+    problems.dedup();
+    Ok((course, problems))
+}
+
+fn attach_quizzes(
+    lessons: &mut [Lesson],
+    quizzes: Vec<(Lang, String, &PackFile, PathBuf)>,
+    sources: &mut SourceMap,
+    problems: &mut Vec<Problem>,
+) {
+    for (lang, stem, file, display) in quizzes {
+        let Some(parsed) = quiz::parse(&file.text, &display, problems) else {
+            continue;
+        };
+        let owner = lessons.iter_mut().find(|lesson| {
+            lesson.lang == lang
+                && lesson.path.file_stem().and_then(|s| s.to_str()) == Some(stem.as_str())
+        });
+        let Some(lesson) = owner else {
+            problems.push(Problem::new(
+                &display,
+                1,
+                1,
+                format!("quiz file has no lesson: expected {stem}.md beside it"),
+            ));
+            continue;
+        };
+        if parsed.lesson != lesson.meta.id {
+            let pos = parsed.lesson_pos;
+            problems.push(Problem::new(
+                &display,
+                pos.line,
+                pos.column,
+                format!(
+                    "`lesson: {}` does not match the lesson's id `{}`",
+                    parsed.lesson, lesson.meta.id
+                ),
+            ));
+        }
+        sources.add_quiz(lesson, display, parsed.declared);
+        lesson.quiz = parsed.items;
+    }
+}
+
+fn load_exercises(
+    root: &Path,
+    dirs: &BTreeMap<PathBuf, BTreeMap<String, &str>>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Exercise> {
+    let mut exercises = Vec::new();
+    for (dir, files) in dirs {
+        let display_dir = root.join(dir);
+        for name in files.keys() {
+            if !matches!(
+                name.as_str(),
+                "exercise.yaml" | "starter.yaml" | "solution.yaml"
+            ) {
+                problems.push(Problem::new(
+                    display_dir.join(name),
+                    1,
+                    1,
+                    "unexpected file: an exercise folder holds exercise.yaml, starter.yaml and solution.yaml",
+                ));
+            }
+        }
+        let files = ExerciseFiles {
+            dir,
+            display_dir: &display_dir,
+            spec: files.get("exercise.yaml").copied(),
+            starter: files.get("starter.yaml").copied(),
+            solution: files.get("solution.yaml").copied(),
+        };
+        if let Some(exercise) = exercise::parse(&files, problems) {
+            exercises.push(exercise);
+        }
+    }
+    exercises
+}
+
+/// Groups the per-language lessons by id, reporting ids or orders used twice.
+fn group_lessons(
+    lessons: Vec<Lesson>,
+    root: &Path,
+    sources: &SourceMap,
+    problems: &mut Vec<Problem>,
+) -> Vec<LessonSet> {
+    let mut sets: BTreeMap<String, LessonSet> = BTreeMap::new();
+    let mut orders: BTreeMap<(Lang, u32), String> = BTreeMap::new();
+    for lesson in lessons {
+        let display = root.join(&lesson.path);
+        let pos = sources
+            .lesson(&lesson.meta.id, lesson.lang)
+            .filter(|(path, _)| *path == display)
+            .map_or(Pos::START, |(_, pos)| pos);
+        if let Some(other) = orders.insert((lesson.lang, lesson.meta.order), lesson.meta.id.clone())
+            && other != lesson.meta.id
+        {
+            problems.push(Problem::new(
+                &display,
+                pos.line,
+                pos.column,
+                format!(
+                    "order {} is also used by lesson `{other}`",
+                    lesson.meta.order
+                ),
+            ));
+        }
+        let set = sets
+            .entry(lesson.meta.id.clone())
+            .or_insert_with(|| LessonSet {
+                id: lesson.meta.id.clone(),
+                variants: BTreeMap::new(),
+            });
+        if set.variants.contains_key(&lesson.lang) {
+            problems.push(Problem::new(
+                &display,
+                pos.line,
+                pos.column,
+                format!(
+                    "lesson id `{}` is used twice in `{}`",
+                    lesson.meta.id, lesson.lang
+                ),
+            ));
+            continue;
+        }
+        set.variants.insert(lesson.lang, lesson);
+    }
+    let mut sets: Vec<LessonSet> = sets.into_values().collect();
+    sets.sort_by(|a, b| a.order().cmp(&b.order()).then_with(|| a.id.cmp(&b.id)));
+    sets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_pack_is_clean() {
+        let report = Course::lint(&PackSource::BuiltIn).unwrap();
+        let shown: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+        assert!(shown.is_empty(), "{shown:#?}");
+        assert_eq!(report.languages, [Lang::En, Lang::Ja]);
+    }
+}

@@ -1,0 +1,339 @@
+//! Exercise folders: `exercise.yaml` with declarative checks, plus the starter
+//! and the reference solution. Here they are loaded and checked for structure;
+//! grading them is the validator's job.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::lesson::is_valid_id;
+use super::locate::{self, Pos};
+use super::problem::Problem;
+use crate::i18n::Lang;
+
+/// A text in every language of the pack; English is always present.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Localized<T> {
+    pub en: T,
+    #[serde(default)]
+    pub ja: Option<T>,
+}
+
+impl<T> Localized<T> {
+    /// The text in `lang`, falling back to English.
+    pub fn get(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::Ja => self.ja.as_ref().unwrap_or(&self.en),
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Whether the text exists in `lang` itself (not through the fallback).
+    pub fn has(&self, lang: Lang) -> bool {
+        lang == Lang::En || self.ja.is_some()
+    }
+}
+
+/// What the learner does in an exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExerciseKind {
+    /// Write a manifest from a nearly empty starter.
+    Write,
+    /// Repair a broken manifest.
+    Fix,
+}
+
+/// The named checks the grader knows besides patterns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BuiltinRule {
+    /// The validator reports no errors.
+    Valid,
+    PssBaseline,
+    PssRestricted,
+    /// Every workload's selector selects its own Pod template.
+    SelectorMatchesTemplate,
+}
+
+/// What a check tests.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CheckKind {
+    Rule(BuiltinRule),
+    /// A Kyverno-style pattern, applied to documents that match `matcher`.
+    Pattern {
+        matcher: Option<serde_yaml::Value>,
+        pattern: serde_yaml::Value,
+        description: Localized<String>,
+    },
+}
+
+/// One check of an exercise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    pub id: String,
+    pub kind: CheckKind,
+}
+
+/// A structurally valid exercise.
+#[derive(Debug, Clone)]
+pub struct Exercise {
+    pub id: String,
+    pub lesson: String,
+    pub kind: ExerciseKind,
+    pub title: Localized<String>,
+    pub instructions: Localized<String>,
+    pub hints: Localized<Vec<String>>,
+    pub checks: Vec<Check>,
+    pub starter: String,
+    pub solution: String,
+    /// The folder, relative to the pack root.
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExercise {
+    id: String,
+    lesson: String,
+    kind: ExerciseKind,
+    title: Localized<String>,
+    instructions: Localized<String>,
+    hints: Localized<Vec<String>>,
+    checks: Vec<RawCheck>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCheck {
+    id: String,
+    rule: Option<BuiltinRule>,
+    pattern: Option<serde_yaml::Value>,
+    #[serde(rename = "match")]
+    matcher: Option<serde_yaml::Value>,
+    description: Option<Localized<String>>,
+}
+
+/// The three files of an exercise folder, each optional until checked.
+pub(crate) struct ExerciseFiles<'a> {
+    pub dir: &'a Path,
+    pub display_dir: &'a Path,
+    pub spec: Option<&'a str>,
+    pub starter: Option<&'a str>,
+    pub solution: Option<&'a str>,
+}
+
+/// Parses and structurally checks an exercise folder.
+pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> Option<Exercise> {
+    let spec_path = files.display_dir.join("exercise.yaml");
+    let mut missing = false;
+    for (name, text) in [
+        ("exercise.yaml", files.spec),
+        ("starter.yaml", files.starter),
+        ("solution.yaml", files.solution),
+    ] {
+        if text.is_none() {
+            problems.push(Problem::new(
+                files.display_dir,
+                1,
+                1,
+                format!("exercise folder has no {name}"),
+            ));
+            missing = true;
+        }
+    }
+    for (name, text) in [
+        ("starter.yaml", files.starter),
+        ("solution.yaml", files.solution),
+    ] {
+        if let Some(text) = text {
+            check_yaml_stream(text, &files.display_dir.join(name), problems);
+        }
+    }
+    let spec = files.spec?;
+    let raw: RawExercise = match serde_yaml::from_str(spec) {
+        Ok(raw) => raw,
+        Err(err) => {
+            let (message, pos) = locate::yaml_error_parts(&err);
+            problems.push(Problem::new(&spec_path, pos.line, pos.column, message));
+            return None;
+        }
+    };
+    let mut report = |pos: Pos, message: String| {
+        problems.push(Problem::new(&spec_path, pos.line, pos.column, message))
+    };
+    let key = |name: &str| locate::top_level_key(spec, name).unwrap_or(Pos::START);
+    let folder = files
+        .dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    if !is_valid_id(&raw.id) {
+        report(
+            key("id"),
+            format!(
+                "id `{}` must be lowercase letters, digits and single dashes",
+                raw.id
+            ),
+        );
+    }
+    if raw.id != folder {
+        report(
+            key("id"),
+            format!("id `{}` does not match the folder name `{folder}`", raw.id),
+        );
+    }
+    if raw.checks.is_empty() {
+        report(key("checks"), "an exercise needs at least one check".into());
+    }
+    let mut seen = BTreeSet::new();
+    let mut checks = Vec::new();
+    for raw_check in raw.checks {
+        let pos = locate::item_with_id(spec, &raw_check.id).unwrap_or_else(|| key("checks"));
+        if !seen.insert(raw_check.id.clone()) {
+            report(pos, format!("check `{}`: id is used twice", raw_check.id));
+        }
+        match build_check(raw_check) {
+            Ok(check) => checks.push(check),
+            Err(message) => report(pos, message),
+        }
+    }
+    (!missing).then(|| Exercise {
+        id: raw.id,
+        lesson: raw.lesson,
+        kind: raw.kind,
+        title: raw.title,
+        instructions: raw.instructions,
+        hints: raw.hints,
+        checks,
+        starter: files.starter.unwrap_or_default().to_string(),
+        solution: files.solution.unwrap_or_default().to_string(),
+        dir: files.dir.to_path_buf(),
+    })
+}
+
+fn build_check(raw: RawCheck) -> Result<Check, String> {
+    let id = raw.id;
+    let kind = match (raw.rule, raw.pattern) {
+        (Some(rule), None) => {
+            if raw.matcher.is_some() || raw.description.is_some() {
+                return Err(format!(
+                    "check `{id}`: a `rule` check takes no `match` or `description`"
+                ));
+            }
+            CheckKind::Rule(rule)
+        }
+        (None, Some(pattern)) => {
+            let description = raw
+                .description
+                .ok_or_else(|| format!("check `{id}`: a `pattern` check needs a `description`"))?;
+            CheckKind::Pattern {
+                matcher: raw.matcher,
+                pattern,
+                description,
+            }
+        }
+        _ => {
+            return Err(format!(
+                "check `{id}`: needs exactly one of `rule` or `pattern`"
+            ));
+        }
+    };
+    Ok(Check { id, kind })
+}
+
+/// Checks that a manifest file is a readable YAML stream.
+fn check_yaml_stream(text: &str, display: &Path, problems: &mut Vec<Problem>) {
+    for document in serde_yaml::Deserializer::from_str(text) {
+        if let Err(err) = serde_yaml::Value::deserialize(document) {
+            let (message, pos) = locate::yaml_error_parts(&err);
+            problems.push(Problem::new(display, pos.line, pos.column, message));
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPEC: &str = r#"id: fix-job
+lesson: workload-apis
+kind: fix
+title: { en: Fix a Job, ja: Jobを直す }
+instructions: { en: Do it., ja: 直してください。 }
+hints: { en: [Think], ja: [考えて] }
+checks:
+  - id: valid
+    rule: valid
+  - id: never
+    description: { en: Never, ja: Never }
+    match: { kind: Job }
+    pattern: { spec: { template: { spec: { restartPolicy: "Never | OnFailure" } } } }
+"#;
+
+    fn run(spec: Option<&str>, starter: Option<&str>) -> (Option<Exercise>, Vec<String>) {
+        let mut problems = Vec::new();
+        let files = ExerciseFiles {
+            dir: Path::new("lessons/exercises/fix-job"),
+            display_dir: Path::new("lessons/exercises/fix-job"),
+            spec,
+            starter,
+            solution: Some("kind: Job\n"),
+        };
+        let exercise = parse(&files, &mut problems);
+        (exercise, problems.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn parses_a_complete_exercise() {
+        let (exercise, problems) = run(Some(SPEC), Some("kind: Job\n---\nkind: Pod\n"));
+        assert!(problems.is_empty(), "{problems:?}");
+        let exercise = exercise.unwrap();
+        assert_eq!(exercise.checks.len(), 2);
+        assert_eq!(exercise.title.get(Lang::Ja), "Jobを直す");
+    }
+
+    #[test]
+    fn missing_starter_and_broken_yaml_are_reported() {
+        let (exercise, problems) = run(Some(SPEC), None);
+        assert!(exercise.is_none());
+        assert_eq!(
+            problems,
+            ["lessons/exercises/fix-job:1:1: exercise folder has no starter.yaml"]
+        );
+        let (_, problems) = run(Some(SPEC), Some("a: [1,\n"));
+        assert!(
+            problems[0].starts_with("lessons/exercises/fix-job/starter.yaml:"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_check_needs_exactly_one_of_rule_or_pattern() {
+        let spec = SPEC.replace("    rule: valid", "    rule: valid\n    pattern: {}");
+        let (_, problems) = run(Some(&spec), Some("{}"));
+        assert_eq!(
+            problems,
+            [
+                "lessons/exercises/fix-job/exercise.yaml:8:5: check `valid`: needs exactly one of `rule` or `pattern`"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_rules_and_languages_are_errors() {
+        let (_, problems) = run(
+            Some(&SPEC.replace("rule: valid", "rule: magic")),
+            Some("{}"),
+        );
+        assert!(
+            problems[0].contains("unknown variant `magic`"),
+            "{problems:?}"
+        );
+        let (_, problems) = run(Some(&SPEC.replace("ja: Jobを直す", "fr: Job")), Some("{}"));
+        assert!(problems[0].contains("unknown field `fr`"), "{problems:?}");
+    }
+}

@@ -1,0 +1,22 @@
+//! The course model: lessons, quiz items, exercises and diagrams of a pack.
+//!
+//! A pack is read (from the binary or a folder) into plain files, then parsed and
+//! checked by one loader, so `pack lint` and the tutor can never disagree about
+//! what a valid pack is. No terminal code lives here.
+
+mod course;
+mod exercise;
+mod lesson;
+mod lint;
+mod locate;
+mod pack;
+mod problem;
+mod quiz;
+
+pub use course::{Course, LessonSet, LocalizedLesson};
+pub use exercise::{BuiltinRule, Check, CheckKind, Exercise, ExerciseKind, Localized};
+pub use lesson::{FrontMatter, Lesson};
+pub use lint::LintReport;
+pub use pack::{MAX_FILE_BYTES, PackError, PackSource};
+pub use problem::Problem;
+pub use quiz::{Answer, Choice, Pair, QuizItem, QuizKind, normalize_answer};

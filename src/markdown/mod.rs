@@ -1,0 +1,15 @@
+//! Markdown: parsed once into a width-independent [`Document`], then laid out
+//! for a given width into styled lines. No terminal code lives here; the TUI maps
+//! each [`Role`] to a colour of its theme.
+
+mod document;
+mod layout;
+mod sanitize;
+mod table;
+mod wrap;
+mod yaml_highlight;
+
+pub use document::{Block, Document, Inline, InlineStyle, RefKind, Reference, parse, references};
+pub use layout::{HeadingEntry, Layout, Role, Segment, StyledLine, TextStyle, layout};
+pub use sanitize::sanitize;
+pub use wrap::display_width;

@@ -1,0 +1,174 @@
+//! Pop-ups over a screen: the key help and the table of contents.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::text::fit;
+use crate::i18n::{Lang, Msg};
+use crate::markdown::display_width;
+use crate::tui::app::{App, ReaderState};
+use crate::tui::keymap::{Context, bindings};
+
+/// The status-line summary of a context's keys.
+pub(crate) fn key_hints(context: Context, lang: Lang) -> String {
+    bindings(context)
+        .iter()
+        .filter(|binding| !binding.label.is_empty())
+        .map(|binding| format!("{} {}", binding.label, binding.help.text(lang)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// A centred rectangle of at most `width`×`height` inside `area`.
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Clears `popup`, draws its frame and returns the inside.
+fn frame(popup: Rect, title: &str, app: &App, buf: &mut Buffer) -> Rect {
+    Clear.render(popup, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.popup_border())
+        .title(format!(" {title} "));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    inner
+}
+
+pub(super) struct HelpView<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for &HelpView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let lang = app.lang;
+        let under = match &app.screen {
+            crate::tui::app::Screen::CourseMap(_) => Context::CourseMap,
+            crate::tui::app::Screen::Reader(_) => Context::Reader,
+        };
+        let mut rows: Vec<(String, String)> = bindings(under)
+            .iter()
+            .filter(|b| !b.label.is_empty())
+            .map(|b| (b.label.to_string(), b.help.text(lang).to_string()))
+            .collect();
+        let mouse = if under == Context::Reader {
+            Msg::ActionWheel
+        } else {
+            Msg::ActionClick
+        };
+        rows.push((
+            Msg::MouseLabel.text(lang).to_string(),
+            mouse.text(lang).to_string(),
+        ));
+        rows.push(("Ctrl-C".to_string(), Msg::ActionQuit.text(lang).to_string()));
+        let label_width = rows
+            .iter()
+            .map(|(k, _)| display_width(k))
+            .max()
+            .unwrap_or(0);
+        let text_width = rows
+            .iter()
+            .map(|(_, t)| display_width(t))
+            .max()
+            .unwrap_or(0);
+        let close = Msg::KeyHelpClose.text(lang);
+        let wanted = (label_width + 2 + text_width).max(display_width(close)) + 4;
+        let popup = centred(area, wanted as u16, rows.len() as u16 + 4);
+        let inner = frame(popup, Msg::HelpTitle.text(lang), app, buf);
+        let width = usize::from(inner.width);
+        for (index, (label, text)) in rows
+            .iter()
+            .enumerate()
+            .take(usize::from(inner.height.saturating_sub(2)))
+        {
+            let line = format!(" {} {}", fit(label, label_width + 1), text);
+            buf.set_stringn(
+                inner.x,
+                inner.y + index as u16,
+                fit(&line, width),
+                width,
+                ratatui::style::Style::new(),
+            );
+        }
+        if inner.height > 0 {
+            buf.set_stringn(
+                inner.x,
+                inner.y + inner.height - 1,
+                fit(&format!(" {close}"), width),
+                width,
+                app.theme.dim(),
+            );
+        }
+    }
+}
+
+pub(super) struct TocView<'a> {
+    pub app: &'a App,
+    pub reader: &'a ReaderState,
+    pub selected: usize,
+}
+
+impl Widget for &TocView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let headings = &self.reader.layout.headings;
+        let entries: Vec<String> = headings
+            .iter()
+            .map(|h| {
+                format!(
+                    "{}{}",
+                    "  ".repeat(usize::from(h.level.saturating_sub(2))),
+                    h.title
+                )
+            })
+            .collect();
+        let widest = entries.iter().map(|e| display_width(e)).max().unwrap_or(0);
+        let empty = Msg::TocEmpty.text(app.lang);
+        let wanted_width = widest.max(display_width(empty)) + 4;
+        let popup = centred(
+            area,
+            (wanted_width as u16)
+                .min(area.width.saturating_sub(4))
+                .max(20),
+            (entries.len().max(1) as u16 + 2).min(area.height.saturating_sub(2)),
+        );
+        let inner = frame(popup, Msg::TocTitle.text(app.lang), app, buf);
+        let width = usize::from(inner.width);
+        let rows = usize::from(inner.height).max(1);
+        if entries.is_empty() {
+            buf.set_stringn(
+                inner.x,
+                inner.y,
+                fit(&format!(" {empty}"), width),
+                width,
+                app.theme.dim(),
+            );
+            return;
+        }
+        let offset = self.selected.saturating_sub(rows - 1);
+        for (index, entry) in entries.iter().enumerate().skip(offset).take(rows) {
+            let style = if index == self.selected {
+                app.theme.selected()
+            } else {
+                ratatui::style::Style::new()
+            };
+            buf.set_stringn(
+                inner.x,
+                inner.y + (index - offset) as u16,
+                fit(&format!(" {entry}"), width),
+                width,
+                style,
+            );
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! The lesson reader: title, the laid-out lesson, and a status line that shows
+//! key hints, the search being typed, or the search result.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::course_map::row;
+use super::overlays::key_hints;
+use super::text::{bar, draw_lines, fit};
+use crate::i18n::Msg;
+use crate::tui::app::{App, ReaderState, reader_viewport};
+use crate::tui::search::SearchStatus;
+
+pub(super) struct ReaderView<'a> {
+    pub app: &'a App,
+    pub reader: &'a ReaderState,
+}
+
+impl Widget for &ReaderView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, reader) = (self.app, self.reader);
+        let (lang, theme) = (app.lang, app.theme);
+        let width = usize::from(area.width);
+        let (_, viewport) = reader_viewport((area.width, area.height), reader.fallback);
+        let total = reader.layout.lines.len();
+        let seen = (reader.scroll + viewport).min(total);
+        let percent = (seen * 100).checked_div(total).unwrap_or(100);
+        bar(
+            buf,
+            row(area, 0),
+            &format!(" {}", reader.title),
+            &format!("{percent}% "),
+            theme.title_bar(),
+        );
+
+        let mut top = 1;
+        if reader.fallback {
+            bar(
+                buf,
+                row(area, 1),
+                &format!(" {}", Msg::FallbackNote.text(lang)),
+                "",
+                theme.note(),
+            );
+            top += 1;
+        }
+        let body = Rect {
+            x: area.x + 1,
+            y: area.y + top,
+            width: area.width.saturating_sub(2),
+            height: viewport as u16,
+        };
+        let visible = reader.layout.lines.get(reader.scroll..).unwrap_or_default();
+        draw_lines(buf, body, visible, theme, reader.search.query());
+
+        let status = match reader.search.status() {
+            SearchStatus::Typing(input) => format!("{}{input}▏", Msg::SearchPrompt.text(lang)),
+            SearchStatus::NoMatch(query) => format!("{} “{query}”", Msg::SearchNoMatch.text(lang)),
+            SearchStatus::Match { index, total } => format!(
+                "{index}/{total} {} “{}” · {}",
+                Msg::SearchMatch.text(lang),
+                reader.search.query(),
+                key_hints(app.context(), lang)
+            ),
+            SearchStatus::Idle => key_hints(app.context(), lang),
+        };
+        buf.set_stringn(
+            area.x,
+            area.y + area.height.saturating_sub(1),
+            fit(&status, width),
+            width,
+            theme.status_bar(),
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! Drawing laid-out text into a buffer, with search matches highlighted.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+
+use super::super::search::find_in_line;
+use super::super::theme::Theme;
+use crate::markdown::{
+    Block, Document, Inline, InlineStyle, Segment, StyledLine, display_width, layout,
+};
+
+/// Draws `lines` from the top of `area`, one per row, clipped to the area.
+pub(crate) fn draw_lines(
+    buf: &mut Buffer,
+    area: Rect,
+    lines: &[StyledLine],
+    theme: Theme,
+    query: &str,
+) {
+    for (row, line) in lines.iter().take(usize::from(area.height)).enumerate() {
+        let spans = styled_spans(&line.segments, theme, query);
+        buf.set_line(area.x, area.y + row as u16, &Line::from(spans), area.width);
+    }
+}
+
+fn styled_spans<'a>(segments: &'a [Segment], theme: Theme, query: &str) -> Vec<Span<'a>> {
+    let plain: String = segments.iter().map(|s| s.text.as_str()).collect();
+    let matches = find_in_line(&plain, query);
+    if matches.is_empty() {
+        return segments
+            .iter()
+            .map(|s| Span::styled(s.text.as_str(), theme.text(s.style)))
+            .collect();
+    }
+    let highlighted = |index: usize| {
+        matches
+            .iter()
+            .any(|&(start, len)| index >= start && index < start + len)
+    };
+    let mut spans = Vec::new();
+    let mut index = 0;
+    for segment in segments {
+        let base = theme.text(segment.style);
+        let mut run = String::new();
+        let mut run_style: Option<Style> = None;
+        for c in segment.text.chars() {
+            let style = if highlighted(index) {
+                base.patch(theme.search_match())
+            } else {
+                base
+            };
+            if run_style.is_some_and(|s| s != style) {
+                spans.push(Span::styled(
+                    std::mem::take(&mut run),
+                    run_style.unwrap_or(base),
+                ));
+            }
+            run_style = Some(style);
+            run.push(c);
+            index += 1;
+        }
+        if !run.is_empty() {
+            spans.push(Span::styled(run, run_style.unwrap_or(base)));
+        }
+    }
+    spans
+}
+
+/// Wraps interface text (already free of control characters) to `width`.
+pub(crate) fn wrap_plain(text: &str, width: usize) -> Vec<StyledLine> {
+    let document = Document {
+        blocks: vec![Block::Paragraph(vec![Inline {
+            text: crate::markdown::sanitize(text),
+            style: InlineStyle::default(),
+        }])],
+    };
+    layout(&document, width).lines
+}
+
+/// A bulleted list of texts wrapped to `width`.
+pub(crate) fn bullet_list(items: &[String], width: usize) -> Vec<StyledLine> {
+    let document = Document {
+        blocks: vec![Block::List {
+            start: None,
+            items: items
+                .iter()
+                .map(|item| {
+                    vec![Block::Paragraph(vec![Inline {
+                        text: crate::markdown::sanitize(item),
+                        style: InlineStyle::default(),
+                    }])]
+                })
+                .collect(),
+        }],
+    };
+    layout(&document, width).lines
+}
+
+/// `text` cut or padded to exactly `width` columns; cut text ends with "…".
+pub(crate) fn fit(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        let mut out = text.to_string();
+        out.push_str(&" ".repeat(width - display_width(text)));
+        return out;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+        used += 1;
+    }
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
+}
+
+/// Draws a one-row bar with text on the left and on the right.
+pub(crate) fn bar(buf: &mut Buffer, area: Rect, left: &str, right: &str, style: Style) {
+    let width = usize::from(area.width);
+    let right_width = display_width(right).min(width / 2);
+    let left_width = width.saturating_sub(right_width);
+    let text = format!("{}{}", fit(left, left_width), fit(right, right_width));
+    buf.set_stringn(area.x, area.y, text, width, style);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_pads_and_cuts_by_display_width() {
+        assert_eq!(fit("abc", 5), "abc  ");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("日本語です", 6), "日本… ");
+        assert_eq!(display_width(&fit("日本語です", 6)), 6);
+    }
+}

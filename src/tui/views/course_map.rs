@@ -14,6 +14,9 @@ use crate::tui::app::{App, CourseMapState, course_map_rows};
 /// Narrower than this, the category column is left out.
 const CATEGORY_MIN_WIDTH: u16 = 60;
 
+/// Narrower than this, the title bar names only the program.
+const WIDE_TITLE_WIDTH: u16 = 60;
+
 pub(super) struct CourseMapView<'a> {
     pub app: &'a App,
     pub map: &'a CourseMapState,
@@ -32,10 +35,15 @@ impl Widget for &CourseMapView<'_> {
             lessons.len(),
             Msg::Lessons.text(lang)
         );
+        let title = if area.width >= WIDE_TITLE_WIDTH {
+            Msg::AppTitle.text(lang)
+        } else {
+            "kubetutor"
+        };
         bar(
             buf,
             row(area, 0),
-            &format!(" {}", Msg::AppTitle.text(lang)),
+            &format!(" {title}"),
             &format!("{right} "),
             theme.title_bar(),
         );
@@ -113,16 +121,31 @@ impl Widget for &CourseMapView<'_> {
         let details_top = first_row + visible as u16 + 1;
         let status_row = area.height.saturating_sub(1);
         if let Some(entry) = entries.get(self.map.selected)
-            && details_top + 2 < status_row
+            && details_top + 3 < status_row
         {
+            let meta = &entry.lesson.meta;
+            let summary = format!(
+                " {} · {} {}",
+                meta.category,
+                meta.minutes,
+                Msg::MinutesShort.text(lang)
+            );
+            buf.set_stringn(
+                area.x,
+                area.y + details_top,
+                fit(&summary, width),
+                width,
+                theme.dim(),
+            );
+            let objectives_top = details_top + 1;
             buf.set_stringn(
                 area.x + 1,
-                area.y + details_top,
+                area.y + objectives_top,
                 Msg::Objectives.text(lang),
                 width,
                 theme.header(),
             );
-            let mut lines = bullet_list(&entry.lesson.meta.objectives, width.saturating_sub(2));
+            let mut lines = bullet_list(&meta.objectives, width.saturating_sub(2));
             if entry.fallback {
                 lines.extend(super::text::wrap_plain(
                     &format!("* {}", Msg::FallbackNote.text(lang)),
@@ -131,9 +154,9 @@ impl Widget for &CourseMapView<'_> {
             }
             let body = Rect {
                 x: area.x + 1,
-                y: area.y + details_top + 1,
+                y: area.y + objectives_top + 1,
                 width: area.width.saturating_sub(2),
-                height: status_row - details_top - 1,
+                height: status_row - objectives_top - 1,
             };
             draw_lines(buf, body, &lines, theme, "");
         }

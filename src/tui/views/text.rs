@@ -124,12 +124,19 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
     out
 }
 
-/// Draws a one-row bar with text on the left and on the right.
+/// Draws a one-row bar with text on the left and on the right; the right
+/// text keeps its place and the left one is cut first.
 pub(crate) fn bar(buf: &mut Buffer, area: Rect, left: &str, right: &str, style: Style) {
     let width = usize::from(area.width);
     let right_width = display_width(right).min(width / 2);
-    let left_width = width.saturating_sub(right_width);
-    let text = format!("{}{}", fit(left, left_width), fit(right, right_width));
+    let gap = usize::from(right_width > 0);
+    let left_width = width.saturating_sub(right_width + gap);
+    let text = format!(
+        "{}{}{}",
+        fit(left, left_width),
+        " ".repeat(gap),
+        fit(right, right_width)
+    );
     buf.set_stringn(area.x, area.y, text, width, style);
 }
 

@@ -1,0 +1,169 @@
+//! The built tutor in a real terminal (tmux): it draws, answers keys, and
+//! leaves the terminal as it found it on quit and on SIGTERM.
+//!
+//! Needs tmux, so it is ignored by a plain `cargo test`; `.ci/run` installs
+//! tmux and runs it with `cargo test --test terminal -- --ignored`.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// A private tmux server with one 80×24 pane running a shell.
+struct Tmux {
+    socket: String,
+    home: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn start(name: &str) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("kubetutor-test-{name}-{}", std::process::id()),
+            home: tempfile::tempdir().expect("temp dir"),
+        };
+        tmux.run(&["new-session", "-d", "-x", "80", "-y", "24", "sh"]);
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux is installed");
+        assert!(
+            output.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", "-t", "0", key]);
+            sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn type_line(&self, line: &str) {
+        self.run(&["send-keys", "-t", "0", "-l", line]);
+        self.run(&["send-keys", "-t", "0", "Enter"]);
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "0"])
+    }
+
+    fn pane(&self, format: &str) -> String {
+        self.run(&["display-message", "-p", "-t", "0", format])
+            .trim()
+            .to_string()
+    }
+
+    /// Waits until the screen contains `text`.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "never showed {text:?}:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the tutor has left the alternate screen.
+    fn wait_restored(&self) {
+        let start = Instant::now();
+        while self.pane("#{alternate_on}") != "0" {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "alternate screen never left:\n{}",
+                self.screen()
+            );
+            sleep(Duration::from_millis(50));
+        }
+        assert_eq!(self.pane("#{cursor_flag}"), "1", "cursor hidden after exit");
+        assert_eq!(self.pane("#{mouse_any_flag}"), "0", "mouse capture left on");
+    }
+
+    fn launch(&self, args: &str) -> PathBuf {
+        let pid_file = self.home.path().join("pid");
+        let binary = env!("CARGO_BIN_EXE_kubetutor");
+        self.type_line(&format!(
+            "KUBETUTOR_HOME={} sh -c 'echo $$ > {}; exec {binary} {args}'",
+            self.home.path().display(),
+            pid_file.display()
+        ));
+        pid_file
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+#[test]
+#[ignore = "needs tmux; .ci/run runs it"]
+fn reads_a_lesson_and_restores_the_terminal_on_quit() {
+    let tmux = Tmux::start("quit");
+    tmux.launch("--lang en");
+    tmux.wait_for("Objectives");
+    assert_eq!(tmux.pane("#{alternate_on}"), "1");
+    assert_eq!(
+        tmux.pane("#{mouse_any_flag}"),
+        "1",
+        "mouse capture is on while running"
+    );
+    tmux.keys(&["j", "Enter"]);
+    let lesson = tmux.wait_for("%");
+    assert!(
+        lesson
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .contains("Workload APIs"),
+        "{lesson}"
+    );
+    tmux.keys(&["/"]);
+    tmux.run(&["send-keys", "-t", "0", "-l", "cronjob"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("match “cronjob”");
+    tmux.keys(&["t"]);
+    tmux.wait_for("Contents");
+    tmux.run(&["resize-window", "-t", "0", "-x", "40", "-y", "12"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Workload APIs");
+    tmux.keys(&["q"]);
+    tmux.wait_for("Objectives");
+    tmux.keys(&["q"]);
+    tmux.wait_restored();
+}
+
+#[test]
+#[ignore = "needs tmux; .ci/run runs it"]
+fn sigterm_restores_the_terminal() {
+    let tmux = Tmux::start("term");
+    let pid_file = tmux.launch("--lang ja");
+    tmux.wait_for("学習目標");
+    let pid = std::fs::read_to_string(pid_file).expect("pid written");
+    let status = Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    tmux.wait_restored();
+}

@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use super::course_map::row;
 use super::overlays::key_hints;
@@ -53,6 +53,23 @@ impl Widget for &ReaderView<'_> {
         };
         let visible = reader.layout.lines.get(reader.scroll..).unwrap_or_default();
         draw_lines(buf, body, visible, theme, reader.search.query());
+        if total > viewport {
+            let track = Rect {
+                x: area.x + area.width.saturating_sub(1),
+                width: 1,
+                ..body
+            };
+            let mut position = ScrollbarState::new(total.saturating_sub(viewport))
+                .position(reader.scroll)
+                .viewport_content_length(viewport);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .track_style(theme.dim())
+                .thumb_symbol("┃")
+                .render(track, buf, &mut position);
+        }
 
         let status = match reader.search.status() {
             SearchStatus::Typing(input) => format!("{}{input}▏", Msg::SearchPrompt.text(lang)),

@@ -32,6 +32,12 @@ fn benches(c: &mut Criterion) {
         b.iter(|| layout(&course.document(black_box(lesson)), 80))
     });
 
+    let hostile = "*a* ".repeat(150_000);
+    let document = kubetutor::markdown::parse(&hostile, &|_| None);
+    c.bench_function("lay out a 600 KB paragraph of 150,000 styled runs", |b| {
+        b.iter(|| layout(black_box(&document), 80))
+    });
+
     c.bench_function("course load + first frame (80x24)", |b| {
         b.iter(|| {
             let course = Course::load(&PackSource::BuiltIn).expect("loads");

@@ -4,6 +4,7 @@
 //! `content`, `markdown` and `i18n` have no terminal dependency; `tui` is the only
 //! module that talks to ratatui and crossterm.
 
+pub mod commands;
 pub mod content;
 pub mod i18n;
 pub mod markdown;

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 use clap::{CommandFactory, FromArgMatches};
+use kubetutor::commands::{self, ListFormat};
 use kubetutor::content::{Course, PackSource};
 use kubetutor::i18n::Lang;
-use kubetutor::markdown::display_width;
 use kubetutor::paths;
 use kubetutor::tui::{self, App, Theme};
 
@@ -70,87 +70,34 @@ fn run_tutor(source: &PackSource, lang: Lang) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-#[derive(serde::Serialize)]
-struct ListEntry<'a> {
-    id: &'a str,
-    title: &'a str,
-    category: &'a str,
-    order: u32,
-    minutes: u32,
-    lang: Lang,
-    fallback: bool,
-}
-
 fn list(source: &PackSource, lang: Lang, format: Format) -> anyhow::Result<ExitCode> {
     let course = Course::load(source)?;
-    let entries: Vec<ListEntry> = course
-        .lessons()
-        .iter()
-        .filter_map(|set| set.get(lang))
-        .map(|localized| {
-            let meta = &localized.lesson.meta;
-            ListEntry {
-                id: &meta.id,
-                title: &meta.title,
-                category: &meta.category,
-                order: meta.order,
-                minutes: meta.minutes,
-                lang: localized.lesson.lang,
-                fallback: localized.fallback,
-            }
-        })
-        .collect();
-    let mut out = std::io::stdout().lock();
-    match format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&entries)?)?,
-        Format::Text => {
-            let id_width = entries
-                .iter()
-                .map(|e| display_width(e.id))
-                .max()
-                .unwrap_or(0);
-            for entry in &entries {
-                let note = if entry.fallback { " (en)" } else { "" };
-                writeln!(
-                    out,
-                    "{:>2}  {:<id_width$}  {:>3} min  {}{note}",
-                    entry.order, entry.id, entry.minutes, entry.title
-                )?;
-            }
-        }
-    }
+    let format = match format {
+        Format::Text => ListFormat::Text,
+        Format::Json => ListFormat::Json,
+    };
+    print_out(&commands::list(&course, lang, format)?)?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn lint(source: PackSource) -> anyhow::Result<ExitCode> {
     let report = Course::lint(&source)?;
-    let mut out = std::io::stdout().lock();
-    for problem in &report.problems {
-        writeln!(out, "{problem}")?;
-    }
-    let name = match &source {
-        PackSource::BuiltIn => "built-in course".to_string(),
-        PackSource::Dir(dir) => dir.display().to_string(),
-    };
-    let languages: Vec<&str> = report.languages.iter().map(|l| l.code()).collect();
-    let summary = format!(
-        "{name}: {} ({}), {}, {}",
-        counted(report.lessons, "lesson"),
-        languages.join(", "),
-        counted(report.quiz_items, "quiz item"),
-        counted(report.exercises, "exercise")
-    );
+    let (problems, summary) = commands::lint_output(&source, &report);
+    print_out(&problems)?;
     if report.problems.is_empty() {
-        writeln!(out, "{summary}: clean")?;
+        print_out(&summary)?;
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("{summary}: {}", counted(report.problems.len(), "problem"));
+        eprint!("{summary}");
         Ok(ExitCode::from(1))
     }
 }
 
-/// "1 lesson", "2 lessons".
-fn counted(count: usize, noun: &str) -> String {
-    let plural = if count == 1 { "" } else { "s" };
-    format!("{count} {noun}{plural}")
+/// Writes to stdout; a reader that went away (`| head`) is not an error.
+fn print_out(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
 }

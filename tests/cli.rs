@@ -82,6 +82,24 @@ fn pack_lint_passes_the_built_in_and_good_packs() {
 }
 
 #[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("kubetutor"))
+        .args(["list", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("starts");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("finishes");
+    assert!(
+        output.status.success(),
+        "{:?}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
 fn pack_lint_lists_every_problem_with_its_position() {
     let assert = kubetutor().args(["pack", "lint", BROKEN]).assert().code(1);
     let out = String::from_utf8_lossy(&assert.get_output().stdout).to_string();

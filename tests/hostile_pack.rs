@@ -73,6 +73,74 @@ fn symlinks_out_of_the_pack_are_refused() {
 }
 
 #[test]
+fn symlinked_top_level_folders_out_of_the_pack_are_refused() {
+    let outside = tempfile::tempdir().expect("outside dir");
+    fs::create_dir_all(outside.path().join("diagrams")).expect("diagrams");
+    fs::write(outside.path().join("diagrams/leak.txt"), "secret").expect("write");
+    let (_dir, problems) = pack_with(|root| {
+        std::os::unix::fs::symlink(outside.path(), root.join("assets")).expect("symlink");
+    });
+    assert_eq!(
+        problems,
+        ["assets:1:1: symbolic link leads outside the pack; refused"]
+    );
+
+    let (dir, problems) = pack_with(|_| {});
+    assert!(problems.is_empty());
+    let elsewhere = tempfile::tempdir().expect("pack with linked lessons");
+    std::os::unix::fs::symlink(dir.path().join("lessons"), elsewhere.path().join("lessons"))
+        .expect("symlink");
+    let report = Course::lint(&PackSource::Dir(elsewhere.path().to_path_buf())).expect("lint runs");
+    assert_eq!(report.lessons, 0);
+    assert!(
+        report.problems[0]
+            .to_string()
+            .ends_with("lessons:1:1: symbolic link leads outside the pack; refused")
+    );
+}
+
+#[test]
+fn yaml_escapes_that_make_control_characters_are_refused() {
+    let (_dir, problems) = pack_with(|root| {
+        let text = LESSON.replace("title: Only", "title: \"Evil \\e[31mred\\e]0;pwned\\a\"");
+        fs::write(root.join("lessons/en/01-only.md"), text).expect("write");
+    });
+    assert_eq!(
+        problems,
+        [
+            "lessons/en/01-only.md:3:1: front matter: title: control character U+001B is not allowed in pack files"
+        ]
+    );
+}
+
+#[test]
+fn an_empty_pack_is_a_problem() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::create_dir_all(dir.path().join("lessons/en")).expect("lesson folder");
+    let report = Course::lint(&PackSource::Dir(dir.path().to_path_buf())).expect("lint runs");
+    let shown: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [format!(
+            "{}/lessons:1:1: the pack has no lessons: add lessons/en/01-<id>.md",
+            dir.path().display()
+        )]
+    );
+}
+
+#[test]
+fn deep_nesting_is_reported() {
+    let (_dir, problems) = pack_with(|root| {
+        let text = LESSON.replace("Body.", &">".repeat(20_000));
+        fs::write(root.join("lessons/en/01-only.md"), text).expect("write");
+    });
+    assert_eq!(
+        problems,
+        ["lessons/en/01-only.md:10:17: quotes and lists nest more than 16 levels deep"]
+    );
+}
+
+#[test]
 fn huge_files_are_refused_unread() {
     let (_dir, problems) = pack_with(|root| {
         fs::create_dir_all(root.join("assets/diagrams")).expect("assets");

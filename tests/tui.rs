@@ -162,6 +162,62 @@ fn resizing_relayouts_and_keeps_the_place() {
 }
 
 #[test]
+fn an_untranslated_lesson_shows_english_with_a_note() {
+    let course =
+        Course::load(&PackSource::Dir("tests/fixtures/packs/english-only".into())).expect("loads");
+    let size = (40, 12);
+    let mut app = App::new(course, Lang::Ja, Theme::plain(), size);
+    press(&mut app, "\n");
+    insta::assert_snapshot!("fallback_note_ja_40x12", screen(&app, size));
+}
+
+#[test]
+fn selection_and_search_matches_are_styled() {
+    let course = Course::load(&PackSource::BuiltIn).expect("loads");
+    let size = (80, 24);
+    let mut app = App::new(course, Lang::En, Theme::dark(), size);
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("test terminal");
+    let frame = terminal.draw(|frame| render(&app, frame)).expect("draws");
+    let selected = frame.buffer.cell((4, 2)).expect("first lesson row").style();
+    let other = frame
+        .buffer
+        .cell((4, 3))
+        .expect("second lesson row")
+        .style();
+    assert_ne!(selected.bg, other.bg, "the selected row stands out");
+    press(&mut app, "\n/kind\n");
+    let frame = terminal.draw(|frame| render(&app, frame)).expect("draws");
+    let highlighted = (0..size.1)
+        .flat_map(|y| (0..size.0).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            frame
+                .buffer
+                .cell((x, y))
+                .is_some_and(|c| c.bg == ratatui::style::Color::Yellow)
+        })
+        .count();
+    assert!(
+        highlighted >= 4,
+        "the match “kind” is highlighted ({highlighted} cells)"
+    );
+}
+
+#[test]
+fn keys_wait_while_the_terminal_is_too_small() {
+    let mut app = app(Lang::En, (80, 24));
+    app.handle_event(Event::Resize(30, 8));
+    press(&mut app, "\n");
+    app.handle_event(Event::Resize(80, 24));
+    assert!(
+        screen(&app, (80, 24)).contains("Objectives"),
+        "Enter did nothing while hidden"
+    );
+    app.handle_event(Event::Resize(30, 8));
+    press(&mut app, "q");
+    assert!(app.should_quit(), "q still quits");
+}
+
+#[test]
 fn too_small_terminal_shows_a_note() {
     for (lang, text) in [
         (Lang::En, "Terminal too small"),

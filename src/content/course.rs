@@ -91,11 +91,6 @@ impl Course {
         &self.lessons
     }
 
-    /// The lesson with this id.
-    pub fn lesson(&self, id: &str) -> Option<&LessonSet> {
-        self.lessons.iter().find(|set| set.id == id)
-    }
-
     /// The exercises, sorted by id.
     pub fn exercises(&self) -> &[Exercise] {
         &self.exercises
@@ -178,6 +173,19 @@ fn analyze(source: &PackSource) -> Result<(Course, Vec<Problem>), PackError> {
         }
     }
 
+    let has_lesson_files = files.files.iter().any(|file| {
+        file.rel.starts_with("lessons")
+            && file.rel.components().count() == 3
+            && file.rel.extension().is_some_and(|ext| ext == "md")
+    });
+    if !has_lesson_files && problems.is_empty() {
+        problems.push(Problem::new(
+            root.join("lessons"),
+            1,
+            1,
+            "the pack has no lessons: add lessons/en/01-<id>.md",
+        ));
+    }
     attach_quizzes(&mut lessons, quizzes, &mut sources, &mut problems);
     let exercises = load_exercises(&root, &exercise_dirs, &mut problems);
     let rels: Vec<&Path> = files

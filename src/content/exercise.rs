@@ -2,12 +2,13 @@
 //! and the reference solution. Here they are loaded and checked for structure;
 //! grading them is the validator's job.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::lesson::is_valid_id;
+use super::forbidden_text;
+use super::lesson::id_problem;
 use super::locate::{self, Pos};
 use super::problem::Problem;
 use crate::i18n::Lang;
@@ -153,6 +154,10 @@ pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> O
         }
     }
     let spec = files.spec?;
+    if let Some((message, pos)) = forbidden_text::find_in_yaml(spec) {
+        problems.push(Problem::new(&spec_path, pos.line, pos.column, message));
+        return None;
+    }
     let raw: RawExercise = match serde_yaml::from_str(spec) {
         Ok(raw) => raw,
         Err(err) => {
@@ -170,14 +175,8 @@ pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> O
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or_default();
-    if !is_valid_id(&raw.id) {
-        report(
-            key("id"),
-            format!(
-                "id `{}` must be lowercase letters, digits and single dashes",
-                raw.id
-            ),
-        );
+    if let Some(message) = id_problem(&raw.id) {
+        report(key("id"), message);
     }
     if raw.id != folder {
         report(
@@ -188,11 +187,14 @@ pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> O
     if raw.checks.is_empty() {
         report(key("checks"), "an exercise needs at least one check".into());
     }
-    let mut seen = BTreeSet::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut checks = Vec::new();
     for raw_check in raw.checks {
-        let pos = locate::item_with_id(spec, &raw_check.id).unwrap_or_else(|| key("checks"));
-        if !seen.insert(raw_check.id.clone()) {
+        let occurrence = seen.entry(raw_check.id.clone()).or_default();
+        let pos =
+            locate::item_with_id(spec, &raw_check.id, *occurrence).unwrap_or_else(|| key("checks"));
+        *occurrence += 1;
+        if *occurrence > 1 {
             report(pos, format!("check `{}`: id is used twice", raw_check.id));
         }
         match build_check(raw_check) {
@@ -246,11 +248,24 @@ fn build_check(raw: RawCheck) -> Result<Check, String> {
 
 /// Checks that a manifest file is a readable YAML stream.
 fn check_yaml_stream(text: &str, display: &Path, problems: &mut Vec<Problem>) {
-    for document in serde_yaml::Deserializer::from_str(text) {
-        if let Err(err) = serde_yaml::Value::deserialize(document) {
-            let (message, pos) = locate::yaml_error_parts(&err);
-            problems.push(Problem::new(display, pos.line, pos.column, message));
-            return;
+    for (index, document) in serde_yaml::Deserializer::from_str(text).enumerate() {
+        match serde_yaml::Value::deserialize(document) {
+            Err(err) => {
+                let (message, pos) = locate::yaml_error_parts(&err);
+                problems.push(Problem::new(display, pos.line, pos.column, message));
+                return;
+            }
+            Ok(value) => {
+                if let Some(message) = forbidden_text::find_in_document(&value) {
+                    problems.push(Problem::new(
+                        display,
+                        1,
+                        1,
+                        format!("document {}: {message}", index + 1),
+                    ));
+                    return;
+                }
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::forbidden_text;
 use super::locate::{self, Pos};
 use super::problem::Problem;
 use super::quiz::QuizItem;
@@ -60,6 +61,12 @@ pub(crate) fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// The problem with an id that is not lowercase letters, digits and dashes.
+pub(crate) fn id_problem(id: &str) -> Option<String> {
+    (!is_valid_id(id))
+        .then(|| format!("id `{id}` must be lowercase letters, digits and single dashes"))
+}
+
 /// Parses a lesson file; rule violations are reported but the lesson is still
 /// returned when its front matter could be read, so later checks can run.
 pub(crate) fn parse(
@@ -77,6 +84,10 @@ pub(crate) fn parse(
         ));
         return None;
     };
+    if let Some((message, pos)) = forbidden_text::find_in_yaml(yaml) {
+        problems.push(at(pos.shifted(1), format!("front matter: {message}")));
+        return None;
+    }
     let meta: FrontMatter = match serde_yaml::from_str(yaml) {
         Ok(meta) => meta,
         Err(err) => {
@@ -110,14 +121,8 @@ fn check_meta(
     key: &dyn Fn(&str) -> Pos,
     report: &mut dyn FnMut(Pos, String),
 ) {
-    if !is_valid_id(&meta.id) {
-        report(
-            key("id"),
-            format!(
-                "id `{}` must be lowercase letters, digits and single dashes",
-                meta.id
-            ),
-        );
+    if let Some(message) = id_problem(&meta.id) {
+        report(key("id"), message);
     }
     match split_lesson_name(file_name) {
         Some((number, id)) => {

@@ -11,7 +11,7 @@ use super::locate::{self, Pos};
 use super::problem::Problem;
 use super::quiz::QuizKind;
 use crate::i18n::Lang;
-use crate::markdown::{RefKind, references};
+use crate::markdown::{MAX_NESTING, RefKind, references, too_deep};
 
 /// The outcome of `pack lint`: every problem, and what the pack holds.
 #[derive(Debug)]
@@ -128,6 +128,15 @@ impl SourceMap {
         }
     }
 
+    /// A problem at the top of the lesson's quiz file, or at its id when it
+    /// has none.
+    fn problem_at_quiz(&self, lesson: &Lesson, message: String) -> Problem {
+        match self.quizzes.get(&(lesson.meta.id.clone(), lesson.lang)) {
+            Some(quiz) => Problem::new(&quiz.display, 1, 1, message),
+            None => self.problem_at_lesson(lesson, |s| s.id, message),
+        }
+    }
+
     fn problem_at_item(&self, lesson: &Lesson, item: &str, message: String) -> Problem {
         match self.quizzes.get(&(lesson.meta.id.clone(), lesson.lang)) {
             Some(quiz) => {
@@ -239,9 +248,8 @@ fn compare_translation(
     let ours = sources.declared_items(reference);
     for (id, kind) in &ours {
         match theirs.get(id) {
-            None => problems.push(sources.problem_at_lesson(
+            None => problems.push(sources.problem_at_quiz(
                 other,
-                |s| s.id,
                 format!(
                     "quiz item `{id}` of the English lesson is missing in `{}`",
                     other.lang
@@ -272,6 +280,16 @@ fn check_references(
     problems: &mut Vec<Problem>,
 ) {
     let folder = lesson.path.parent().unwrap_or(Path::new(""));
+    let at = |offset: usize| Pos::of_offset(&lesson.body, offset).shifted(lesson.body_line - 1);
+    if let Some(offset) = too_deep(&lesson.body) {
+        let pos = at(offset);
+        problems.push(Problem::new(
+            root.join(&lesson.path),
+            pos.line,
+            pos.column,
+            format!("quotes and lists nest more than {MAX_NESTING} levels deep"),
+        ));
+    }
     for reference in references(&lesson.body) {
         let message = match reference.kind {
             RefKind::Diagram if reference.target.is_empty() => {
@@ -285,7 +303,7 @@ fn check_references(
             RefKind::Diagram => None,
         };
         if let Some(message) = message {
-            let pos = Pos::of_offset(&lesson.body, reference.offset).shifted(lesson.body_line - 1);
+            let pos = at(reference.offset);
             problems.push(Problem::new(
                 root.join(&lesson.path),
                 pos.line,
@@ -298,7 +316,7 @@ fn check_references(
 
 fn local_link_problem(folder: &Path, target: &str, files: &BTreeSet<&Path>) -> Option<String> {
     let path = target.split('#').next().unwrap_or_default();
-    if path.is_empty() || target.contains("://") || target.starts_with("mailto:") {
+    if path.is_empty() || is_external(target) {
         return None;
     }
     let mut resolved = PathBuf::new();
@@ -312,6 +330,18 @@ fn local_link_problem(folder: &Path, target: &str, files: &BTreeSet<&Path>) -> O
     }
     (!files.contains(resolved.as_path()))
         .then(|| format!("link `{target}` points at a file the pack does not have"))
+}
+
+/// A link with a URL scheme (`https:`, `mailto:`, `tel:` …) or an e-mail
+/// address points outside the pack.
+fn is_external(target: &str) -> bool {
+    let scheme = target.split_once(':').map(|(scheme, _)| scheme);
+    let has_scheme = scheme.is_some_and(|s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    has_scheme || (target.contains('@') && !target.contains('/'))
 }
 
 fn check_exercises(

@@ -44,19 +44,26 @@ pub(crate) fn top_level_key(yaml: &str, key: &str) -> Option<Pos> {
     })
 }
 
-/// The line of the list entry whose `id` is `id` (`- id: x` or `id: "x"`).
-pub(crate) fn item_with_id(yaml: &str, id: &str) -> Option<Pos> {
-    yaml.lines().enumerate().find_map(|(index, line)| {
-        let trimmed = line.trim_start();
-        let after_dash = trimmed.strip_prefix('-').map_or(trimmed, str::trim_start);
-        let value = after_dash.strip_prefix("id:")?;
-        let value = value.split(" #").next().unwrap_or(value).trim();
-        let value = value.trim_matches(|c| c == '"' || c == '\'');
-        (value == id).then(|| Pos {
-            line: index + 1,
-            column: line.len() - after_dash.len() + 1,
+/// The `nth` (0-based) list entry whose `id` is `id`, in block style
+/// (`- id: x`) or flow style (`- { id: x, … }`).
+pub(crate) fn item_with_id(yaml: &str, id: &str, nth: usize) -> Option<Pos> {
+    yaml.lines()
+        .enumerate()
+        .filter_map(|(index, line)| {
+            let trimmed = line.trim_start();
+            let after_dash = trimmed.strip_prefix('-').map_or(trimmed, str::trim_start);
+            let after_brace = after_dash
+                .strip_prefix('{')
+                .map_or(after_dash, str::trim_start);
+            let value = after_brace.strip_prefix("id:")?;
+            let value = value.split([',', '}', '#']).next().unwrap_or(value).trim();
+            let value = value.trim_matches(|c| c == '"' || c == '\'');
+            (value == id).then(|| Pos {
+                line: index + 1,
+                column: line.len() - after_dash.len() + 1,
+            })
         })
-    })
+        .nth(nth)
 }
 
 /// Removes the " at line L column C" that serde_yaml appends, since problems
@@ -89,8 +96,18 @@ mod tests {
     #[test]
     fn finds_items_by_id() {
         let yaml = "items:\n  - id: one\n    kind: single\n  - id: \"two\" # note\n";
-        assert_eq!(item_with_id(yaml, "two"), Some(Pos { line: 4, column: 5 }));
-        assert_eq!(item_with_id(yaml, "three"), None);
+        assert_eq!(
+            item_with_id(yaml, "two", 0),
+            Some(Pos { line: 4, column: 5 })
+        );
+        assert_eq!(item_with_id(yaml, "three", 0), None);
+    }
+
+    #[test]
+    fn finds_repeated_and_flow_style_items() {
+        let yaml = "items:\n  - { id: a, kind: single }\n  - id: b\n  - id: a\n";
+        assert_eq!(item_with_id(yaml, "a", 0), Some(Pos { line: 2, column: 5 }));
+        assert_eq!(item_with_id(yaml, "a", 1), Some(Pos { line: 4, column: 5 }));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 mod course;
 mod exercise;
+mod forbidden_text;
 mod lesson;
 mod lint;
 mod locate;

@@ -5,6 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
+use super::forbidden_text::{describe, is_forbidden};
 use super::locate::Pos;
 use super::problem::Problem;
 
@@ -144,7 +145,13 @@ fn read_folder(root: &Path, out: &mut PackFiles) -> Result<(), PackError> {
         out,
     };
     for name in PACK_FOLDERS {
-        if root.join(name).is_dir() {
+        let folder = root.join(name);
+        let is_link = fs::symlink_metadata(&folder).is_ok_and(|meta| meta.file_type().is_symlink());
+        let inside =
+            fs::canonicalize(&folder).is_ok_and(|target| target.starts_with(&canonical_root));
+        if is_link && !inside {
+            walker.problem(&folder, "symbolic link leads outside the pack; refused");
+        } else if folder.is_dir() {
             walker.walk(Path::new(name), 0)?;
         }
     }
@@ -248,20 +255,10 @@ fn accept_bytes(rel: PathBuf, display: &Path, bytes: &[u8], out: &mut PackFiles)
             return;
         }
     };
-    if let Some((offset, c)) = text
-        .char_indices()
-        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
+    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| is_forbidden(c)) {
         let pos = Pos::of_offset(text, offset);
-        out.problems.push(Problem::new(
-            display,
-            pos.line,
-            pos.column,
-            format!(
-                "control character U+{:04X} is not allowed in pack files",
-                u32::from(c)
-            ),
-        ));
+        out.problems
+            .push(Problem::new(display, pos.line, pos.column, describe(c)));
         return;
     }
     out.files.push(PackFile {

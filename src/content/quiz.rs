@@ -1,12 +1,13 @@
 //! Quiz item files: six kinds of item, each checked for being answerable and
 //! for explaining its answer.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::Deserialize;
 
-use super::lesson::is_valid_id;
+use super::forbidden_text;
+use super::lesson::id_problem;
 use super::locate::{self, Pos};
 use super::problem::Problem;
 
@@ -144,6 +145,10 @@ const MAX_OPTIONS: usize = 8;
 
 /// Parses a quiz file, reporting every malformed item with its position.
 pub(crate) fn parse(text: &str, display: &Path, problems: &mut Vec<Problem>) -> Option<QuizFile> {
+    if let Some((message, pos)) = forbidden_text::find_in_yaml(text) {
+        problems.push(Problem::new(display, pos.line, pos.column, message));
+        return None;
+    }
     let raw: RawQuizFile = match serde_yaml::from_str(text) {
         Ok(raw) => raw,
         Err(err) => {
@@ -154,9 +159,12 @@ pub(crate) fn parse(text: &str, display: &Path, problems: &mut Vec<Problem>) -> 
     };
     let mut items = Vec::new();
     let mut declared = Vec::new();
-    let mut seen = BTreeSet::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for raw_item in raw.items {
-        let pos = locate::item_with_id(text, &raw_item.id).unwrap_or(Pos::START);
+        let occurrence = seen.entry(raw_item.id.clone()).or_default();
+        let pos = locate::item_with_id(text, &raw_item.id, *occurrence).unwrap_or(Pos::START);
+        *occurrence += 1;
+        let repeated = *occurrence > 1;
         declared.push((raw_item.id.clone(), raw_item.kind, pos));
         let id = raw_item.id.clone();
         let mut report = |message: String| {
@@ -167,10 +175,10 @@ pub(crate) fn parse(text: &str, display: &Path, problems: &mut Vec<Problem>) -> 
                 format!("item `{id}`: {message}"),
             ))
         };
-        if !is_valid_id(&raw_item.id) {
-            report("id must be lowercase letters, digits and single dashes".into());
+        if let Some(message) = id_problem(&raw_item.id) {
+            report(message);
         }
-        if !seen.insert(raw_item.id.clone()) {
+        if repeated {
             report("id is used twice in this file".into());
         }
         if let Some(item) = build_item(raw_item, &mut report) {
@@ -413,6 +421,17 @@ items:
         assert!(
             problems[0].starts_with("q.yaml:8:9: items[0].choices[0]: missing field `why`"),
             "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_repeated_id_is_reported_where_it_repeats() {
+        let item = "  - id: a\n    kind: true-false\n    prompt: P\n    explanation: E\n    answer: true\n";
+        let text = format!("lesson: demo\nitems:\n{item}{item}");
+        let (_, problems) = parse_text(&text);
+        assert_eq!(
+            problems,
+            ["q.yaml:8:5: item `a`: id is used twice in this file"]
         );
     }
 

@@ -75,6 +75,43 @@ pub struct Reference {
     pub offset: usize,
 }
 
+/// How deeply block quotes, lists and tables may nest; deeper ones are shown
+/// flattened into the deepest allowed level, so hostile input cannot exhaust
+/// the stack.
+pub const MAX_NESTING: usize = 16;
+
+fn is_container(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::Table(_)
+    )
+}
+
+fn is_container_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::Table
+    )
+}
+
+/// The byte offset of the first block nested deeper than [`MAX_NESTING`].
+pub fn too_deep(markdown: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Start(tag) if is_container(&tag) => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(range.start);
+                }
+            }
+            Event::End(tag) if is_container_end(&tag) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 fn options() -> Options {
     Options::ENABLE_TABLES
 }
@@ -112,12 +149,14 @@ pub fn references(markdown: &str) -> Vec<Reference> {
 pub fn parse(markdown: &str, diagrams: &dyn Fn(&str) -> Option<String>) -> Document {
     let mut builder = Builder {
         stack: vec![Container::Blocks(Vec::new())],
+        opened: Vec::new(),
         inline: None,
         code: None,
         style: InlineStyle::default(),
         strong: 0,
         emphasis: 0,
         links: Vec::new(),
+        link_text: String::new(),
         pending_soft: false,
         diagrams,
     };
@@ -157,12 +196,17 @@ enum CodeTarget {
 
 struct Builder<'d> {
     stack: Vec<Container>,
+    /// For each open container tag: whether it got a container (false once
+    /// the nesting limit is reached).
+    opened: Vec<bool>,
     inline: Option<(InlineTarget, Vec<Inline>)>,
     code: Option<(CodeTarget, String)>,
     style: InlineStyle,
     strong: u32,
     emphasis: u32,
     links: Vec<String>,
+    /// The text of the link being read, to avoid repeating a URL shown as text.
+    link_text: String,
     pending_soft: bool,
     diagrams: &'d dyn Fn(&str) -> Option<String>,
 }
@@ -180,7 +224,11 @@ impl Builder<'_> {
                 };
                 self.push_inline(&text, style);
             }
-            Event::Html(text) | Event::InlineHtml(text) => self.text(&text),
+            Event::Html(text) | Event::InlineHtml(text)
+                if !text.trim_start().starts_with("<!--") =>
+            {
+                self.text(&text)
+            }
             Event::SoftBreak => self.pending_soft = true,
             Event::HardBreak => self.push_inline("\n", self.style),
             Event::Rule => self.push_block(Block::Rule),
@@ -189,6 +237,14 @@ impl Builder<'_> {
     }
 
     fn start(&mut self, tag: Tag<'_>) {
+        if is_container(&tag) {
+            let room = self.stack.len() <= MAX_NESTING;
+            self.opened.push(room);
+            if !room {
+                self.close_implicit();
+                return;
+            }
+        }
         match tag {
             Tag::Paragraph => self.open_inline(InlineTarget::Paragraph),
             Tag::Heading { level, .. } => {
@@ -243,6 +299,7 @@ impl Builder<'_> {
             }
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
                 self.links.push(dest_url.to_string());
+                self.link_text.clear();
                 self.restyle();
             }
             _ => {}
@@ -250,13 +307,18 @@ impl Builder<'_> {
     }
 
     fn end(&mut self, tag: TagEnd) {
+        if is_container_end(&tag) && !self.opened.pop().unwrap_or(false) {
+            self.close_implicit();
+            return;
+        }
         match tag {
             TagEnd::Paragraph | TagEnd::Heading(_) => self.close_inline(),
             TagEnd::TableCell => {
-                if let Some((_, inlines)) = self.inline.take()
-                    && let Some(Container::Table { row, .. }) = self.stack.last_mut()
-                {
-                    row.push(inlines);
+                if let Some((_, inlines)) = self.inline.take() {
+                    match self.stack.last_mut() {
+                        Some(Container::Table { row, .. }) => row.push(inlines),
+                        _ => self.push_block(Block::Paragraph(inlines)),
+                    }
                 }
             }
             TagEnd::TableHead | TagEnd::TableRow => {
@@ -315,7 +377,8 @@ impl Builder<'_> {
             TagEnd::Link | TagEnd::Image => {
                 if let Some(url) = self.links.pop() {
                     self.restyle();
-                    if !url.is_empty() && !url.starts_with('#') {
+                    let shown = url.trim_start_matches("mailto:") == self.link_text.trim();
+                    if url.contains("://") && !shown {
                         let style = InlineStyle {
                             url: true,
                             ..InlineStyle::default()
@@ -341,6 +404,9 @@ impl Builder<'_> {
         if let Some((_, buffer)) = &mut self.code {
             buffer.push_str(text);
         } else {
+            if !self.links.is_empty() {
+                self.link_text.push_str(text);
+            }
             self.push_inline(text, self.style);
         }
     }
@@ -427,7 +493,9 @@ impl Builder<'_> {
 
     fn finish(mut self) -> Document {
         self.close_inline();
+        self.opened.clear();
         while self.stack.len() > 1 {
+            self.opened.push(true);
             self.end(match self.stack.last() {
                 Some(Container::Item(_)) => TagEnd::Item,
                 Some(Container::Table { .. }) => TagEnd::Table,
@@ -494,6 +562,20 @@ mod tests {
     }
 
     #[test]
+    fn local_links_and_autolinks_show_no_repeated_url() {
+        let text = |markdown: &str| {
+            let doc = parse(markdown, &no_diagrams);
+            let Block::Paragraph(inlines) = &doc.blocks[0] else {
+                panic!("{doc:?}")
+            };
+            inlines.iter().map(|i| i.text.as_str()).collect::<String>()
+        };
+        assert_eq!(text("see [next](02-more.md)"), "see next");
+        assert_eq!(text("<https://k8s.io>"), "https://k8s.io");
+        assert_eq!(text("<a@b.c> x <!-- hidden -->"), "a@b.c x ");
+    }
+
+    #[test]
     fn soft_breaks_between_japanese_add_no_space() {
         let doc = parse("日本語の\n文章です。\nand English\nwords", &no_diagrams);
         let Block::Paragraph(inlines) = &doc.blocks[0] else {
@@ -549,6 +631,28 @@ mod tests {
             !debug.contains("\\u{1b}") && !debug.contains("\\u{7}"),
             "{debug}"
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_recursed() {
+        let hostile = ">".repeat(30_000) + " deep";
+        let doc = parse(&hostile, &no_diagrams);
+        let mut depth = 0;
+        let mut blocks = &doc.blocks;
+        while let Some(Block::Quote(inner)) = blocks.first() {
+            depth += 1;
+            blocks = inner;
+        }
+        assert_eq!(depth, MAX_NESTING);
+        assert_eq!(blocks[0], Block::Paragraph(vec![plain("deep")]));
+        assert_eq!(too_deep(&hostile), Some(MAX_NESTING));
+        assert_eq!(too_deep("> a\n>> b\n"), None);
+        let lists = "- a\n".to_string()
+            + &(1..40)
+                .map(|i| format!("{}- x\n", "  ".repeat(i)))
+                .collect::<String>();
+        assert!(too_deep(&lists).is_some());
+        parse(&lists, &no_diagrams);
     }
 
     #[test]

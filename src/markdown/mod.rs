@@ -9,7 +9,10 @@ mod table;
 mod wrap;
 mod yaml_highlight;
 
-pub use document::{Block, Document, Inline, InlineStyle, RefKind, Reference, parse, references};
+pub use document::{
+    Block, Document, Inline, InlineStyle, MAX_NESTING, RefKind, Reference, parse, references,
+    too_deep,
+};
 pub use layout::{HeadingEntry, Layout, Role, Segment, StyledLine, TextStyle, layout};
-pub use sanitize::sanitize;
-pub use wrap::display_width;
+pub use sanitize::{is_forbidden_char, sanitize};
+pub use wrap::{display_width, truncate};

@@ -1,6 +1,15 @@
 //! Keeps control characters and escape sequences out of anything drawn.
 
-/// Replaces tabs with spaces and drops every other control character, so text
+/// Whether a character must never be drawn: control characters (escape
+/// sequences, bells, C1 controls) and bidirectional overrides, which can make
+/// text read differently from what it is. Newlines, carriage returns and tabs
+/// are layout, not controls.
+pub fn is_forbidden_char(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Replaces tabs with spaces and drops every other unsafe character, so text
 /// from a pack can never move the cursor, change the title or write the
 /// clipboard of the learner's terminal. Newlines are kept for callers that split
 /// lines themselves.
@@ -10,7 +19,8 @@ pub fn sanitize(text: &str) -> String {
         match c {
             '\t' => out.push_str("    "),
             '\n' => out.push('\n'),
-            c if c.is_control() => {}
+            '\r' => {}
+            c if is_forbidden_char(c) => {}
             c => out.push(c),
         }
     }
@@ -25,6 +35,7 @@ mod tests {
     fn strips_escape_sequences_and_c1_controls() {
         let hostile = "a\u{1b}]52;c;aGk=\u{7}b\u{1b}[2Jc\u{9b}1Ad\r\n";
         assert_eq!(sanitize(hostile), "a]52;c;aGk=b[2Jc1Ad\n");
+        assert_eq!(sanitize("x\u{202e}y\u{2066}z"), "xyz");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use pulldown_cmark::Alignment;
 
 use super::document::Inline;
 use super::layout::{Role, Segment, TextStyle, inline_segments};
-use super::wrap::{display_width, wrap};
+use super::wrap::{display_width, unbreakable_widths, wrap};
 
 /// Lays out a table into lines of at most `width` columns (when the width
 /// allows at least one column per cell).
@@ -43,20 +43,18 @@ pub(crate) fn layout_table(
     let all_rows = std::iter::once(&header_cells).chain(body.iter());
     let mut natural = vec![1usize; columns];
     let mut minimum = vec![1usize; columns];
+    let mut floor = vec![1usize; columns];
     for row in all_rows {
         for (index, cell) in row.iter().enumerate() {
             let text: String = cell.iter().map(|s| s.text.as_str()).collect();
+            let (word, character) = unbreakable_widths(&text);
             natural[index] = natural[index].max(display_width(&text));
-            let longest_word = text
-                .split_whitespace()
-                .map(display_width)
-                .max()
-                .unwrap_or(0);
-            minimum[index] = minimum[index].max(longest_word.min(12));
+            minimum[index] = minimum[index].max(word);
+            floor[index] = floor[index].max(character);
         }
     }
-    let available = width.saturating_sub(3 * columns + 1).max(columns);
-    let widths = column_widths(&natural, &minimum, available);
+    let available = width.saturating_sub(3 * columns + 1);
+    let widths = column_widths(&natural, &minimum, &floor, available);
 
     let mut lines = vec![border(&widths, '┌', '┬', '┐')];
     lines.extend(row_lines(&header_cells, &widths, alignments));
@@ -68,42 +66,57 @@ pub(crate) fn layout_table(
     lines
 }
 
-/// Natural widths when they fit; otherwise every column gets its minimum (or a
-/// proportional share of the space when even that is too much) and the rest is
-/// shared in proportion to how much each column wants beyond its minimum.
-pub(crate) fn column_widths(natural: &[usize], minimum: &[usize], available: usize) -> Vec<usize> {
+/// Column widths that add up to at most `available` when that is possible:
+/// natural widths when they fit; otherwise each column gets at least its
+/// longest word and the rest is shared by how much more each one wants; when
+/// even the words do not fit, the widest columns give way first, never below
+/// `floor` (the widest character, so a wide character is never split).
+pub(crate) fn column_widths(
+    natural: &[usize],
+    minimum: &[usize],
+    floor: &[usize],
+    available: usize,
+) -> Vec<usize> {
     if natural.iter().sum::<usize>() <= available {
         return natural.to_vec();
     }
-    let minimum: Vec<usize> = minimum
+    let mut widths: Vec<usize> = minimum
         .iter()
         .zip(natural)
         .map(|(m, n)| (*m).min(*n))
         .collect();
-    let min_total: usize = minimum.iter().sum();
-    if min_total >= available {
-        return minimum
-            .iter()
-            .map(|m| (m * available / min_total.max(1)).max(1))
-            .collect();
+    let total: usize = widths.iter().sum();
+    if total <= available {
+        let mut spare = available - total;
+        let wants: Vec<usize> = natural.iter().zip(&widths).map(|(n, w)| n - w).collect();
+        let total_wants: usize = wants.iter().sum::<usize>().max(1);
+        for (width, want) in widths.iter_mut().zip(&wants) {
+            let share = want * spare / total_wants;
+            *width += share;
+        }
+        spare = available - widths.iter().sum::<usize>();
+        while spare > 0 {
+            let Some(index) = (0..widths.len())
+                .filter(|&i| widths[i] < natural[i])
+                .max_by_key(|&i| natural[i] - widths[i])
+            else {
+                break;
+            };
+            widths[index] += 1;
+            spare -= 1;
+        }
+        return widths;
     }
-    let spare = available - min_total;
-    let wants: Vec<usize> = natural.iter().zip(&minimum).map(|(n, m)| n - m).collect();
-    let total_wants: usize = wants.iter().sum::<usize>().max(1);
-    let mut widths: Vec<usize> = minimum
-        .iter()
-        .zip(&wants)
-        .map(|(m, w)| m + w * spare / total_wants)
-        .collect();
-    let mut left = available - widths.iter().sum::<usize>();
-    for (width, (want, min)) in widths.iter_mut().zip(wants.iter().zip(&minimum)) {
-        if left == 0 {
+    let mut excess = total - available;
+    while excess > 0 {
+        let Some(index) = (0..widths.len())
+            .filter(|&i| widths[i] > floor[i].max(1))
+            .max_by_key(|&i| widths[i])
+        else {
             break;
-        }
-        if *width < min + want {
-            *width += 1;
-            left -= 1;
-        }
+        };
+        widths[index] -= 1;
+        excess -= 1;
     }
     widths
 }
@@ -176,20 +189,69 @@ mod tests {
 
     #[test]
     fn natural_widths_when_they_fit() {
-        assert_eq!(column_widths(&[5, 10], &[3, 4], 20), [5, 10]);
+        assert_eq!(column_widths(&[5, 10], &[3, 4], &[1, 1], 20), [5, 10]);
     }
 
     #[test]
-    fn shares_space_beyond_minimums() {
-        let widths = column_widths(&[10, 40], &[5, 6], 30);
+    fn shares_all_the_space_beyond_minimums() {
+        let widths = column_widths(&[10, 40], &[5, 6], &[1, 1], 30);
         assert_eq!(widths.iter().sum::<usize>(), 30);
         assert!(widths[0] >= 5 && widths[1] >= 6, "{widths:?}");
+        assert_eq!(
+            column_widths(&[20, 20, 20], &[5, 5, 5], &[1, 1, 1], 28)
+                .iter()
+                .sum::<usize>(),
+            28
+        );
     }
 
     #[test]
-    fn squeezes_below_minimums_when_needed() {
-        let widths = column_widths(&[20, 20, 20], &[12, 12, 12], 12);
-        assert!(widths.iter().sum::<usize>() <= 12, "{widths:?}");
-        assert!(widths.iter().all(|w| *w >= 1));
+    fn squeezes_the_widest_first_but_never_below_a_character() {
+        let widths = column_widths(&[20, 20, 20], &[12, 12, 4], &[1, 2, 1], 12);
+        assert_eq!(widths.iter().sum::<usize>(), 12, "{widths:?}");
+        assert!(widths[1] >= 2);
+        let tiny = column_widths(&[9; 10], &[9; 10], &[2; 10], 5);
+        assert_eq!(tiny, [2; 10]);
+    }
+
+    fn plain(text: &str) -> Vec<Inline> {
+        vec![Inline {
+            text: text.into(),
+            style: crate::markdown::InlineStyle::default(),
+        }]
+    }
+
+    #[test]
+    fn tables_fit_every_width_they_can() {
+        let header: Vec<Vec<Inline>> = ["Kind", "カテゴリー", "Notes"]
+            .iter()
+            .map(|t| plain(t))
+            .collect();
+        let rows = vec![
+            [
+                "PersistentVolumeClaim",
+                "ストレージ",
+                "only the claim is Storage",
+            ]
+            .iter()
+            .map(|t| plain(t))
+            .collect(),
+            ["Deployment", "ワークロード", "apps/v1"]
+                .iter()
+                .map(|t| plain(t))
+                .collect::<Vec<_>>(),
+        ];
+        for width in 16..=80 {
+            let lines = layout_table(&[Alignment::None; 3], &header, &rows, width);
+            let widths: Vec<usize> = lines
+                .iter()
+                .map(|line| line.iter().map(|s| display_width(&s.text)).sum())
+                .collect();
+            assert!(
+                widths.iter().all(|w| *w == widths[0]),
+                "width {width}: {widths:?}"
+            );
+            assert!(widths[0] <= width, "width {width}: {}", widths[0]);
+        }
     }
 }

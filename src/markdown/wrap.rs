@@ -17,6 +17,24 @@ pub fn display_width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
+/// The widest run of `text` that cannot be broken (a word, or one CJK
+/// character), and the widest single character: the least a column holding
+/// `text` needs to avoid cutting words, and the least it needs at all.
+pub(crate) fn unbreakable_widths(text: &str) -> (usize, usize) {
+    let mut previous = 0;
+    let mut widest_run = 0;
+    for (position, _) in unicode_linebreak::linebreaks(text) {
+        widest_run = widest_run.max(display_width(text[previous..position].trim_end()));
+        previous = position;
+    }
+    let widest_char = text
+        .chars()
+        .filter_map(UnicodeWidthChar::width)
+        .max()
+        .unwrap_or(0);
+    (widest_run, widest_char)
+}
+
 #[derive(Debug)]
 struct Piece {
     start: usize,
@@ -61,12 +79,20 @@ fn wrap_line(segments: &[Segment], width: usize) -> Vec<Vec<Segment>> {
         push_pieces(&text, previous, position, width, &mut pieces);
         previous = position;
     }
+    let starts: Vec<usize> = segments
+        .iter()
+        .scan(0, |offset, segment| {
+            let start = *offset;
+            *offset += segment.text.len();
+            Some(start)
+        })
+        .collect();
     wrap_first_fit(&pieces, &[width as f64])
         .into_iter()
         .filter_map(|line| {
             let start = line.first()?.start;
             let end = line.last()?.end;
-            Some(slice_segments(segments, start, end))
+            Some(slice_segments(segments, &starts, start, end))
         })
         .collect()
 }
@@ -112,15 +138,23 @@ fn push_pieces(text: &str, start: usize, end: usize, width: usize, pieces: &mut 
     });
 }
 
-/// The parts of `segments` that fall between byte offsets `start` and `end` of
-/// their concatenated text.
-fn slice_segments(segments: &[Segment], start: usize, end: usize) -> Vec<Segment> {
+/// The parts of `segments` (starting at byte offsets `starts` of their
+/// concatenated text) that fall between byte offsets `start` and `end`.
+fn slice_segments(
+    segments: &[Segment],
+    starts: &[usize],
+    start: usize,
+    end: usize,
+) -> Vec<Segment> {
+    let first = starts
+        .partition_point(|&offset| offset <= start)
+        .saturating_sub(1);
     let mut out = Vec::new();
-    let mut offset = 0;
-    for segment in segments {
-        let seg_start = offset;
-        let seg_end = offset + segment.text.len();
-        offset = seg_end;
+    for (segment, &seg_start) in segments.iter().zip(starts).skip(first) {
+        if seg_start >= end {
+            break;
+        }
+        let seg_end = seg_start + segment.text.len();
         let from = start.max(seg_start);
         let to = end.min(seg_end);
         if from < to {
@@ -167,7 +201,7 @@ fn push_segment(lines: &mut [Vec<Segment>], text: String, style: super::layout::
 }
 
 /// Cuts `text` to at most `width` columns.
-pub(crate) fn truncate(text: &str, width: usize) -> &str {
+pub fn truncate(text: &str, width: usize) -> &str {
     let mut used = 0;
     for (offset, c) in text.char_indices() {
         used += c.width().unwrap_or(0);
@@ -226,6 +260,17 @@ mod tests {
         }
         assert_eq!(texts(&lines).concat(), "Podは最小のデプロイ単位です。");
         assert!(!texts(&lines).iter().any(|l| l.starts_with('。')));
+    }
+
+    #[test]
+    fn unbreakable_runs_know_japanese() {
+        assert_eq!(unbreakable_widths("Persistent Volume"), (10, 1));
+        assert_eq!(
+            unbreakable_widths("永続ボリューム"),
+            (6, 2),
+            "no break before ュ or ー"
+        );
+        assert_eq!(unbreakable_widths(""), (0, 0));
     }
 
     #[test]

@@ -50,7 +50,6 @@ pub struct CourseMapState {
 
 /// An open lesson, laid out for the current width.
 pub struct ReaderState {
-    pub lesson_id: String,
     pub title: String,
     /// The lesson is shown in English because it is not translated.
     pub fallback: bool,
@@ -120,6 +119,15 @@ impl App {
 
     fn action_for(&self, event: Event) -> Option<Action> {
         let context = self.context();
+        if self.too_small() {
+            return match event {
+                Event::Key(key) => keymap::action_for(context, key)
+                    .filter(|action| matches!(action, Action::Quit | Action::Back)),
+                Event::Resize(width, height) => Some(Action::Resize(width, height)),
+                Event::Terminate => Some(Action::Quit),
+                Event::Mouse(_) => None,
+            };
+        }
         match event {
             Event::Key(key) => keymap::action_for(context, key),
             Event::Resize(width, height) => Some(Action::Resize(width, height)),
@@ -258,7 +266,6 @@ impl App {
         let document = self.course.document(localized.lesson);
         let (width, _) = reader_viewport(self.size, localized.fallback);
         self.screen = Screen::Reader(Box::new(ReaderState {
-            lesson_id: localized.lesson.meta.id.clone(),
             title: localized.lesson.meta.title.clone(),
             fallback: localized.fallback,
             layout: markdown::layout(&document, width),
@@ -271,6 +278,9 @@ impl App {
 
     fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
+        if self.too_small() {
+            return;
+        }
         let lessons = self.course.lessons().len();
         match &mut self.screen {
             Screen::CourseMap(map) => map.keep_visible(course_map_rows(self.size, lessons).1),

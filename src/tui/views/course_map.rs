@@ -163,7 +163,7 @@ impl Widget for &CourseMapView<'_> {
         buf.set_stringn(
             area.x,
             area.y + status_row,
-            fit(&key_hints(app.context(), lang), width),
+            fit(&key_hints(app.context(), lang, width), width),
             width,
             theme.status_bar(),
         );

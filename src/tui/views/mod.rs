@@ -51,7 +51,7 @@ impl Widget for &TooSmall<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
         let message = format!(
-            "{} ({}×{} < {}×{})",
+            "{} ({}×{} → {}×{})",
             Msg::TooSmall.text(app.lang),
             area.width,
             area.height,

@@ -7,17 +7,33 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::text::fit;
 use crate::i18n::{Lang, Msg};
 use crate::markdown::display_width;
+use crate::tui::action::Action;
 use crate::tui::app::{App, ReaderState};
 use crate::tui::keymap::{Context, bindings};
 
-/// The status-line summary of a context's keys.
-pub(crate) fn key_hints(context: Context, lang: Lang) -> String {
-    bindings(context)
+/// The status-line summary of a context's keys: help and back first, then
+/// the others in table order, as many whole hints as fit in `width` columns.
+pub(crate) fn key_hints(context: Context, lang: Lang, width: usize) -> String {
+    let mut hints: Vec<_> = bindings(context)
         .iter()
         .filter(|binding| !binding.label.is_empty())
-        .map(|binding| format!("{} {}", binding.label, binding.help.text(lang)))
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .collect();
+    hints.sort_by_key(|binding| match binding.action {
+        Action::ToggleHelp => 0,
+        Action::Back => 1,
+        Action::Open | Action::SearchSubmit => 2,
+        _ => 3,
+    });
+    let mut line = String::new();
+    for binding in hints {
+        let hint = format!("{} {}", binding.label, binding.help.text(lang));
+        let separator = if line.is_empty() { "" } else { " · " };
+        if display_width(&line) + display_width(separator) + display_width(&hint) <= width {
+            line.push_str(separator);
+            line.push_str(&hint);
+        }
+    }
+    line
 }
 
 /// A centred rectangle of at most `width`×`height` inside `area`.
@@ -58,7 +74,7 @@ impl Widget for &HelpView<'_> {
         };
         let mut rows: Vec<(String, String)> = bindings(under)
             .iter()
-            .filter(|b| !b.label.is_empty())
+            .filter(|b| !b.label.is_empty() && b.action != Action::ToggleHelp)
             .map(|b| (b.label.to_string(), b.help.text(lang).to_string()))
             .collect();
         let mouse = if under == Context::Reader {
@@ -83,13 +99,13 @@ impl Widget for &HelpView<'_> {
             .unwrap_or(0);
         let close = Msg::KeyHelpClose.text(lang);
         let wanted = (label_width + 2 + text_width).max(display_width(close)) + 4;
-        let popup = centred(area, wanted as u16, rows.len() as u16 + 4);
+        let popup = centred(area, wanted as u16, rows.len() as u16 + 3);
         let inner = frame(popup, Msg::HelpTitle.text(lang), app, buf);
         let width = usize::from(inner.width);
         for (index, (label, text)) in rows
             .iter()
             .enumerate()
-            .take(usize::from(inner.height.saturating_sub(2)))
+            .take(usize::from(inner.height.saturating_sub(1)))
         {
             let line = format!(" {} {}", fit(label, label_width + 1), text);
             buf.set_stringn(

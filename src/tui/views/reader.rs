@@ -9,6 +9,7 @@ use super::course_map::row;
 use super::overlays::key_hints;
 use super::text::{bar, draw_lines, fit};
 use crate::i18n::Msg;
+use crate::markdown::display_width;
 use crate::tui::app::{App, ReaderState, reader_viewport};
 use crate::tui::search::SearchStatus;
 
@@ -74,13 +75,16 @@ impl Widget for &ReaderView<'_> {
         let status = match reader.search.status() {
             SearchStatus::Typing(input) => format!("{}{input}▏", Msg::SearchPrompt.text(lang)),
             SearchStatus::NoMatch(query) => format!("{} “{query}”", Msg::SearchNoMatch.text(lang)),
-            SearchStatus::Match { index, total } => format!(
-                "{index}/{total} {} “{}” · {}",
-                Msg::SearchMatch.text(lang),
-                reader.search.query(),
-                key_hints(app.context(), lang)
-            ),
-            SearchStatus::Idle => key_hints(app.context(), lang),
+            SearchStatus::Match { index, total } => {
+                let found = format!(
+                    "{index}/{total} {} “{}”",
+                    Msg::SearchMatch.text(lang),
+                    reader.search.query()
+                );
+                let room = width.saturating_sub(display_width(&found) + 3);
+                format!("{found} · {}", key_hints(app.context(), lang, room))
+            }
+            SearchStatus::Idle => key_hints(app.context(), lang, width),
         };
         buf.set_stringn(
             area.x,

@@ -4,12 +4,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
 
 use super::super::search::find_in_line;
 use super::super::theme::Theme;
 use crate::markdown::{
-    Block, Document, Inline, InlineStyle, Segment, StyledLine, display_width, layout,
+    Block, Document, Inline, InlineStyle, Segment, StyledLine, display_width, layout, truncate,
 };
 
 /// Draws `lines` from the top of `area`, one per row, clipped to the area.
@@ -101,27 +100,14 @@ pub(crate) fn bullet_list(items: &[String], width: usize) -> Vec<StyledLine> {
 
 /// `text` cut or padded to exactly `width` columns; cut text ends with "…".
 pub(crate) fn fit(text: &str, width: usize) -> String {
-    if display_width(text) <= width {
-        let mut out = text.to_string();
-        out.push_str(&" ".repeat(width - display_width(text)));
-        return out;
+    let used = display_width(text);
+    if used <= width {
+        return format!("{text}{}", " ".repeat(width - used));
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-        used += 1;
-    }
-    out.push_str(&" ".repeat(width.saturating_sub(used)));
-    out
+    let kept = truncate(text, width.saturating_sub(1));
+    let cut = if width > 0 { "…" } else { "" };
+    let padding = width.saturating_sub(display_width(kept) + cut.len().min(1));
+    format!("{kept}{cut}{}", " ".repeat(padding))
 }
 
 /// Draws a one-row bar with text on the left and on the right; the right

@@ -31,6 +31,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Validate Kubernetes manifests offline, as the API server would.
+    /// Exit 0 without errors, 1 with errors, 2 when an input cannot be read.
+    Check {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Manifest files; `-` reads standard input
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
     /// Work with lesson packs
     Pack {
         #[command(subcommand)]

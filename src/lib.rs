@@ -10,3 +10,4 @@ pub mod i18n;
 pub mod markdown;
 pub mod paths;
 pub mod tui;
+pub mod validate;

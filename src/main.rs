@@ -2,16 +2,19 @@
 
 mod cli;
 
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 use clap::{CommandFactory, FromArgMatches};
+use kubetutor::commands::check::Checked;
 use kubetutor::commands::{self, ListFormat};
 use kubetutor::content::{Course, PackSource};
 use kubetutor::i18n::Lang;
+use kubetutor::markdown::sanitize;
 use kubetutor::paths;
 use kubetutor::tui::{self, App, Theme};
+use kubetutor::validate;
 
 use cli::{Cli, Command, Format, PackCommand};
 
@@ -51,6 +54,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => run_tutor(&source, lang),
         Some(Command::List { format }) => list(&source, lang, format),
+        Some(Command::Check { format, files }) => check(&files, lang, format),
         Some(Command::Pack {
             command: PackCommand::Lint { dir },
         }) => lint(dir.map_or(source, PackSource::Dir)),
@@ -91,6 +95,48 @@ fn lint(source: PackSource) -> anyhow::Result<ExitCode> {
         eprint!("{summary}");
         Ok(ExitCode::from(1))
     }
+}
+
+fn check(files: &[std::path::PathBuf], lang: Lang, format: Format) -> anyhow::Result<ExitCode> {
+    let mut checked = Vec::new();
+    let mut unreadable = false;
+    for file in files {
+        let name = file.display().to_string();
+        let bytes = if name == "-" {
+            let mut buffer = Vec::new();
+            std::io::stdin().read_to_end(&mut buffer).map(|_| buffer)
+        } else {
+            std::fs::read(file)
+        };
+        match bytes {
+            Ok(bytes) => checked.push(Checked {
+                report: validate::check_bytes(&bytes),
+                source: String::from_utf8_lossy(&bytes).into_owned(),
+                file: name,
+            }),
+            Err(err) => {
+                eprintln!("kubetutor: error: {}: {err}", sanitize(&name));
+                unreadable = true;
+            }
+        }
+    }
+    let output = match format {
+        Format::Json => commands::check::json(&checked, lang)?,
+        Format::Text => {
+            let colour = std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            commands::check::text(&checked, lang, colour)
+        }
+    };
+    print_out(&output)?;
+    let errors = commands::check::summary(&checked).errors;
+    Ok(ExitCode::from(if unreadable {
+        EXIT_UNUSABLE
+    } else if errors > 0 {
+        1
+    } else {
+        0
+    }))
 }
 
 /// Writes to stdout; a reader that went away (`| head`) is not an error.

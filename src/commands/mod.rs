@@ -1,6 +1,8 @@
 //! What the non-interactive subcommands print, kept in the library so it can
 //! be tested without a process and so every pack string is escaped in one place.
 
+pub mod check;
+
 use serde::Serialize;
 
 use crate::content::{Course, LintReport, PackSource};

@@ -1,0 +1,242 @@
+//! What `kubetutor check` prints: rustc-style excerpts with a caret under the
+//! offending node, or the documented JSON.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::i18n::Lang;
+use crate::markdown::sanitize;
+use crate::validate::{DocumentInfo, Finding, Report, Severity};
+
+/// One checked input: its name as given on the command line, its text, and
+/// the validator's report.
+pub struct Checked {
+    pub file: String,
+    pub source: String,
+    pub report: Report,
+}
+
+/// Totals over every input.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub documents: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// Adds up the inputs.
+pub fn summary(checked: &[Checked]) -> Summary {
+    checked.iter().fold(Summary::default(), |sum, c| Summary {
+        files: sum.files + 1,
+        documents: sum.documents + c.report.documents.len(),
+        errors: sum.errors + c.report.count(Severity::Error),
+        warnings: sum.warnings + c.report.count(Severity::Warning),
+    })
+}
+
+#[derive(Serialize)]
+struct JsonOutput<'a> {
+    files: Vec<JsonFile<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    file: &'a str,
+    documents: &'a [DocumentInfo],
+    findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    document: usize,
+    severity: Severity,
+    rule: &'a str,
+    path: &'a str,
+    line: usize,
+    column: usize,
+    message: &'a str,
+    help: &'a str,
+}
+
+/// The JSON report: `{"files":[…],"summary":{…}}`, messages in `lang`.
+pub fn json(checked: &[Checked], lang: Lang) -> Result<String, serde_json::Error> {
+    let output = JsonOutput {
+        files: checked
+            .iter()
+            .map(|c| JsonFile {
+                file: &c.file,
+                documents: &c.report.documents,
+                findings: c
+                    .report
+                    .findings
+                    .iter()
+                    .map(|f| JsonFinding {
+                        document: f.document,
+                        severity: f.severity,
+                        rule: f.rule,
+                        path: &f.path,
+                        line: f.pos.line,
+                        column: f.pos.column,
+                        message: f.message.get(lang),
+                        help: f.help.get(lang),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        summary: summary(checked),
+    };
+    serde_json::to_string(&output).map(|text| text + "\n")
+}
+
+/// The text report: one excerpt per finding, then a summary line.
+pub fn text(checked: &[Checked], lang: Lang, colour: bool) -> String {
+    let renderer = if colour {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for input in checked {
+        let source = sanitize(&input.source);
+        for finding in &input.report.findings {
+            out.push_str(&renderer.render(&render_finding(finding, &source, &input.file, lang)));
+            out.push_str("\n\n");
+        }
+    }
+    let sum = summary(checked);
+    let line = match lang {
+        Lang::En => format!(
+            "checked {} file(s), {} document(s): {} error(s), {} warning(s)\n",
+            sum.files, sum.documents, sum.errors, sum.warnings
+        ),
+        Lang::Ja => format!(
+            "{}ファイル、{}ドキュメントを検査しました: エラー{}件、警告{}件\n",
+            sum.files, sum.documents, sum.errors, sum.warnings
+        ),
+    };
+    out.push_str(&line);
+    out
+}
+
+fn render_finding<'a>(
+    finding: &'a Finding,
+    source: &'a str,
+    file: &'a str,
+    lang: Lang,
+) -> Vec<Group<'a>> {
+    let level = match finding.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let span = span_of(source, finding.pos.line, finding.pos.column);
+    let snippet = Snippet::source(source)
+        .line_start(1)
+        .path(file)
+        .annotation(AnnotationKind::Primary.span(span));
+    vec![
+        level
+            .primary_title(finding.message.get(lang))
+            .id(finding.rule)
+            .element(snippet),
+        Group::with_title(Level::HELP.secondary_title(finding.help.get(lang))),
+    ]
+}
+
+/// The byte range of the token at a 1-based line and column: up to the next
+/// space, colon or comma, at least one character.
+fn span_of(source: &str, line: usize, column: usize) -> std::ops::Range<usize> {
+    let line_start = source
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>()
+        .min(source.len());
+    let rest = &source[line_start..];
+    let start = line_start
+        + rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(rest.trim_end_matches('\n').len(), |(offset, _)| offset);
+    let token = &source[start..];
+    let length = token
+        .char_indices()
+        .find(|&(_, c)| c.is_whitespace() || c == ':' || c == ',')
+        .map_or(token.len(), |(offset, _)| offset);
+    let length = if length == 0 {
+        token.chars().next().map_or(0, char::len_utf8)
+    } else {
+        length
+    };
+    start..start + length
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_cover_the_token() {
+        let source = "kind: Pod\nmetadata:\n  name: web app\n";
+        let span = span_of(source, 3, 9);
+        assert_eq!(&source[span], "web");
+        let span = span_of(source, 2, 1);
+        assert_eq!(&source[span], "metadata");
+        let span = span_of(source, 9, 1);
+        assert_eq!(span, source.len()..source.len());
+    }
+
+    #[test]
+    fn json_has_the_documented_shape() {
+        let source = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      imagePullPolcy: Always\n";
+        let checked = [Checked {
+            file: "pod.yaml".into(),
+            source: source.into(),
+            report: crate::validate::check(source),
+        }];
+        let value: serde_json::Value =
+            serde_json::from_str(&json(&checked, Lang::En).unwrap()).unwrap();
+        assert_eq!(value["files"][0]["file"], "pod.yaml");
+        assert_eq!(
+            value["files"][0]["documents"][0],
+            serde_json::json!({"index":0,"apiVersion":"v1","kind":"Pod","name":"web"})
+        );
+        let finding = &value["files"][0]["findings"][0];
+        assert_eq!(finding["rule"], "schema/unknown-field");
+        assert_eq!(finding["path"], "spec.containers[0].imagePullPolcy");
+        assert_eq!(
+            (finding["line"].as_u64(), finding["column"].as_u64()),
+            (Some(9), Some(7))
+        );
+        assert_eq!(
+            value["summary"],
+            serde_json::json!({"files":1,"documents":1,"errors":1,"warnings":0})
+        );
+    }
+
+    #[test]
+    fn text_shows_the_line_and_a_caret() {
+        let source = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: \"3\"\n";
+        let checked = [Checked {
+            file: "deploy.yaml".into(),
+            source: source.into(),
+            report: crate::validate::check(source),
+        }];
+        let shown = text(&checked, Lang::En, false);
+        assert!(
+            shown.contains(
+                "error[schema/type]: spec.replicas: Invalid type. Expected: integer, given: string"
+            ),
+            "{shown}"
+        );
+        assert!(shown.contains("--> deploy.yaml:6:13"), "{shown}");
+        assert!(shown.contains("replicas: \"3\""), "{shown}");
+        assert!(shown.contains("^^^"), "{shown}");
+        assert!(
+            shown.ends_with("checked 1 file(s), 1 document(s): 3 error(s), 0 warning(s)\n"),
+            "{shown}"
+        );
+    }
+}

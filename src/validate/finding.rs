@@ -1,0 +1,64 @@
+//! What the validator reports: located, bilingual findings with stable rule ids.
+
+use serde::Serialize;
+
+use crate::i18n::Lang;
+
+/// How bad a finding is. Errors are what the API server would reject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// A 1-based line and column (columns count characters).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A text in both languages kubetutor speaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub en: String,
+    pub ja: String,
+}
+
+impl Text {
+    /// A text given in English and Japanese.
+    pub fn new(en: impl Into<String>, ja: impl Into<String>) -> Text {
+        Text {
+            en: en.into(),
+            ja: ja.into(),
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ja => &self.ja,
+        }
+    }
+}
+
+/// One problem in one document of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Index of the document in the input (0 for syntax errors before any).
+    pub document: usize,
+    pub severity: Severity,
+    /// Stable id such as `yaml/duplicate-key`, `schema/unknown-field`, `api/invalid-value`.
+    pub rule: &'static str,
+    /// Kubernetes field path (`spec.containers[1].name`, `metadata.labels[app]`);
+    /// empty for problems of the whole input.
+    pub path: String,
+    pub pos: Pos,
+    /// Phrased as the API server phrases it, path first where it has one.
+    pub message: Text,
+    /// What to do about it, in plain words.
+    pub help: Text,
+}

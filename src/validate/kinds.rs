@@ -1,0 +1,432 @@
+//! One object of the input: which kind it is, whether that kind exists in that
+//! apiVersion, and the findings of the YAML layer phrased for learners.
+
+use super::finding::{Finding, Pos, Severity, Text};
+use super::path::FieldPath;
+use super::schema::{check_document, schemas};
+use super::yaml::{DuplicateKey, Node, Value, YamlError, YamlErrorKind};
+use super::{DocumentInfo, Report};
+
+fn error(
+    document: usize,
+    rule: &'static str,
+    path: &str,
+    pos: Pos,
+    message: Text,
+    help: Text,
+) -> Finding {
+    Finding {
+        document,
+        severity: Severity::Error,
+        rule,
+        path: path.to_string(),
+        pos,
+        message,
+        help,
+    }
+}
+
+/// A duplicate key, as `kubectl --validate=strict` reports it.
+pub(crate) fn duplicate_key(duplicate: &DuplicateKey) -> Finding {
+    let path = FieldPath::default();
+    let path = duplicate
+        .path
+        .split('.')
+        .filter(|part| !part.is_empty())
+        .fold(path, |path, part| path.field(part))
+        .field(&duplicate.key);
+    error(
+        duplicate.document,
+        "yaml/duplicate-key",
+        path.as_str(),
+        duplicate.pos,
+        Text::new(
+            format!(
+                "mapping key \"{}\" already defined at line {}",
+                duplicate.key, duplicate.first.line
+            ),
+            format!(
+                "マッピングのキー\"{}\"は{}行目ですでに定義されています",
+                duplicate.key, duplicate.first.line
+            ),
+        ),
+        Text::new(
+            "keep one of the two entries: YAML parsers silently keep only one, the API server refuses both",
+            "どちらか一方だけを残してください。YAMLパーサーは黙って片方だけを使い、厳密な検証では拒否されます",
+        ),
+    )
+}
+
+/// The finding for a YAML layer failure.
+pub(crate) fn yaml_error(failure: &YamlError, document: usize) -> Finding {
+    let (rule, message, help) = match &failure.kind {
+        YamlErrorKind::Syntax(reason) => (
+            "yaml/syntax",
+            Text::new(
+                format!("YAML syntax error: {reason}"),
+                format!("YAMLの構文エラー: {reason}"),
+            ),
+            Text::new(
+                "check the indentation (spaces only, no tabs) and that brackets and quotes are closed",
+                "インデント(タブではなくスペース)と、括弧や引用符が閉じているかを確認してください",
+            ),
+        ),
+        YamlErrorKind::TooLarge(bytes) => (
+            "yaml/too-large",
+            Text::new(
+                format!(
+                    "input is {bytes} bytes; kubetutor reads at most {} bytes",
+                    super::MAX_INPUT_BYTES
+                ),
+                format!(
+                    "入力は{bytes}バイトです。kubetutorが読み込めるのは最大{}バイトです",
+                    super::MAX_INPUT_BYTES
+                ),
+            ),
+            Text::new(
+                "split the manifests into several files",
+                "マニフェストを複数のファイルに分けてください",
+            ),
+        ),
+        YamlErrorKind::TooDeep => (
+            "yaml/too-deep",
+            Text::new(
+                format!("nesting deeper than {} levels", super::MAX_DEPTH),
+                format!("入れ子が{}段を超えています", super::MAX_DEPTH),
+            ),
+            Text::new(
+                "no Kubernetes object nests this deeply",
+                "これほど深く入れ子になるKubernetesオブジェクトはありません",
+            ),
+        ),
+        YamlErrorKind::AliasBudget => (
+            "yaml/alias-budget",
+            Text::new(
+                format!(
+                    "aliases expand to more than {} nodes; refused",
+                    super::ALIAS_BUDGET
+                ),
+                format!(
+                    "エイリアスの展開が{}ノードを超えるため拒否しました",
+                    super::ALIAS_BUDGET
+                ),
+            ),
+            Text::new(
+                "this looks like an alias bomb; write the values out instead of nesting aliases",
+                "エイリアス爆弾のように見えます。エイリアスを入れ子にせず値を直接書いてください",
+            ),
+        ),
+        YamlErrorKind::UnknownAlias => (
+            "yaml/syntax",
+            Text::new(
+                "unknown anchor referenced by an alias",
+                "エイリアスが未定義のアンカーを参照しています",
+            ),
+            Text::new(
+                "define `&name` before using `*name`",
+                "`*name`を使う前に`&name`を定義してください",
+            ),
+        ),
+        YamlErrorKind::NonScalarKey => (
+            "yaml/syntax",
+            Text::new(
+                "mapping keys must be scalars",
+                "マッピングのキーはスカラー値でなければなりません",
+            ),
+            Text::new(
+                "a key is a plain name followed by `:`",
+                "キーは名前のあとに`:`を付けて書きます",
+            ),
+        ),
+        YamlErrorKind::InvalidUtf8 => (
+            "yaml/invalid-utf8",
+            Text::new(
+                "input is not valid UTF-8",
+                "入力が正しいUTF-8ではありません",
+            ),
+            Text::new(
+                "save the file as UTF-8",
+                "ファイルをUTF-8で保存してください",
+            ),
+        ),
+    };
+    error(document, rule, "", failure.pos, message, help)
+}
+
+/// The objects of a document: the document itself, or the items of a `List`.
+pub(crate) fn expand_list(root: &Node) -> Vec<&Node> {
+    let is_list = root.get("kind").and_then(Node::as_str) == Some("List")
+        && matches!(
+            root.get("items").map(|items| &items.value),
+            Some(Value::Seq(_))
+        );
+    match root.get("items") {
+        Some(items) if is_list => items.items().iter().collect(),
+        _ => vec![root],
+    }
+}
+
+/// Checks one object: its apiVersion and kind, then its schema.
+pub(crate) fn check_object(root: &Node, index: usize, report: &mut Report) {
+    let text = |key: &str| root.get(key).and_then(Node::as_str).map(str::to_string);
+    report.documents.push(DocumentInfo {
+        index,
+        api_version: text("apiVersion"),
+        kind: text("kind"),
+        name: root
+            .get("metadata")
+            .and_then(|m| m.get("name"))
+            .and_then(Node::as_str)
+            .map(str::to_string),
+        pos: root.pos,
+    });
+    let findings = &mut report.findings;
+    if !matches!(root.value, Value::Map(_)) {
+        findings.push(error(
+            index,
+            "schema/type",
+            "",
+            root.pos,
+            Text::new(
+                "the document is not an object: a manifest is a mapping with apiVersion, kind and metadata",
+                "ドキュメントがオブジェクトではありません。マニフェストはapiVersion、kind、metadataを持つマッピングです",
+            ),
+            Text::new("start the document with `apiVersion: …` and `kind: …`", "ドキュメントを`apiVersion: …`と`kind: …`で始めてください"),
+        ));
+        return;
+    }
+    let mut missing = false;
+    for field in ["apiVersion", "kind"] {
+        match root.get(field) {
+            Some(node) if node.as_str().is_some_and(|s| !s.is_empty()) => {}
+            Some(node) if node.value != Value::Null => {
+                missing = true;
+                findings.push(error(
+                    index,
+                    "schema/type",
+                    field,
+                    node.pos,
+                    Text::new(
+                        format!(
+                            "{field}: Invalid type. Expected: string, given: {}",
+                            node.raw
+                        ),
+                        format!(
+                            "{field}: 型が正しくありません。文字列が必要です(指定値: {})",
+                            node.raw
+                        ),
+                    ),
+                    Text::new(
+                        format!("write {field} as text, for example `{}`", example(field)),
+                        format!(
+                            "{field}は`{}`のように文字列で書いてください",
+                            example(field)
+                        ),
+                    ),
+                ));
+            }
+            _ => {
+                missing = true;
+                findings.push(error(
+                    index,
+                    "schema/required",
+                    field,
+                    root.pos,
+                    Text::new(
+                        format!("{field}: Required value"),
+                        format!("{field}: 必須の値です"),
+                    ),
+                    Text::new(
+                        format!(
+                            "every manifest names its {field}, for example `{field}: {}`",
+                            example(field)
+                        ),
+                        format!(
+                            "すべてのマニフェストに{field}が必要です(例: `{field}: {}`)",
+                            example(field)
+                        ),
+                    ),
+                ));
+            }
+        }
+    }
+    if missing {
+        return;
+    }
+    let (Some(api_version), Some(kind)) = (root.get("apiVersion"), root.get("kind")) else {
+        return;
+    };
+    let (Some(api_version_text), Some(kind_text)) = (api_version.as_str(), kind.as_str()) else {
+        return;
+    };
+    let schemas = schemas();
+    match schemas.kind(api_version_text, kind_text) {
+        Some(shape) => check_document(schemas, root, shape, index, findings),
+        None => findings.push(unknown_kind(
+            index,
+            api_version_text,
+            kind_text,
+            api_version,
+            kind,
+        )),
+    }
+}
+
+fn example(field: &str) -> &'static str {
+    if field == "kind" { "Pod" } else { "v1" }
+}
+
+/// `no matches for kind "X" in version "Y"`, with the version to use instead.
+fn unknown_kind(
+    index: usize,
+    api_version: &str,
+    kind: &str,
+    version_node: &Node,
+    kind_node: &Node,
+) -> Finding {
+    let schemas = schemas();
+    let versions = schemas.versions_of(kind);
+    let message = Text::new(
+        format!("no matches for kind \"{kind}\" in version \"{api_version}\""),
+        format!("バージョン\"{api_version}\"にkind\"{kind}\"はありません"),
+    );
+    if let Some(current) = versions.first() {
+        let removed = removed_in(api_version, kind);
+        let (help_en, help_ja) = match removed {
+            Some(release) => (
+                format!(
+                    "{api_version} {kind} was removed in Kubernetes {release}; use `apiVersion: {current}`"
+                ),
+                format!(
+                    "{api_version}の{kind}はKubernetes {release}で削除されました。`apiVersion: {current}`を使ってください"
+                ),
+            ),
+            None => (
+                format!(
+                    "{kind} is served as {}; use `apiVersion: {current}`",
+                    versions.join(", ")
+                ),
+                format!(
+                    "{kind}は{}で提供されています。`apiVersion: {current}`を使ってください",
+                    versions.join(", ")
+                ),
+            ),
+        };
+        return error(
+            index,
+            "schema/unknown-api-version",
+            "apiVersion",
+            version_node.pos,
+            message,
+            Text::new(help_en, help_ja),
+        );
+    }
+    let suggestion = schemas
+        .kind_names()
+        .map(|name| {
+            (
+                strsim::damerau_levenshtein(&kind.to_lowercase(), &name.to_lowercase()),
+                name,
+            )
+        })
+        .filter(|(distance, _)| *distance <= 2)
+        .min();
+    let (help_en, help_ja) = match suggestion {
+        Some((_, name)) => (
+            format!("did you mean `kind: {name}`? Kinds are case-sensitive"),
+            format!("`kind: {name}`の誤りではありませんか? kindは大文字と小文字を区別します"),
+        ),
+        None => (
+            "kubetutor knows the built-in kinds only; a custom resource needs its CustomResourceDefinition in the cluster".to_string(),
+            "kubetutorが知っているのは組み込みのkindだけです。カスタムリソースにはクラスター側のCustomResourceDefinitionが必要です".to_string(),
+        ),
+    };
+    error(
+        index,
+        "schema/unknown-kind",
+        "kind",
+        kind_node.pos,
+        message,
+        Text::new(help_en, help_ja),
+    )
+}
+
+/// The release that removed a once-served apiVersion of a kind
+/// (from the Kubernetes deprecated API migration guide).
+fn removed_in(api_version: &str, kind: &str) -> Option<&'static str> {
+    const REMOVED: &[(&str, &[&str], &str)] = &[
+        (
+            "extensions/v1beta1",
+            &["Deployment", "DaemonSet", "ReplicaSet", "NetworkPolicy"],
+            "1.16",
+        ),
+        (
+            "apps/v1beta1",
+            &[
+                "Deployment",
+                "StatefulSet",
+                "ReplicaSet",
+                "ControllerRevision",
+            ],
+            "1.16",
+        ),
+        (
+            "apps/v1beta2",
+            &[
+                "Deployment",
+                "StatefulSet",
+                "DaemonSet",
+                "ReplicaSet",
+                "ControllerRevision",
+            ],
+            "1.16",
+        ),
+        ("extensions/v1beta1", &["Ingress"], "1.22"),
+        (
+            "networking.k8s.io/v1beta1",
+            &["Ingress", "IngressClass"],
+            "1.22",
+        ),
+        (
+            "rbac.authorization.k8s.io/v1beta1",
+            &["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"],
+            "1.22",
+        ),
+        (
+            "apiextensions.k8s.io/v1beta1",
+            &["CustomResourceDefinition"],
+            "1.22",
+        ),
+        (
+            "admissionregistration.k8s.io/v1beta1",
+            &[
+                "MutatingWebhookConfiguration",
+                "ValidatingWebhookConfiguration",
+            ],
+            "1.22",
+        ),
+        ("scheduling.k8s.io/v1beta1", &["PriorityClass"], "1.22"),
+        ("coordination.k8s.io/v1beta1", &["Lease"], "1.22"),
+        (
+            "certificates.k8s.io/v1beta1",
+            &["CertificateSigningRequest"],
+            "1.22",
+        ),
+        (
+            "storage.k8s.io/v1beta1",
+            &["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
+            "1.22",
+        ),
+        ("batch/v1beta1", &["CronJob"], "1.25"),
+        ("policy/v1beta1", &["PodDisruptionBudget"], "1.25"),
+        ("discovery.k8s.io/v1beta1", &["EndpointSlice"], "1.25"),
+        ("events.k8s.io/v1beta1", &["Event"], "1.25"),
+        ("autoscaling/v2beta1", &["HorizontalPodAutoscaler"], "1.25"),
+        ("autoscaling/v2beta2", &["HorizontalPodAutoscaler"], "1.26"),
+        ("storage.k8s.io/v1beta1", &["CSIStorageCapacity"], "1.27"),
+    ];
+    REMOVED
+        .iter()
+        .find(|(version, kinds, _)| *version == api_version && kinds.contains(&kind))
+        .map(|(_, _, release)| *release)
+}

@@ -1,0 +1,74 @@
+//! The embedded validator: YAML with positions → findings, located and phrased
+//! the way the Kubernetes API server phrases them, in English and Japanese.
+//! No terminal code lives here.
+
+mod finding;
+mod kinds;
+mod path;
+mod schema;
+mod yaml;
+
+pub use finding::{Finding, Pos, Severity, Text};
+pub use path::FieldPath;
+pub use yaml::{ALIAS_BUDGET, Entry, MAX_DEPTH, MAX_INPUT_BYTES, Node, Value};
+
+/// What a document is, for reports: `{"index":0,"apiVersion":"v1","kind":"Pod","name":"web"}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DocumentInfo {
+    pub index: usize,
+    #[serde(rename = "apiVersion")]
+    pub api_version: Option<String>,
+    pub kind: Option<String>,
+    pub name: Option<String>,
+    #[serde(skip)]
+    pub pos: Pos,
+}
+
+/// The validator's verdict on one input.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub documents: Vec<DocumentInfo>,
+    /// Sorted by position.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// How many findings have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// Validates raw bytes (size and UTF-8 are checked first).
+pub fn check_bytes(bytes: &[u8]) -> Report {
+    finish(yaml::parse_bytes(bytes))
+}
+
+/// Validates a YAML stream of Kubernetes manifests.
+pub fn check(text: &str) -> Report {
+    finish(yaml::parse(text))
+}
+
+fn finish(parsed: yaml::Parsed) -> Report {
+    let mut report = Report::default();
+    for duplicate in &parsed.duplicates {
+        report.findings.push(kinds::duplicate_key(duplicate));
+    }
+    let mut index = 0;
+    for document in &parsed.documents {
+        for root in kinds::expand_list(&document.root) {
+            kinds::check_object(root, index, &mut report);
+            index += 1;
+        }
+    }
+    if let Some(error) = &parsed.error {
+        report.findings.push(kinds::yaml_error(error, index));
+    }
+    report
+        .findings
+        .sort_by(|a, b| (a.pos, a.rule).cmp(&(b.pos, b.rule)));
+    report
+}

@@ -1,0 +1,295 @@
+//! A compact graph of the schemas of every built-in kind.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use k8s_openapi::schemars::SchemaGenerator;
+use serde_json::Value as Json;
+
+use super::kinds::for_each_kind;
+
+/// Index of a shape in [`Schemas::shapes`].
+pub(crate) type ShapeId = usize;
+
+/// What a value must look like.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Shape {
+    Object {
+        properties: HashMap<String, ShapeId>,
+        required: Vec<String>,
+        /// The shape of values of a map (labels, data, resource lists).
+        additional: Option<ShapeId>,
+        /// Anything goes (RawExtension, JSON, preserve-unknown-fields).
+        open: bool,
+    },
+    Array(ShapeId),
+    String,
+    Integer,
+    Number,
+    Boolean,
+    /// An int or a string (ports by name or number, rolling-update percentages).
+    IntOrString,
+    /// A resource quantity: a string such as "500m", or a number.
+    Quantity,
+    Any,
+}
+
+/// Every built-in kind's schema, with the kinds indexed by apiVersion.
+pub(crate) struct Schemas {
+    shapes: Vec<Shape>,
+    kinds: HashMap<(String, String), ShapeId>,
+    versions_of_kind: HashMap<String, Vec<String>>,
+}
+
+impl Schemas {
+    /// The shape of `id`.
+    pub(crate) fn shape(&self, id: ShapeId) -> &Shape {
+        &self.shapes[id]
+    }
+
+    /// The root shape of a kind in an apiVersion.
+    pub(crate) fn kind(&self, api_version: &str, kind: &str) -> Option<ShapeId> {
+        self.kinds
+            .get(&(api_version.to_string(), kind.to_string()))
+            .copied()
+    }
+
+    /// The apiVersions a kind is served in.
+    pub(crate) fn versions_of(&self, kind: &str) -> &[String] {
+        self.versions_of_kind.get(kind).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every kind name, for suggestions.
+    pub(crate) fn kind_names(&self) -> impl Iterator<Item = &str> {
+        self.versions_of_kind.keys().map(String::as_str)
+    }
+}
+
+/// The schemas, compiled on first use.
+pub(crate) fn schemas() -> &'static Schemas {
+    static SCHEMAS: OnceLock<Schemas> = OnceLock::new();
+    SCHEMAS.get_or_init(compile)
+}
+
+const QUANTITY: &str = "io.k8s.apimachinery.pkg.api.resource.Quantity";
+const INT_OR_STRING: &str = "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
+
+fn compile() -> Schemas {
+    let mut generator = SchemaGenerator::default();
+    let mut roots: Vec<(&'static str, &'static str, Json)> = Vec::new();
+    macro_rules! add {
+        ($ty:ty) => {
+            roots.push((
+                <$ty as k8s_openapi::Resource>::API_VERSION,
+                <$ty as k8s_openapi::Resource>::KIND,
+                generator.subschema_for::<$ty>().to_value(),
+            ));
+        };
+    }
+    for_each_kind!(add);
+    let definitions = generator.take_definitions(false);
+    let mut compiler = Compiler {
+        definitions: &definitions,
+        shapes: Vec::new(),
+        by_name: HashMap::new(),
+    };
+    let mut kinds = HashMap::new();
+    let mut versions_of_kind: HashMap<String, Vec<String>> = HashMap::new();
+    for (api_version, kind, root) in roots {
+        let id = compiler.convert(&root);
+        kinds.insert((api_version.to_string(), kind.to_string()), id);
+        versions_of_kind
+            .entry(kind.to_string())
+            .or_default()
+            .push(api_version.to_string());
+    }
+    for versions in versions_of_kind.values_mut() {
+        versions.sort_by_key(|v| version_rank(v));
+    }
+    Schemas {
+        shapes: compiler.shapes,
+        kinds,
+        versions_of_kind,
+    }
+}
+
+/// Sorts stable versions first (v1 before v1beta1 before v1alpha1).
+fn version_rank(api_version: &str) -> (u8, String) {
+    let version = api_version.rsplit('/').next().unwrap_or(api_version);
+    let rank = if version.contains("alpha") {
+        2
+    } else if version.contains("beta") {
+        1
+    } else {
+        0
+    };
+    (rank, api_version.to_string())
+}
+
+struct Compiler<'a> {
+    definitions: &'a serde_json::Map<String, Json>,
+    shapes: Vec<Shape>,
+    by_name: HashMap<String, ShapeId>,
+}
+
+impl Compiler<'_> {
+    fn push(&mut self, shape: Shape) -> ShapeId {
+        self.shapes.push(shape);
+        self.shapes.len() - 1
+    }
+
+    fn convert(&mut self, schema: &Json) -> ShapeId {
+        if let Some(reference) = schema.get("$ref").and_then(Json::as_str) {
+            let name = reference
+                .rsplit('/')
+                .next()
+                .unwrap_or(reference)
+                .to_string();
+            if let Some(&id) = self.by_name.get(&name) {
+                return id;
+            }
+            match name.as_str() {
+                QUANTITY => return self.named(name, Shape::Quantity),
+                INT_OR_STRING => return self.named(name, Shape::IntOrString),
+                _ => {}
+            }
+            let id = self.named(name.clone(), Shape::Any);
+            if let Some(definition) = self.definitions.get(&name) {
+                let shape = self.shape_of(definition);
+                self.shapes[id] = shape;
+            }
+            return id;
+        }
+        let shape = self.shape_of(schema);
+        self.push(shape)
+    }
+
+    fn named(&mut self, name: String, shape: Shape) -> ShapeId {
+        let id = self.push(shape);
+        self.by_name.insert(name, id);
+        id
+    }
+
+    fn shape_of(&mut self, schema: &Json) -> Shape {
+        if schema
+            .get("x-kubernetes-int-or-string")
+            .and_then(Json::as_bool)
+            == Some(true)
+        {
+            return Shape::IntOrString;
+        }
+        if schema
+            .get("x-kubernetes-preserve-unknown-fields")
+            .and_then(Json::as_bool)
+            == Some(true)
+        {
+            return Shape::Any;
+        }
+        match schema.get("type").and_then(Json::as_str) {
+            Some("string") => Shape::String,
+            Some("integer") => Shape::Integer,
+            Some("number") => Shape::Number,
+            Some("boolean") => Shape::Boolean,
+            Some("array") => {
+                let items = match schema.get("items") {
+                    Some(items) => self.convert(items),
+                    None => self.push(Shape::Any),
+                };
+                Shape::Array(items)
+            }
+            Some("object") => {
+                let mut properties = HashMap::new();
+                if let Some(Json::Object(props)) = schema.get("properties") {
+                    for (name, property) in props {
+                        let id = self.convert(property);
+                        properties.insert(name.clone(), id);
+                    }
+                }
+                let additional = match schema.get("additionalProperties") {
+                    Some(Json::Bool(false)) | None => None,
+                    Some(Json::Bool(true)) => Some(self.push(Shape::Any)),
+                    Some(other) => Some(self.convert(other)),
+                };
+                let required = schema
+                    .get("required")
+                    .and_then(Json::as_array)
+                    .map(|names| {
+                        names
+                            .iter()
+                            .filter_map(Json::as_str)
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let open = properties.is_empty() && additional.is_none();
+                Shape::Object {
+                    properties,
+                    required,
+                    additional,
+                    open,
+                }
+            }
+            _ => Shape::Any,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_the_core_kinds_and_their_versions() {
+        let schemas = schemas();
+        for (api_version, kind) in [
+            ("v1", "Pod"),
+            ("apps/v1", "Deployment"),
+            ("batch/v1", "CronJob"),
+            ("networking.k8s.io/v1", "NetworkPolicy"),
+            ("v1", "PersistentVolumeClaim"),
+        ] {
+            assert!(
+                schemas.kind(api_version, kind).is_some(),
+                "{api_version} {kind}"
+            );
+        }
+        assert_eq!(schemas.versions_of("Deployment"), ["apps/v1"]);
+        assert!(schemas.kind_names().count() > 60);
+    }
+
+    #[test]
+    fn pod_spec_shapes() {
+        let schemas = schemas();
+        let pod = schemas.kind("v1", "Pod").unwrap();
+        let Shape::Object { properties, .. } = schemas.shape(pod) else {
+            panic!()
+        };
+        let Shape::Object {
+            properties,
+            required,
+            ..
+        } = schemas.shape(properties["spec"])
+        else {
+            panic!()
+        };
+        assert_eq!(required, &["containers"]);
+        let Shape::Array(container) = schemas.shape(properties["containers"]) else {
+            panic!()
+        };
+        let Shape::Object { properties, .. } = schemas.shape(*container) else {
+            panic!()
+        };
+        assert_eq!(schemas.shape(properties["image"]), &Shape::String);
+        let Shape::Object { properties, .. } = schemas.shape(properties["resources"]) else {
+            panic!()
+        };
+        let Shape::Object {
+            additional: Some(quantity),
+            ..
+        } = schemas.shape(properties["limits"])
+        else {
+            panic!()
+        };
+        assert_eq!(schemas.shape(*quantity), &Shape::Quantity);
+    }
+}

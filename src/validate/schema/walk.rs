@@ -1,0 +1,245 @@
+//! Checking a document against its kind's schema.
+
+use super::shapes::{Schemas, Shape, ShapeId};
+use crate::validate::finding::{Finding, Pos, Severity, Text};
+use crate::validate::path::FieldPath;
+use crate::validate::yaml::{Node, Value};
+
+/// Reports every unknown field, wrong type and missing required field.
+pub(crate) fn check_document(
+    schemas: &Schemas,
+    root: &Node,
+    shape: ShapeId,
+    document: usize,
+    out: &mut Vec<Finding>,
+) {
+    let mut walker = Walker {
+        schemas,
+        document,
+        out,
+    };
+    walker.walk(root, shape, &FieldPath::default(), root.pos);
+}
+
+struct Walker<'a> {
+    schemas: &'a Schemas,
+    document: usize,
+    out: &'a mut Vec<Finding>,
+}
+
+impl Walker<'_> {
+    fn report(
+        &mut self,
+        rule: &'static str,
+        path: &FieldPath,
+        pos: Pos,
+        message: Text,
+        help: Text,
+    ) {
+        self.out.push(Finding {
+            document: self.document,
+            severity: Severity::Error,
+            rule,
+            path: path.to_string(),
+            pos,
+            message,
+            help,
+        });
+    }
+
+    /// `key_pos` is where the key that leads to `node` stands: missing fields
+    /// are reported there.
+    fn walk(&mut self, node: &Node, shape: ShapeId, path: &FieldPath, key_pos: Pos) {
+        if node.value == Value::Null {
+            return;
+        }
+        match self.schemas.shape(shape) {
+            Shape::Any => {}
+            Shape::Object {
+                properties,
+                required,
+                additional,
+                open,
+            } => {
+                let Value::Map(entries) = &node.value else {
+                    self.wrong_type(node, path, "object");
+                    return;
+                };
+                for entry in entries {
+                    let child = match additional {
+                        Some(_) if properties.is_empty() => path.key(&entry.key),
+                        _ => path.field(&entry.key),
+                    };
+                    if let Some(&id) = properties.get(&entry.key) {
+                        self.walk(&entry.value, id, &child, entry.key_pos);
+                    } else if let Some(id) = additional {
+                        self.walk(&entry.value, *id, &child, entry.key_pos);
+                    } else if !open {
+                        let names: Vec<&str> = properties.keys().map(String::as_str).collect();
+                        self.unknown_field(&child, &entry.key, entry.key_pos, &names);
+                    }
+                }
+                for name in required {
+                    let present = node
+                        .get(name)
+                        .is_some_and(|value| value.value != Value::Null);
+                    if !present {
+                        self.report(
+                            "schema/required",
+                            &path.field(name),
+                            key_pos,
+                            Text::new(
+                                format!("{}: Required value", path.field(name)),
+                                format!("{}: 必須の値です", path.field(name)),
+                            ),
+                            Text::new(
+                                format!("add the field `{name}` here"),
+                                format!("ここにフィールド`{name}`を追加してください"),
+                            ),
+                        );
+                    }
+                }
+            }
+            Shape::Array(items) => {
+                let Value::Seq(nodes) = &node.value else {
+                    self.wrong_type(node, path, "array");
+                    return;
+                };
+                for (index, item) in nodes.iter().enumerate() {
+                    self.walk(item, *items, &path.index(index), item.pos);
+                }
+            }
+            Shape::String => {
+                if !matches!(node.value, Value::Str(_)) {
+                    self.wrong_type(node, path, "string");
+                }
+            }
+            Shape::Integer => {
+                if !matches!(node.value, Value::Int(_)) {
+                    self.wrong_type(node, path, "integer");
+                }
+            }
+            Shape::Number => {
+                if !matches!(node.value, Value::Int(_) | Value::Float(_)) {
+                    self.wrong_type(node, path, "number");
+                }
+            }
+            Shape::Boolean => {
+                if !matches!(node.value, Value::Bool(_)) {
+                    self.wrong_type(node, path, "boolean");
+                }
+            }
+            Shape::IntOrString => {
+                if !matches!(node.value, Value::Int(_) | Value::Str(_)) {
+                    self.wrong_type(node, path, "integer or string");
+                }
+            }
+            Shape::Quantity => {
+                if !matches!(node.value, Value::Int(_) | Value::Float(_) | Value::Str(_)) {
+                    self.wrong_type(node, path, "quantity (string or number)");
+                }
+            }
+        }
+    }
+
+    fn wrong_type(&mut self, node: &Node, path: &FieldPath, expected: &str) {
+        let given = type_name(&node.value);
+        let (help_en, help_ja) = match (&node.value, expected) {
+            (Value::Bool(_), "string") => (
+                format!(
+                    "YAML reads `{}` as a boolean; quote it: \"{}\"",
+                    node.raw, node.raw
+                ),
+                format!(
+                    "YAMLでは`{}`は真偽値として読まれます。\"{}\"のように引用符で囲んでください",
+                    node.raw, node.raw
+                ),
+            ),
+            (Value::Int(_) | Value::Float(_), "string") => (
+                format!(
+                    "YAML reads `{}` as a number; quote it: \"{}\"",
+                    node.raw, node.raw
+                ),
+                format!(
+                    "YAMLでは`{}`は数値として読まれます。\"{}\"のように引用符で囲んでください",
+                    node.raw, node.raw
+                ),
+            ),
+            (Value::Str(_), "integer" | "number") => (
+                "write the number without quotes".to_string(),
+                "数値は引用符で囲まずに書いてください".to_string(),
+            ),
+            (_, "object") => (
+                "this field holds fields (`key: value` lines indented below it)".to_string(),
+                "このフィールドには、下にインデントした`キー: 値`の行を書きます".to_string(),
+            ),
+            (_, "array") => (
+                "this field holds a list: one `- item` per line".to_string(),
+                "このフィールドはリストです。1行に1つ`- 要素`の形で書きます".to_string(),
+            ),
+            _ => (
+                format!("give a value of type {expected}"),
+                format!("{expected}型の値を指定してください"),
+            ),
+        };
+        self.report(
+            "schema/type",
+            path,
+            node.pos,
+            Text::new(
+                format!("{path}: Invalid type. Expected: {expected}, given: {given}"),
+                format!(
+                    "{path}: 型が正しくありません。期待される型: {expected}、指定された型: {given}"
+                ),
+            ),
+            Text::new(help_en, help_ja),
+        );
+    }
+
+    fn unknown_field(&mut self, path: &FieldPath, key: &str, pos: Pos, names: &[&str]) {
+        let suggestion = names
+            .iter()
+            .map(|name| {
+                (
+                    strsim::damerau_levenshtein(&key.to_lowercase(), &name.to_lowercase()),
+                    *name,
+                )
+            })
+            .filter(|(distance, _)| *distance <= 2.max(key.len() / 4))
+            .min();
+        let (help_en, help_ja) = match suggestion {
+            Some((_, name)) => (
+                format!("did you mean `{name}`? Field names are case-sensitive"),
+                format!("`{name}`の誤りではありませんか? フィールド名は大文字と小文字を区別します"),
+            ),
+            None => (
+                format!("`{key}` is not a field here; remove it or check where it belongs"),
+                format!(
+                    "ここに`{key}`というフィールドはありません。削除するか、正しい位置を確認してください"
+                ),
+            ),
+        };
+        self.report(
+            "schema/unknown-field",
+            path,
+            pos,
+            Text::new(
+                format!("unknown field \"{path}\""),
+                format!("不明なフィールド \"{path}\""),
+            ),
+            Text::new(help_en, help_ja),
+        );
+    }
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Int(_) => "integer",
+        Value::Float(_) => "number",
+        Value::Str(_) => "string",
+        Value::Seq(_) => "array",
+        Value::Map(_) => "object",
+    }
+}

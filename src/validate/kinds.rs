@@ -3,6 +3,7 @@
 
 use super::finding::{Finding, Pos, Severity, Text};
 use super::path::FieldPath;
+use super::rules;
 use super::schema::{check_document, schemas};
 use super::yaml::{DuplicateKey, Node, Value, YamlError, YamlErrorKind};
 use super::{DocumentInfo, Report};
@@ -261,7 +262,14 @@ pub(crate) fn check_object(root: &Node, index: usize, report: &mut Report) {
     };
     let schemas = schemas();
     match schemas.kind(api_version_text, kind_text) {
-        Some(shape) => check_document(schemas, root, shape, index, findings),
+        Some(shape) => {
+            check_document(schemas, root, shape, index, findings);
+            let mut ctx = rules::Ctx {
+                document: index,
+                out: findings,
+            };
+            rules::check(kind_text, root, &mut ctx);
+        }
         None => findings.push(unknown_kind(
             index,
             api_version_text,

@@ -5,6 +5,7 @@
 mod finding;
 mod kinds;
 mod path;
+mod rules;
 mod schema;
 mod yaml;
 

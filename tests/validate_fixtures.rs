@@ -49,8 +49,16 @@ fn valid_real_world_manifests_stay_clean() {
     for file in files {
         let text = fs::read_to_string(&file).expect("readable");
         let report = validate::check(&text);
-        assert!(!report.documents.is_empty(), "{}: no documents", file.display());
-        for finding in report.findings.iter().filter(|f| f.severity == Severity::Error) {
+        assert!(
+            !report.documents.is_empty(),
+            "{}: no documents",
+            file.display()
+        );
+        for finding in report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+        {
             failures.push(format!(
                 "{}:{}:{}: [{}] {}",
                 file.display(),
@@ -61,7 +69,11 @@ fn valid_real_world_manifests_stay_clean() {
             ));
         }
     }
-    assert!(failures.is_empty(), "valid manifests reported errors:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "valid manifests reported errors:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -72,7 +84,11 @@ fn invalid_manifests_report_exactly_the_expected_errors() {
     for file in files {
         let text = fs::read_to_string(&file).expect("readable");
         let expected = expectations(&text);
-        assert!(!expected.is_empty(), "{}: declares no expected finding", file.display());
+        assert!(
+            !expected.is_empty(),
+            "{}: declares no expected finding",
+            file.display()
+        );
         let report = validate::check(&text);
         let found: BTreeSet<(usize, String, String)> = report
             .findings
@@ -90,7 +106,10 @@ fn invalid_manifests_report_exactly_the_expected_errors() {
                 .find(|f| (f.pos.line, f.rule.to_string(), f.path.clone()) == *extra)
                 .map(|f| f.message.en.clone())
                 .unwrap_or_default();
-            failures.push(format!("{}: unexpected {extra:?}: {message}", file.display()));
+            failures.push(format!(
+                "{}: unexpected {extra:?}: {message}",
+                file.display()
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));

@@ -31,16 +31,38 @@ pub(crate) struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// Reports an error with a ready message.
-    pub fn error(&mut self, rule: &'static str, path: &FieldPath, pos: Pos, message: Text, help: Text) {
+    pub fn error(
+        &mut self,
+        rule: &'static str,
+        path: &FieldPath,
+        pos: Pos,
+        message: Text,
+        help: Text,
+    ) {
         self.push(Severity::Error, rule, path, pos, message, help);
     }
 
     /// Reports a warning (accepted by the API server, but likely a mistake).
-    pub fn warning(&mut self, rule: &'static str, path: &FieldPath, pos: Pos, message: Text, help: Text) {
+    pub fn warning(
+        &mut self,
+        rule: &'static str,
+        path: &FieldPath,
+        pos: Pos,
+        message: Text,
+        help: Text,
+    ) {
         self.push(Severity::Warning, rule, path, pos, message, help);
     }
 
-    fn push(&mut self, severity: Severity, rule: &'static str, path: &FieldPath, pos: Pos, message: Text, help: Text) {
+    fn push(
+        &mut self,
+        severity: Severity,
+        rule: &'static str,
+        path: &FieldPath,
+        pos: Pos,
+        message: Text,
+        help: Text,
+    ) {
         self.out.push(Finding {
             document: self.document,
             severity,
@@ -54,7 +76,10 @@ impl Ctx<'_> {
 
     /// `<path>: Required value` at `pos` (the parent's key for a missing field).
     pub fn required(&mut self, path: &FieldPath, pos: Pos, help: Text) {
-        let message = Text::new(format!("{path}: Required value"), format!("{path}: 必須の値です"));
+        let message = Text::new(
+            format!("{path}: Required value"),
+            format!("{path}: 必須の値です"),
+        );
         self.error("api/required", path, pos, message, help);
     }
 
@@ -71,7 +96,11 @@ impl Ctx<'_> {
     /// `<path>: Unsupported value: <value>: supported values: "A", "B"`.
     pub fn unsupported(&mut self, path: &FieldPath, node: &Node, supported: &[&str], help: Text) {
         let shown = shown(node);
-        let list = supported.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ");
+        let list = supported
+            .iter()
+            .map(|s| format!("\"{s}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
         let message = Text::new(
             format!("{path}: Unsupported value: {shown}: supported values: {list}"),
             format!("{path}: サポートされていない値です: {shown}: 使用できる値: {list}"),
@@ -113,13 +142,26 @@ pub(crate) fn pod_spec<'a>(kind: &str, root: &'a Node) -> Option<(&'a Node, Fiel
     let path = FieldPath::default();
     match kind {
         "Pod" => Some((root.get("spec")?, path.field("spec"))),
-        "Deployment" | "ReplicaSet" | "StatefulSet" | "DaemonSet" | "Job" | "ReplicationController" => Some((
+        "Deployment"
+        | "ReplicaSet"
+        | "StatefulSet"
+        | "DaemonSet"
+        | "Job"
+        | "ReplicationController" => Some((
             root.get("spec")?.get("template")?.get("spec")?,
             path.field("spec").field("template").field("spec"),
         )),
         "CronJob" => Some((
-            root.get("spec")?.get("jobTemplate")?.get("spec")?.get("template")?.get("spec")?,
-            path.field("spec").field("jobTemplate").field("spec").field("template").field("spec"),
+            root.get("spec")?
+                .get("jobTemplate")?
+                .get("spec")?
+                .get("template")?
+                .get("spec")?,
+            path.field("spec")
+                .field("jobTemplate")
+                .field("spec")
+                .field("template")
+                .field("spec"),
         )),
         _ => None,
     }

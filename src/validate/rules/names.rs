@@ -7,6 +7,16 @@ pub(crate) const DNS1123_SUBDOMAIN_MAX: usize = 253;
 /// RFC 1123 / RFC 1035 label: container names, Service names, label parts.
 pub(crate) const DNS_LABEL_MAX: usize = 63;
 
+/// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`: qualified-name parts and label values.
+fn is_alnum_dash_dot(value: &str) -> bool {
+    let alnum = |c: char| c.is_ascii_alphanumeric();
+    value
+        .chars()
+        .all(|c| alnum(c) || matches!(c, '-' | '_' | '.'))
+        && value.starts_with(alnum)
+        && value.ends_with(alnum)
+}
+
 fn is_alnum_lower(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit()
 }
@@ -31,14 +41,17 @@ pub(crate) fn dns1123_label(value: &str) -> Vec<String> {
 pub(crate) fn dns1123_subdomain(value: &str) -> Vec<String> {
     let mut problems = Vec::new();
     if value.len() > DNS1123_SUBDOMAIN_MAX {
-        problems.push(format!("must be no more than {DNS1123_SUBDOMAIN_MAX} characters"));
+        problems.push(format!(
+            "must be no more than {DNS1123_SUBDOMAIN_MAX} characters"
+        ));
     }
-    let shape_ok = !value.is_empty() && value.split('.').all(|part| {
-        !part.is_empty()
-            && part.chars().all(|c| is_alnum_lower(c) || c == '-')
-            && part.starts_with(is_alnum_lower)
-            && part.ends_with(is_alnum_lower)
-    });
+    let shape_ok = !value.is_empty()
+        && value.split('.').all(|part| {
+            !part.is_empty()
+                && part.chars().all(|c| is_alnum_lower(c) || c == '-')
+                && part.starts_with(is_alnum_lower)
+                && part.ends_with(is_alnum_lower)
+        });
     if !shape_ok {
         problems.push("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')".to_string());
     }
@@ -72,18 +85,21 @@ pub(crate) fn qualified_name(value: &str) -> Vec<String> {
         if prefix.is_empty() {
             problems.push("prefix part must be non-empty".to_string());
         } else {
-            problems.extend(dns1123_subdomain(prefix).into_iter().map(|p| format!("prefix part {p}")));
+            problems.extend(
+                dns1123_subdomain(prefix)
+                    .into_iter()
+                    .map(|p| format!("prefix part {p}")),
+            );
         }
     }
     if name.is_empty() {
         problems.push("name part must be non-empty".to_string());
     } else if name.len() > DNS_LABEL_MAX {
-        problems.push(format!("name part must be no more than {DNS_LABEL_MAX} characters"));
+        problems.push(format!(
+            "name part must be no more than {DNS_LABEL_MAX} characters"
+        ));
     }
-    let alnum = |c: char| c.is_ascii_alphanumeric();
-    if !name.is_empty()
-        && !(name.chars().all(|c| alnum(c) || matches!(c, '-' | '_' | '.')) && name.starts_with(alnum) && name.ends_with(alnum))
-    {
+    if !name.is_empty() && !is_alnum_dash_dot(name) {
         problems.push("name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')".to_string());
     }
     problems
@@ -95,10 +111,7 @@ pub(crate) fn label_value(value: &str) -> Vec<String> {
     if value.len() > DNS_LABEL_MAX {
         problems.push(format!("must be no more than {DNS_LABEL_MAX} characters"));
     }
-    let alnum = |c: char| c.is_ascii_alphanumeric();
-    if !value.is_empty()
-        && !(value.chars().all(|c| alnum(c) || matches!(c, '-' | '_' | '.')) && value.starts_with(alnum) && value.ends_with(alnum))
-    {
+    if !value.is_empty() && !is_alnum_dash_dot(value) {
         problems.push("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')".to_string());
     }
     problems
@@ -112,7 +125,9 @@ pub(crate) fn iana_svc_name(value: &str) -> Vec<String> {
         problems.push("must be no more than 15 characters".to_string());
     }
     if !value.chars().all(|c| is_alnum_lower(c) || c == '-') {
-        problems.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)".to_string());
+        problems.push(
+            "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)".to_string(),
+        );
     }
     if value.contains("--") {
         problems.push("must not contain consecutive hyphens".to_string());
@@ -131,9 +146,15 @@ pub(crate) fn iana_svc_name(value: &str) -> Vec<String> {
 pub(crate) fn config_map_key(value: &str) -> Vec<String> {
     let mut problems = Vec::new();
     if value.len() > DNS1123_SUBDOMAIN_MAX {
-        problems.push(format!("must be no more than {DNS1123_SUBDOMAIN_MAX} characters"));
+        problems.push(format!(
+            "must be no more than {DNS1123_SUBDOMAIN_MAX} characters"
+        ));
     }
-    if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+    if value.is_empty()
+        || !value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
         problems.push("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')".to_string());
     }
     if value == "." || value == ".." {
@@ -150,7 +171,10 @@ mod tests {
     fn labels_and_subdomains() {
         assert!(dns1123_label("web-1").is_empty());
         assert_eq!(dns1123_label("Web").len(), 1);
-        assert_eq!(dns1123_label(&"a".repeat(64)), ["must be no more than 63 characters"]);
+        assert_eq!(
+            dns1123_label(&"a".repeat(64)),
+            ["must be no more than 63 characters"]
+        );
         assert!(dns1123_subdomain("my.app-1").is_empty());
         assert!(!dns1123_subdomain("my..app").is_empty());
         assert!(dns1035_label("web").is_empty());

@@ -1,6 +1,656 @@
-//! SCAFFOLD: to be written.
-#![allow(dead_code, unused_imports)]
-use super::Ctx;
+//! Label selectors, as apimachinery's metav1 validation checks them: which
+//! keys, values and operators a selector may use, and which labels it picks.
+//!
+//! Also the small helpers that the workload, CronJob, Service and
+//! NetworkPolicy rules share: findings whose value the API server prints as a
+//! Go map or struct (`map[string]string{"app":"web"}`), `Required value` with
+//! a detail, and Japanese wording of the name rules' reasons.
+
+use super::names::{label_value, qualified_name};
+use super::{Ctx, shown};
+use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
-use crate::validate::yaml::Node;
-pub(crate) fn check_label_selector(_selector: &Node, _path: &FieldPath, _ctx: &mut Ctx<'_>) {}
+use crate::validate::yaml::{Entry, Node, Value};
+
+/// The operators of a label selector requirement.
+const OPERATORS: [&str; 4] = ["In", "NotIn", "Exists", "DoesNotExist"];
+
+/// Checks a `LabelSelector`: matchLabels keys and values, and each
+/// matchExpressions requirement (operator, key, values).
+pub(crate) fn check_label_selector(selector: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
+    if let Some(labels) = selector.get("matchLabels") {
+        check_labels(labels, &path.field("matchLabels"), ctx);
+    }
+    if let Some(expressions) = selector.get("matchExpressions") {
+        let base = path.field("matchExpressions");
+        for (index, requirement) in expressions.items().iter().enumerate() {
+            check_requirement(requirement, &base.index(index), ctx);
+        }
+    }
+}
+
+/// Checks a label map (`ValidateLabels`): every key a qualified name, every
+/// value a valid label value. Used for matchLabels and Service selectors.
+pub(crate) fn check_labels(labels: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
+    for entry in labels.entries() {
+        let entry_path = path.key(&entry.key);
+        for problem in qualified_name(&entry.key) {
+            ctx.invalid(
+                &entry_path,
+                &key_node(entry),
+                reason(&problem),
+                label_key_help(),
+            );
+        }
+        if let Value::Str(value) = &entry.value.value {
+            for problem in label_value(value) {
+                ctx.invalid(
+                    &entry_path,
+                    &entry.value,
+                    reason(&problem),
+                    label_value_help(),
+                );
+            }
+        }
+    }
+}
+
+/// One matchExpressions item: the operator decides whether values are
+/// required or forbidden; the key and each value must be valid.
+fn check_requirement(requirement: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
+    check_operator(requirement, path, ctx);
+    if let Some(key) = requirement.get("key")
+        && let Some(text) = key.as_str()
+    {
+        for problem in qualified_name(text) {
+            ctx.invalid(&path.field("key"), key, reason(&problem), label_key_help());
+        }
+    }
+    if let Some(values) = requirement.get("values") {
+        for (index, value) in values.items().iter().enumerate() {
+            if let Some(text) = value.as_str() {
+                for problem in label_value(text) {
+                    ctx.invalid(
+                        &path.field("values").index(index),
+                        value,
+                        reason(&problem),
+                        label_value_help(),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The operator and its values: In/NotIn need values, Exists/DoesNotExist
+/// take none, anything else is not an operator.
+fn check_operator(requirement: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
+    let Some(operator) = requirement.get("operator") else {
+        return;
+    };
+    let Some(name) = operator.as_str() else {
+        return;
+    };
+    let values = requirement.entry("values");
+    let has_values = values.is_some_and(|entry| !entry.value.items().is_empty());
+    match name {
+        "In" | "NotIn" if !has_values => required_because(
+            ctx,
+            &path.field("values"),
+            values.map_or(requirement.pos, |entry| entry.key_pos),
+            Text::new(
+                "must be specified when `operator` is 'In' or 'NotIn'",
+                "`operator`が'In'または'NotIn'のときは指定が必要です",
+            ),
+            Text::new(
+                "list the label values to match under `values`, or use `operator: Exists` to match any value",
+                "一致させるラベルの値を`values`に列挙してください。値を問わない場合は`operator: Exists`を使います",
+            ),
+        ),
+        "Exists" | "DoesNotExist" if has_values => {
+            let pos = values.map_or(requirement.pos, |entry| entry.key_pos);
+            ctx.forbidden(
+                &path.field("values"),
+                pos,
+                Text::new(
+                    "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+                    "`operator`が'Exists'または'DoesNotExist'のときは指定できません",
+                ),
+                Text::new(
+                    format!("`{name}` only looks at the key; remove `values`, or use `operator: In` to match values"),
+                    format!("`{name}`はキーだけを見ます。`values`を削除するか、値で選ぶなら`operator: In`を使ってください"),
+                ),
+            );
+        }
+        "In" | "NotIn" | "Exists" | "DoesNotExist" => {}
+        _ => ctx.invalid(
+            &path.field("operator"),
+            operator,
+            Text::new(
+                "not a valid selector operator",
+                "セレクターの演算子として正しくありません",
+            ),
+            Text::new(
+                format!("use one of {} (case-sensitive)", OPERATORS.join(", ")),
+                format!(
+                    "{}のいずれかを使ってください(大文字と小文字は区別されます)",
+                    OPERATORS.join("、")
+                ),
+            ),
+        ),
+    }
+}
+
+/// Whether the API server could turn this selector into a working one
+/// (`LabelSelectorAsSelector` succeeds exactly when the checks above pass).
+pub(crate) fn is_valid_selector(selector: &Node) -> bool {
+    let mut scratch = Vec::new();
+    let mut ctx = Ctx {
+        document: 0,
+        out: &mut scratch,
+    };
+    check_label_selector(selector, &FieldPath::default(), &mut ctx);
+    scratch.is_empty()
+}
+
+/// Whether a selector has neither matchLabels nor matchExpressions entries.
+pub(crate) fn is_empty_selector(selector: &Node) -> bool {
+    let labels = selector
+        .get("matchLabels")
+        .map_or(0, |node| node.entries().len());
+    let expressions = selector
+        .get("matchExpressions")
+        .map_or(0, |node| node.items().len());
+    labels + expressions == 0
+}
+
+/// Whether `selector` picks an object with these `labels`: every matchLabels
+/// pair present, every matchExpressions requirement met. An empty selector
+/// picks everything; a selector that is not a mapping picks nothing.
+pub(crate) fn selects(selector: &Node, labels: Option<&Node>) -> bool {
+    if !matches!(selector.value, Value::Map(_)) {
+        return false;
+    }
+    let label = |key: &str| labels.and_then(|map| map.get(key)).and_then(label_text);
+    let pairs_match = selector.get("matchLabels").is_none_or(|wanted| {
+        wanted.entries().iter().all(|entry| {
+            label_text(&entry.value).is_some_and(|value| label(&entry.key) == Some(value))
+        })
+    });
+    let expressions_match = selector.get("matchExpressions").is_none_or(|expressions| {
+        expressions
+            .items()
+            .iter()
+            .all(|requirement| requirement_matches(requirement, &label))
+    });
+    pairs_match && expressions_match
+}
+
+/// One matchExpressions requirement against the labels (`label` looks one up).
+fn requirement_matches(requirement: &Node, label: &dyn Fn(&str) -> Option<String>) -> bool {
+    let Some(key) = requirement.get("key").and_then(Node::as_str) else {
+        return false;
+    };
+    let values: Vec<String> = requirement
+        .get("values")
+        .map(|node| node.items().iter().filter_map(label_text).collect())
+        .unwrap_or_default();
+    let current = label(key);
+    match requirement.get("operator").and_then(Node::as_str) {
+        Some("In") => current.is_some_and(|value| values.contains(&value)),
+        Some("NotIn") => current.is_none_or(|value| !values.contains(&value)),
+        Some("Exists") => current.is_some(),
+        Some("DoesNotExist") => current.is_none(),
+        _ => false,
+    }
+}
+
+/// A label value as text: strings as they are, other scalars as written.
+pub(crate) fn label_text(node: &Node) -> Option<String> {
+    match &node.value {
+        Value::Str(text) => Some(text.clone()),
+        Value::Null => Some(String::new()),
+        Value::Bool(_) | Value::Int(_) | Value::Float(_) => Some(node.raw.clone()),
+        Value::Seq(_) | Value::Map(_) => None,
+    }
+}
+
+/// Help for a label key that is not a qualified name.
+fn label_key_help() -> Text {
+    Text::new(
+        "a label key is an optional DNS subdomain prefix and `/`, then a name of at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (e.g. `app` or `app.kubernetes.io/name`)",
+        "ラベルのキーは、省略可能なDNSサブドメインのプレフィックスと`/`に続けて、英数字・'-'・'_'・'.'からなる63文字以内の名前を書きます。先頭と末尾は英数字です(例: `app`、`app.kubernetes.io/name`)",
+    )
+}
+
+/// Help for a label value the server refuses.
+fn label_value_help() -> Text {
+    Text::new(
+        "a label value is empty or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit; quote values such as \"1.0\"",
+        "ラベルの値は空文字列か、英数字・'-'・'_'・'.'からなる63文字以内の文字列で、先頭と末尾は英数字です。\"1.0\"のような値は引用符で囲んでください",
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Helpers shared by the workload, CronJob, Service and NetworkPolicy rules.
+// ---------------------------------------------------------------------------
+
+/// A map key as a node, so that a finding about the key points at it.
+pub(crate) fn key_node(entry: &Entry) -> Node {
+    Node {
+        value: Value::Str(entry.key.clone()),
+        pos: entry.key_pos,
+        raw: entry.key.clone(),
+    }
+}
+
+/// `<path>: Required value: <detail>` (the `Ctx` helper has no detail).
+pub(crate) fn required_because(
+    ctx: &mut Ctx<'_>,
+    path: &FieldPath,
+    pos: Pos,
+    detail: Text,
+    help: Text,
+) {
+    let message = Text::new(
+        format!("{path}: Required value: {}", detail.en),
+        format!("{path}: 必須の値です: {}", detail.ja),
+    );
+    ctx.error("api/required", path, pos, message, help);
+}
+
+/// `<path>: Invalid value: <shown>: <detail>`, for values the API server
+/// prints as Go values (`map[string]string{…}`) rather than as written.
+/// An empty detail leaves the message at the value, as the server does.
+pub(crate) fn invalid_as(
+    ctx: &mut Ctx<'_>,
+    path: &FieldPath,
+    pos: Pos,
+    shown: &str,
+    detail: Text,
+    help: Text,
+) {
+    let tail = |text: &str| {
+        if text.is_empty() {
+            String::new()
+        } else {
+            format!(": {text}")
+        }
+    };
+    let message = Text::new(
+        format!("{path}: Invalid value: {shown}{}", tail(&detail.en)),
+        format!("{path}: 不正な値です: {shown}{}", tail(&detail.ja)),
+    );
+    ctx.error("api/invalid-value", path, pos, message, help);
+}
+
+/// `<path>: Unsupported value: <shown>: supported values: "A", "B"`, for
+/// values the API server prints as Go structs.
+pub(crate) fn unsupported_as(
+    ctx: &mut Ctx<'_>,
+    path: &FieldPath,
+    pos: Pos,
+    shown: &str,
+    supported: &[&str],
+    help: Text,
+) {
+    let list = supported
+        .iter()
+        .map(|value| format!("\"{value}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let message = Text::new(
+        format!("{path}: Unsupported value: {shown}: supported values: {list}"),
+        format!("{path}: サポートされていない値です: {shown}: 使用できる値: {list}"),
+    );
+    ctx.error("api/unsupported-value", path, pos, message, help);
+}
+
+/// Whether a node is a mapping (fields of another type were already reported
+/// by the schema layer and are skipped).
+pub(crate) fn is_map(node: &Node) -> bool {
+    matches!(node.value, Value::Map(_))
+}
+
+/// Whether a field is present with a value (YAML `null` counts as absent, as
+/// it does for the API server's decoder).
+pub(crate) fn present<'a>(parent: &'a Node, key: &str) -> Option<&'a Entry> {
+    parent
+        .entry(key)
+        .filter(|entry| entry.value.value != Value::Null)
+}
+
+/// A reason from the name rules, in English as the server says it and in
+/// Japanese.
+pub(crate) fn reason(problem: &str) -> Text {
+    Text::new(problem, reason_ja(problem))
+}
+
+/// Japanese wording of the reasons `names.rs` and the port rules give; an
+/// unknown reason stays in English.
+pub(crate) fn reason_ja(problem: &str) -> String {
+    if let Some(rest) = problem.strip_prefix("prefix part ") {
+        return format!("プレフィックス部分: {}", reason_ja(rest));
+    }
+    if let Some(rest) = problem.strip_prefix("name part ") {
+        return format!("名前部分: {}", reason_ja(rest));
+    }
+    if let Some(count) = problem
+        .strip_prefix("must be no more than ")
+        .and_then(|rest| rest.strip_suffix(" characters"))
+    {
+        return format!("{count}文字以下でなければなりません");
+    }
+    const FIXED: [(&str, &str); 13] = [
+        ("must be non-empty", "空にはできません"),
+        (
+            "a lowercase RFC 1123 label",
+            "英小文字・数字・'-'だけからなり、先頭と末尾が英数字でなければなりません(RFC 1123ラベル。例: 'my-name'、'123-abc'。正規表現 '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+        ),
+        (
+            "a lowercase RFC 1123 subdomain",
+            "英小文字・数字・'-'・'.'だけからなり、先頭と末尾が英数字でなければなりません(RFC 1123サブドメイン。例: 'example.com'。正規表現 '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+        ),
+        (
+            "a DNS-1035 label",
+            "英小文字・数字・'-'だけからなり、英字で始まり英数字で終わらなければなりません(DNS-1035ラベル。例: 'my-name'、'abc-123')",
+        ),
+        (
+            "must consist of alphanumeric characters",
+            "英数字・'-'・'_'・'.'だけからなり、先頭と末尾が英数字でなければなりません(例: 'MyName'、'my.name'、'123-abc'。正規表現 '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+        ),
+        (
+            "a valid label must be an empty string",
+            "ラベルの値は空文字列か、英数字・'-'・'_'・'.'だけからなり先頭と末尾が英数字の文字列でなければなりません(例: 'MyValue'、'my_value'、'12345')",
+        ),
+        (
+            "must contain only alpha-numeric characters",
+            "英小文字(a-z)、数字(0-9)、ハイフン(-)だけを使えます",
+        ),
+        (
+            "must not contain consecutive hyphens",
+            "ハイフンを連続させることはできません",
+        ),
+        (
+            "must contain at least one letter",
+            "英字(a-z)を1文字以上含めなければなりません",
+        ),
+        (
+            "must not begin or end with a hyphen",
+            "先頭と末尾にハイフンは使えません",
+        ),
+        (
+            "must be between 1 and 65535, inclusive",
+            "1以上65535以下でなければなりません",
+        ),
+        (
+            "must be a valid CIDR value",
+            "CIDRとして正しい値でなければなりません(例: 10.9.8.0/24、2001:db8::/64)",
+        ),
+        (
+            "a valid percent string",
+            "パーセント文字列は数字のあとに'%'を付けた形でなければなりません(例: '1%'、'93%')",
+        ),
+    ];
+    FIXED
+        .iter()
+        .find(|(english, _)| problem.starts_with(english))
+        .map_or_else(
+            || problem.to_string(),
+            |(_, japanese)| (*japanese).to_string(),
+        )
+}
+
+/// A string quoted as Go's `%q` does for printable text.
+pub(crate) fn go_quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A label map as Go's `%#v` prints a `map[string]string`: sorted keys,
+/// `(nil)` when absent.
+pub(crate) fn go_string_map(labels: Option<&Node>) -> String {
+    let Some(labels) = labels.filter(|node| matches!(node.value, Value::Map(_))) else {
+        return "map[string]string(nil)".to_string();
+    };
+    let mut pairs: Vec<(String, String)> = labels
+        .entries()
+        .iter()
+        .map(|entry| {
+            (
+                entry.key.clone(),
+                label_text(&entry.value).unwrap_or_default(),
+            )
+        })
+        .collect();
+    pairs.sort();
+    let body: Vec<String> = pairs
+        .iter()
+        .map(|(key, value)| format!("{}:{}", go_quote(key), go_quote(value)))
+        .collect();
+    format!("map[string]string{{{}}}", body.join(", "))
+}
+
+/// A label selector as Go's `%#v` prints a `v1.LabelSelector`.
+pub(crate) fn go_label_selector(selector: &Node) -> String {
+    let expressions = match selector.get("matchExpressions") {
+        Some(list) if matches!(list.value, Value::Seq(_)) => {
+            let items: Vec<String> = list.items().iter().map(go_requirement).collect();
+            format!("[]v1.LabelSelectorRequirement{{{}}}", items.join(", "))
+        }
+        _ => "[]v1.LabelSelectorRequirement(nil)".to_string(),
+    };
+    format!(
+        "v1.LabelSelector{{MatchLabels:{}, MatchExpressions:{expressions}}}",
+        go_string_map(selector.get("matchLabels"))
+    )
+}
+
+/// One requirement as Go's `%#v` prints a `v1.LabelSelectorRequirement`.
+fn go_requirement(requirement: &Node) -> String {
+    let text = |key: &str| {
+        requirement
+            .get(key)
+            .and_then(label_text)
+            .unwrap_or_default()
+    };
+    let values = match requirement.get("values") {
+        Some(list) if matches!(list.value, Value::Seq(_)) => {
+            let items: Vec<String> = list
+                .items()
+                .iter()
+                .map(|value| go_quote(&label_text(value).unwrap_or_default()))
+                .collect();
+            format!("[]string{{{}}}", items.join(", "))
+        }
+        _ => "[]string(nil)".to_string(),
+    };
+    format!(
+        "v1.LabelSelectorRequirement{{Key:{}, Operator:{}, Values:{values}}}",
+        go_quote(&text("key")),
+        go_quote(&text("operator"))
+    )
+}
+
+/// A value as compact JSON-like text, for structs the server prints with Go
+/// pointers that cannot be reproduced (`{"type":"Rolling"}`).
+pub(crate) fn compact(node: &Node) -> String {
+    match &node.value {
+        Value::Map(entries) => {
+            let body: Vec<String> = entries
+                .iter()
+                .map(|entry| format!("{}:{}", go_quote(&entry.key), compact(&entry.value)))
+                .collect();
+            format!("{{{}}}", body.join(","))
+        }
+        Value::Seq(items) => {
+            let body: Vec<String> = items.iter().map(compact).collect();
+            format!("[{}]", body.join(","))
+        }
+        _ => shown(node),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::yaml::parse;
+
+    fn node(text: &str) -> Node {
+        parse(text).documents.remove(0).root
+    }
+
+    fn errors(yaml: &str) -> Vec<(String, String)> {
+        crate::validate::check(yaml)
+            .findings
+            .into_iter()
+            .filter(|f| f.severity == crate::validate::Severity::Error)
+            .map(|f| (f.path, f.message.en))
+            .collect()
+    }
+
+    const NETPOL: &str = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: np\nspec:\n  podSelector:\n";
+
+    #[test]
+    fn match_labels_and_expressions_select_together() {
+        let selector = node(
+            "matchLabels: {app: web}\nmatchExpressions:\n  - {key: tier, operator: In, values: [fe, be]}\n  - {key: canary, operator: DoesNotExist}\n  - {key: env, operator: NotIn, values: [dev]}\n  - {key: app, operator: Exists}\n",
+        );
+        assert!(selects(&selector, Some(&node("{app: web, tier: fe}"))));
+        assert!(selects(
+            &selector,
+            Some(&node("{app: web, tier: be, env: prod}"))
+        ));
+        assert!(!selects(&selector, Some(&node("{app: web, tier: db}"))));
+        assert!(!selects(
+            &selector,
+            Some(&node("{app: web, tier: fe, canary: \"yes\"}"))
+        ));
+        assert!(!selects(
+            &selector,
+            Some(&node("{app: web, tier: fe, env: dev}"))
+        ));
+        assert!(!selects(&selector, Some(&node("{app: api, tier: fe}"))));
+        assert!(!selects(&selector, None));
+    }
+
+    #[test]
+    fn empty_selector_selects_everything_and_bad_operator_nothing() {
+        assert!(selects(&node("{}"), None));
+        assert!(selects(&node("matchLabels: {}"), Some(&node("{a: b}"))));
+        assert!(!selects(
+            &node("matchExpressions: [{key: a, operator: Equals, values: [b]}]"),
+            Some(&node("{a: b}"))
+        ));
+        assert!(!selects(&node("[a]"), None));
+        assert!(is_empty_selector(&node(
+            "{matchLabels: {}, matchExpressions: []}"
+        )));
+        assert!(!is_empty_selector(&node("{matchLabels: {a: b}}")));
+    }
+
+    #[test]
+    fn invalid_operator() {
+        let yaml = format!(
+            "{NETPOL}    matchExpressions:\n      - key: tier\n        operator: Equals\n        values: [fe]\n"
+        );
+        assert_eq!(
+            errors(&yaml),
+            [(
+                "spec.podSelector.matchExpressions[0].operator".to_string(),
+                "spec.podSelector.matchExpressions[0].operator: Invalid value: \"Equals\": not a valid selector operator".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn values_required_for_in() {
+        let yaml =
+            format!("{NETPOL}    matchExpressions:\n      - key: tier\n        operator: In\n");
+        assert_eq!(
+            errors(&yaml),
+            [(
+                "spec.podSelector.matchExpressions[0].values".to_string(),
+                "spec.podSelector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn values_forbidden_for_exists() {
+        let yaml = format!(
+            "{NETPOL}    matchExpressions:\n      - key: tier\n        operator: Exists\n        values: [fe]\n"
+        );
+        assert_eq!(
+            errors(&yaml),
+            [(
+                "spec.podSelector.matchExpressions[0].values".to_string(),
+                "spec.podSelector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn bad_keys_and_values() {
+        let yaml = format!(
+            "{NETPOL}    matchLabels:\n      app: -web\n    matchExpressions:\n      - {{key: \"bad key\", operator: In, values: [\"ok\", \"no way\"]}}\n"
+        );
+        let found = errors(&yaml);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].1.starts_with("spec.podSelector.matchLabels[app]: Invalid value: \"-web\": a valid label must be an empty string"));
+        assert!(found[1].1.starts_with("spec.podSelector.matchExpressions[0].key: Invalid value: \"bad key\": name part must consist of"));
+        assert!(found[2].1.starts_with("spec.podSelector.matchExpressions[0].values[1]: Invalid value: \"no way\": a valid label"));
+    }
+
+    #[test]
+    fn go_renderings() {
+        assert_eq!(
+            go_string_map(Some(&node("{b: \"2\", a: x}"))),
+            "map[string]string{\"a\":\"x\", \"b\":\"2\"}"
+        );
+        assert_eq!(go_string_map(None), "map[string]string(nil)");
+        assert_eq!(
+            go_label_selector(&node("{}")),
+            "v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}"
+        );
+        assert_eq!(
+            go_label_selector(&node("matchExpressions: [{key: a, operator: Exists}]")),
+            "v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement{v1.LabelSelectorRequirement{Key:\"a\", Operator:\"Exists\", Values:[]string(nil)}}}"
+        );
+        assert_eq!(
+            compact(&node("{type: Rolling, n: [1, \"a\"]}")),
+            "{\"type\":\"Rolling\",\"n\":[1,\"a\"]}"
+        );
+        assert_eq!(go_quote("a\"b"), "\"a\\\"b\"");
+    }
+
+    #[test]
+    fn japanese_reasons() {
+        assert_eq!(
+            reason_ja("must be no more than 63 characters"),
+            "63文字以下でなければなりません"
+        );
+        assert_eq!(
+            reason_ja("name part must be no more than 63 characters"),
+            "名前部分: 63文字以下でなければなりません"
+        );
+        assert!(
+            reason_ja("prefix part a lowercase RFC 1123 subdomain must …")
+                .starts_with("プレフィックス部分: 英小文字")
+        );
+        assert_eq!(reason_ja("something new"), "something new");
+    }
+}

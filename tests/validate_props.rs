@@ -1,0 +1,142 @@
+//! Whatever the input, the validator answers with findings, never a panic:
+//! arbitrary bytes, arbitrary text, and manifest-shaped YAML built from real
+//! field names with random values.
+
+use kubetutor::validate;
+use proptest::prelude::*;
+
+const KEYS: &[&str] = &[
+    "apiVersion",
+    "kind",
+    "metadata",
+    "name",
+    "labels",
+    "spec",
+    "template",
+    "containers",
+    "initContainers",
+    "image",
+    "ports",
+    "containerPort",
+    "hostPort",
+    "protocol",
+    "env",
+    "value",
+    "valueFrom",
+    "resources",
+    "requests",
+    "limits",
+    "cpu",
+    "memory",
+    "selector",
+    "matchLabels",
+    "replicas",
+    "restartPolicy",
+    "dnsPolicy",
+    "dnsConfig",
+    "nameservers",
+    "volumes",
+    "volumeMounts",
+    "mountPath",
+    "livenessProbe",
+    "httpGet",
+    "schedule",
+    "jobTemplate",
+    "data",
+    "type",
+    "targetPort",
+    "nodePort",
+    "policyTypes",
+    "accessModes",
+    "storage",
+    "items",
+];
+
+const SCALARS: &[&str] = &[
+    "v1",
+    "apps/v1",
+    "batch/v1",
+    "Pod",
+    "Deployment",
+    "CronJob",
+    "Service",
+    "List",
+    "web",
+    "",
+    "yes",
+    "0",
+    "-1",
+    "65536",
+    "500m",
+    "1e9",
+    "64M",
+    "\"*/5 * * * *\"",
+    "Always",
+    "None",
+    "~",
+    "[]",
+    "{}",
+    "\"a b\"",
+    "x--y",
+    "ReadWriteOnce",
+    "TZ=UTC 0 * * * *",
+    "0x10",
+    ".inf",
+];
+
+fn yaml_value(depth: u32) -> BoxedStrategy<String> {
+    let scalar = prop::sample::select(SCALARS)
+        .prop_map(str::to_string)
+        .boxed();
+    if depth == 0 {
+        return scalar;
+    }
+    let map = prop::collection::vec((prop::sample::select(KEYS), yaml_value(depth - 1)), 0..5)
+        .prop_map(|entries| {
+            let body: Vec<String> = entries
+                .into_iter()
+                .map(|(k, v)| format!("{k}: {v}"))
+                .collect();
+            format!("{{{}}}", body.join(", "))
+        });
+    let seq = prop::collection::vec(yaml_value(depth - 1), 0..4)
+        .prop_map(|items| format!("[{}]", items.join(", ")));
+    prop_oneof![scalar, map, seq].boxed()
+}
+
+fn manifest() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(&["v1", "apps/v1", "batch/v1", "networking.k8s.io/v1"][..]),
+        prop::sample::select(
+            &["Pod", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Service", "ConfigMap", "Secret", "NetworkPolicy", "PersistentVolumeClaim", "List"][..],
+        ),
+        yaml_value(4),
+        yaml_value(2),
+    )
+        .prop_map(|(api_version, kind, spec, metadata)| {
+            format!("apiVersion: {api_version}\nkind: {kind}\nmetadata: {metadata}\nspec: {spec}\nitems: [{{apiVersion: v1, kind: Pod, spec: {spec}}}]\n")
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        validate::check_bytes(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "[ -~\\n\\t:{}\\[\\]&*!|>-]{0,300}") {
+        validate::check(&text);
+    }
+
+    #[test]
+    fn manifest_shaped_yaml_never_panics(text in manifest()) {
+        let report = validate::check(&text);
+        for finding in &report.findings {
+            prop_assert!(finding.pos.line >= 1 && finding.pos.column >= 1);
+            prop_assert!(!finding.message.en.is_empty() && !finding.message.ja.is_empty());
+        }
+    }
+}

@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use super::metadata::{invalid_shown, problem_text, quote, too_long};
-use super::{Ctx, names, shown};
+use super::names::{self, problem_text};
+use super::{Ctx, key_node, shown};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Entry, Node};
@@ -46,7 +46,7 @@ fn check_config_map(root: &Node, ctx: &mut Ctx<'_>) {
                 "a key may be in data or in binaryData, not both: remove or rename one of them",
                 "キーはdataとbinaryDataのどちらか一方にしか書けません。どちらかを削除するか名前を変えてください",
             );
-            invalid_shown(ctx, &path, entry.key_pos, &quote(&entry.key), detail, help);
+            ctx.invalid(&path, &key_node(entry), detail, help);
         }
         total += entry.value.as_str().map_or(0, str::len);
     }
@@ -62,13 +62,7 @@ fn check_config_map(root: &Node, ctx: &mut Ctx<'_>) {
             "a ConfigMap holds at most 1 MiB: split the data into several ConfigMaps, or keep large files in a volume or an image",
             "ConfigMapに入れられるのは最大1MiBです。複数のConfigMapに分けるか、大きなファイルはボリュームやイメージに置いてください",
         );
-        too_long(
-            ctx,
-            &FieldPath::default().key(""),
-            pos,
-            MAX_DATA_BYTES,
-            help,
-        );
+        ctx.too_long(&FieldPath::default().key(""), pos, MAX_DATA_BYTES, help);
     }
 }
 
@@ -92,14 +86,7 @@ fn check_key(entry: &Entry, path: &FieldPath, from_string_data: bool, ctx: &mut 
                 "。stringDataのキーはdataに統合されるため、APIサーバーはdataのキーとして報告します",
             );
         }
-        invalid_shown(
-            ctx,
-            path,
-            entry.key_pos,
-            &quote(&entry.key),
-            problem_text(&problem),
-            help,
-        );
+        ctx.invalid(path, &key_node(entry), problem_text(&problem), help);
     }
 }
 
@@ -158,7 +145,7 @@ fn report_base64(
             },
         ),
     };
-    invalid_shown(ctx, path, node.pos, &value, detail, help);
+    ctx.invalid_shown(path, node.pos, &value, detail, help);
 }
 
 /// Base64 with padding, as Go's `base64.StdEncoding` decodes it (line
@@ -287,8 +274,7 @@ fn check_secret(root: &Node, ctx: &mut Ctx<'_>) {
             "a Secret holds at most 1 MiB: keep large files elsewhere (a volume or an image) and only credentials in the Secret",
             "Secretに入れられるのは最大1MiBです。大きなファイルはボリュームやイメージに置き、Secretには認証情報だけを入れてください",
         );
-        too_long(
-            ctx,
+        ctx.too_long(
             &data_path,
             data_pos.unwrap_or(root.pos),
             MAX_DATA_BYTES,
@@ -413,7 +399,7 @@ fn check_docker_config(
         "this key holds a Docker config file, a JSON object such as {\"auths\":{\"registry.example.com\":{\"auth\":\"…\"}}}; `kubectl create secret docker-registry` writes it for you",
         "このキーにはDockerの設定ファイル({\"auths\":{\"registry.example.com\":{\"auth\":\"…\"}}}のようなJSONオブジェクト)を入れます。`kubectl create secret docker-registry`で作成できます",
     );
-    invalid_shown(ctx, &path, value.entry.value.pos, REDACTED, detail, help);
+    ctx.invalid_shown(&path, value.entry.value.pos, REDACTED, detail, help);
 }
 
 /// Why Go's `json.Unmarshal` into a map would fail, worded as Go words it.

@@ -3,9 +3,8 @@
 //! history limits (pkg/apis/batch/validation), then the Job rules applied to
 //! the job template. The name's 52-character limit is metadata.rs's.
 
-use super::Ctx;
-use super::selectors::{go_quote, is_map};
 use super::workloads::{check_job, nonnegative};
+use super::{Ctx, go_quote, is_map};
 use crate::validate::finding::Text;
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::Node;
@@ -252,20 +251,16 @@ fn time_zone_help(name: &str) -> Text {
 
 /// concurrencyPolicy: Allow (the default), Forbid or Replace.
 fn check_concurrency_policy(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
-    if let Some(node) = spec.get("concurrencyPolicy")
-        && let Some(policy) = node.as_str()
-        && !matches!(policy, "" | "Allow" | "Forbid" | "Replace")
-    {
-        ctx.unsupported(
-            &path.field("concurrencyPolicy"),
-            node,
-            &["Allow", "Forbid", "Replace"],
-            Text::new(
-                "Allow (the default) lets runs overlap, Forbid skips a run while the previous one is still going, Replace stops the previous run",
-                "Allow(既定値)は実行の重複を許し、Forbidは前回の実行中なら今回をスキップし、Replaceは前回の実行を止めて置き換えます",
-            ),
-        );
-    }
+    ctx.choice(
+        spec,
+        "concurrencyPolicy",
+        &["Allow", "Forbid", "Replace"],
+        path,
+        Text::new(
+            "Allow (the default) lets runs overlap, Forbid skips a run while the previous one is still going, Replace stops the previous run",
+            "Allow(既定値)は実行の重複を許し、Forbidは前回の実行中なら今回をスキップし、Replaceは前回の実行を止めて置き換えます",
+        ),
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -1,12 +1,9 @@
 //! Object metadata as `ValidateObjectMeta` checks it: names per kind, the
 //! namespace, label and annotation keys and values — on the object itself
 //! and on the Pod, Job and claim templates it carries.
-//!
-//! Also home to small reporting helpers the other rule modules share
-//! (messages whose value is not a YAML node, `Required value: <detail>`,
-//! `Too long`, and Japanese wording of the name-rule problems).
 
-use super::{Ctx, names};
+use super::names::{self, problem_text};
+use super::{Ctx, is_map, key_node};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Node, Value};
@@ -86,7 +83,7 @@ pub(super) fn check(kind: &str, root: &Node, ctx: &mut Ctx<'_>) {
     }
     let path = FieldPath::default().field("metadata");
     match root.entry("metadata") {
-        Some(entry) if matches!(entry.value.value, Value::Map(_)) => {
+        Some(entry) if is_map(&entry.value) => {
             check_name(kind, root, &entry.value, entry.key_pos, &path, ctx);
             check_namespace(kind, &entry.value, &path, ctx);
             check_labels_and_annotations(&entry.value, &path, ctx);
@@ -100,8 +97,7 @@ pub(super) fn check(kind: &str, root: &Node, ctx: &mut Ctx<'_>) {
 
 /// Reports the missing name: `name or generateName is required`.
 fn required_name(metadata: &FieldPath, pos: Pos, ctx: &mut Ctx<'_>) {
-    required_because(
-        ctx,
+    ctx.required_because(
         &metadata.field("name"),
         pos,
         Text::new(
@@ -370,11 +366,9 @@ fn check_labels(labels: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     for entry in labels.entries() {
         let key_path = path.key(&entry.key);
         for problem in names::qualified_name(&entry.key) {
-            invalid_shown(
-                ctx,
+            ctx.invalid(
                 &key_path,
-                entry.key_pos,
-                &quote(&entry.key),
+                &key_node(entry),
                 problem_text(&problem),
                 key_help("label"),
             );
@@ -399,11 +393,9 @@ fn check_annotations(annotations: &Node, key_pos: Pos, path: &FieldPath, ctx: &m
     for entry in annotations.entries() {
         for problem in names::qualified_name(&entry.key.to_lowercase()) {
             let key_path = path.key(&entry.key);
-            invalid_shown(
-                ctx,
+            ctx.invalid(
                 &key_path,
-                entry.key_pos,
-                &quote(&entry.key),
+                &key_node(entry),
                 problem_text(&problem),
                 key_help("annotation"),
             );
@@ -411,8 +403,7 @@ fn check_annotations(annotations: &Node, key_pos: Pos, path: &FieldPath, ctx: &m
         total += entry.key.len() + entry.value.as_str().map_or(0, str::len);
     }
     if total > ANNOTATIONS_MAX_BYTES {
-        too_long(
-            ctx,
+        ctx.too_long(
             path,
             key_pos,
             ANNOTATIONS_MAX_BYTES,
@@ -495,114 +486,6 @@ fn check_claim_templates(spec: Option<&Node>, path: &FieldPath, ctx: &mut Ctx<'_
     for (index, template) in templates.map_or(&[][..], Node::items).iter().enumerate() {
         template_metadata(Some(template), &path.index(index), ctx);
     }
-}
-
-/// `<path>: Invalid value: <shown>: <detail>` for a value that is not a YAML
-/// node of its own (a map key, a canonical quantity).
-pub(super) fn invalid_shown(
-    ctx: &mut Ctx<'_>,
-    path: &FieldPath,
-    pos: Pos,
-    shown: &str,
-    detail: Text,
-    help: Text,
-) {
-    let message = Text::new(
-        format!("{path}: Invalid value: {shown}: {}", detail.en),
-        format!("{path}: 不正な値です: {shown}: {}", detail.ja),
-    );
-    ctx.error("api/invalid-value", path, pos, message, help);
-}
-
-/// `<path>: Required value: <detail>`, the server's Required with a reason.
-pub(super) fn required_because(
-    ctx: &mut Ctx<'_>,
-    path: &FieldPath,
-    pos: Pos,
-    detail: Text,
-    help: Text,
-) {
-    let message = Text::new(
-        format!("{path}: Required value: {}", detail.en),
-        format!("{path}: 必須の値です: {}", detail.ja),
-    );
-    ctx.error("api/required", path, pos, message, help);
-}
-
-/// `<path>: Too long: may not be more than <max> bytes`.
-pub(super) fn too_long(ctx: &mut Ctx<'_>, path: &FieldPath, pos: Pos, max: usize, help: Text) {
-    let message = Text::new(
-        format!("{path}: Too long: may not be more than {max} bytes"),
-        format!("{path}: 長すぎます: {max}バイト以下でなければなりません"),
-    );
-    ctx.error("api/too-long", path, pos, message, help);
-}
-
-/// A string quoted as the API server quotes values (Go's `%q`).
-pub(super) fn quote(text: &str) -> String {
-    format!("{text:?}")
-}
-
-/// A problem from `names` in both languages (the English is the server's).
-pub(super) fn problem_text(en: &str) -> Text {
-    Text::new(en, problem_ja(en))
-}
-
-/// Japanese wording of the problems `names` reports.
-fn problem_ja(en: &str) -> String {
-    if let Some(rest) = en.strip_prefix("prefix part ") {
-        return match rest {
-            "must be non-empty" => "プレフィックス部分は空にできません".to_string(),
-            _ => format!("プレフィックス部分: {}", problem_ja(rest)),
-        };
-    }
-    if let Some(limit) = en
-        .strip_prefix("name part must be no more than ")
-        .and_then(|r| r.strip_suffix(" characters"))
-    {
-        return format!("名前部分は{limit}文字以下でなければなりません");
-    }
-    if let Some(limit) = en
-        .strip_prefix("must be no more than ")
-        .and_then(|r| r.strip_suffix(" characters"))
-    {
-        return format!("{limit}文字以下でなければなりません");
-    }
-    let regex = en
-        .split_once("regex used for validation is '")
-        .and_then(|(_, rest)| rest.rsplit_once('\''))
-        .map(|(regex, _)| format!("(検証に使われる正規表現: '{regex}')"))
-        .unwrap_or_default();
-    let ja = match en {
-        _ if en.starts_with("a lowercase RFC 1123 label") => {
-            "RFC 1123ラベルは小文字の英数字または'-'だけで構成し、英数字で始まり英数字で終わる必要があります(例: 'my-name'、'123-abc')"
-        }
-        _ if en.starts_with("a lowercase RFC 1123 subdomain") => {
-            "RFC 1123サブドメインは小文字の英数字、'-'、'.'だけで構成し、英数字で始まり英数字で終わる必要があります(例: 'example.com')"
-        }
-        _ if en.starts_with("a DNS-1035 label") => {
-            "DNS-1035ラベルは小文字の英数字または'-'だけで構成し、英字で始まり英数字で終わる必要があります(例: 'my-name'、'abc-123')"
-        }
-        _ if en.starts_with("name part must consist") => {
-            "名前部分は英数字、'-'、'_'、'.'だけで構成し、英数字で始まり英数字で終わる必要があります(例: 'MyName'、'my.name'、'123-abc')"
-        }
-        _ if en.starts_with("a valid label must be") => {
-            "ラベルの値は空文字列にするか、英数字、'-'、'_'、'.'だけで構成し、英数字で始まり英数字で終わる必要があります(例: 'MyValue'、'my_value'、'12345')"
-        }
-        _ if en.starts_with("a valid config key") => {
-            "設定のキーは英数字、'-'、'_'、'.'だけで構成する必要があります(例: 'key.name'、'KEY_NAME'、'key-name')"
-        }
-        "name part must be non-empty" => "名前部分は空にできません",
-        "must not be '.'" | "may not be '.'" => "'.'は使用できません",
-        "must not be '..'" | "may not be '..'" => "'..'は使用できません",
-        "may not contain '/'" => "'/'を含めることはできません",
-        "may not contain '%'" => "'%'を含めることはできません",
-        "must be spec.names.plural+\".\"+spec.group" => {
-            "spec.names.plural+\".\"+spec.groupでなければなりません"
-        }
-        _ => return en.to_string(),
-    };
-    format!("{ja}{regex}")
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 //! Duplicate value: "app"`), with a help line in plain words.
 //!
 //! Each kind's rules live in their own module; `check` dispatches by kind.
+//! What several modules need lives here once: the reporting methods of `Ctx`
+//! and small node helpers (ports in `ports`, name problems in `names`).
 //! Rules read the tree defensively: a field of the wrong type was already
 //! reported by the schema layer and is simply skipped here.
 
@@ -12,6 +14,7 @@ mod metadata;
 pub(crate) mod names;
 mod network_policy;
 mod pod;
+mod ports;
 mod pvc;
 mod quantity;
 mod resources;
@@ -21,7 +24,23 @@ mod workloads;
 
 use super::finding::{Finding, Pos, Severity, Text};
 use super::path::FieldPath;
-use super::yaml::{Node, Value};
+use super::yaml::{Entry, Node, Value};
+
+/// The kinds of field error: rule id, then the words in English and Japanese.
+const REQUIRED: (&str, &str, &str) = ("api/required", "Required value", "必須の値です");
+const INVALID: (&str, &str, &str) = ("api/invalid-value", "Invalid value", "不正な値です");
+const UNSUPPORTED: (&str, &str, &str) = (
+    "api/unsupported-value",
+    "Unsupported value",
+    "サポートされていない値です",
+);
+const DUPLICATE: (&str, &str, &str) = (
+    "api/duplicate-value",
+    "Duplicate value",
+    "値が重複しています",
+);
+const FORBIDDEN: (&str, &str, &str) = ("api/forbidden", "Forbidden", "禁止されています");
+const TOO_LONG: (&str, &str, &str) = ("api/too-long", "Too long", "長すぎます");
 
 /// Where rule findings go, with the document they belong to.
 pub(crate) struct Ctx<'a> {
@@ -74,57 +93,128 @@ impl Ctx<'_> {
         });
     }
 
+    /// An error worded as the server's field errors,
+    /// `<path>: <kind>[: <value>][: <detail>]`; `kind` is the rule id and the
+    /// kind's words in English and Japanese.
+    fn field_error(
+        &mut self,
+        (rule, en, ja): (&'static str, &str, &str),
+        path: &FieldPath,
+        pos: Pos,
+        value: Option<&str>,
+        detail: Text,
+        help: Text,
+    ) {
+        let line = |kind: &str, detail: &str| {
+            let mut line = format!("{path}: {kind}");
+            for part in value
+                .into_iter()
+                .chain(Some(detail).filter(|d| !d.is_empty()))
+            {
+                line.push_str(": ");
+                line.push_str(part);
+            }
+            line
+        };
+        let message = Text::new(line(en, &detail.en), line(ja, &detail.ja));
+        self.error(rule, path, pos, message, help);
+    }
+
     /// `<path>: Required value` at `pos` (the parent's key for a missing field).
     pub fn required(&mut self, path: &FieldPath, pos: Pos, help: Text) {
-        let message = Text::new(
-            format!("{path}: Required value"),
-            format!("{path}: 必須の値です"),
-        );
-        self.error("api/required", path, pos, message, help);
+        self.required_because(path, pos, Text::new("", ""), help);
+    }
+
+    /// `<path>: Required value: <detail>`, the server's Required with a reason.
+    pub fn required_because(&mut self, path: &FieldPath, pos: Pos, detail: Text, help: Text) {
+        self.field_error(REQUIRED, path, pos, None, detail, help);
     }
 
     /// `<path>: Invalid value: <value>: <detail>`.
     pub fn invalid(&mut self, path: &FieldPath, node: &Node, detail: Text, help: Text) {
-        let shown = shown(node);
-        let message = Text::new(
-            format!("{path}: Invalid value: {shown}: {}", detail.en),
-            format!("{path}: 不正な値です: {shown}: {}", detail.ja),
-        );
-        self.error("api/invalid-value", path, node.pos, message, help);
+        self.invalid_shown(path, node.pos, &shown(node), detail, help);
+    }
+
+    /// [`Ctx::invalid`] for a value the server prints other than as written
+    /// (a defaulted value, a Go struct). An empty detail ends the message at
+    /// the value, as the server does.
+    pub fn invalid_shown(
+        &mut self,
+        path: &FieldPath,
+        pos: Pos,
+        shown: &str,
+        detail: Text,
+        help: Text,
+    ) {
+        self.field_error(INVALID, path, pos, Some(shown), detail, help);
     }
 
     /// `<path>: Unsupported value: <value>: supported values: "A", "B"`.
     pub fn unsupported(&mut self, path: &FieldPath, node: &Node, supported: &[&str], help: Text) {
-        let shown = shown(node);
+        self.unsupported_shown(path, node.pos, &shown(node), supported, help);
+    }
+
+    /// [`Ctx::unsupported`] for a value the server prints other than as written.
+    pub fn unsupported_shown(
+        &mut self,
+        path: &FieldPath,
+        pos: Pos,
+        shown: &str,
+        supported: &[&str],
+        help: Text,
+    ) {
         let list = supported
             .iter()
             .map(|s| format!("\"{s}\""))
             .collect::<Vec<_>>()
             .join(", ");
-        let message = Text::new(
-            format!("{path}: Unsupported value: {shown}: supported values: {list}"),
-            format!("{path}: サポートされていない値です: {shown}: 使用できる値: {list}"),
+        let detail = Text::new(
+            format!("supported values: {list}"),
+            format!("使用できる値: {list}"),
         );
-        self.error("api/unsupported-value", path, node.pos, message, help);
+        self.field_error(UNSUPPORTED, path, pos, Some(shown), detail, help);
+    }
+
+    /// Reports a non-empty string under `key` that is not one of `allowed`
+    /// (an empty one is defaulted by the server and therefore fine).
+    pub fn choice(
+        &mut self,
+        node: &Node,
+        key: &str,
+        allowed: &[&str],
+        path: &FieldPath,
+        help: Text,
+    ) {
+        let Some(value) = node.get(key) else { return };
+        let Some(chosen) = value.as_str() else { return };
+        if !chosen.is_empty() && !allowed.contains(&chosen) {
+            self.unsupported(&path.field(key), value, allowed, help);
+        }
     }
 
     /// `<path>: Duplicate value: <value>`.
     pub fn duplicate(&mut self, path: &FieldPath, node: &Node, help: Text) {
-        let shown = shown(node);
-        let message = Text::new(
-            format!("{path}: Duplicate value: {shown}"),
-            format!("{path}: 値が重複しています: {shown}"),
-        );
-        self.error("api/duplicate-value", path, node.pos, message, help);
+        self.duplicate_shown(path, node.pos, &shown(node), help);
+    }
+
+    /// [`Ctx::duplicate`] for a value the server prints other than as written.
+    pub fn duplicate_shown(&mut self, path: &FieldPath, pos: Pos, shown: &str, help: Text) {
+        let detail = Text::new("", "");
+        self.field_error(DUPLICATE, path, pos, Some(shown), detail, help);
     }
 
     /// `<path>: Forbidden: <detail>`.
     pub fn forbidden(&mut self, path: &FieldPath, pos: Pos, detail: Text, help: Text) {
-        let message = Text::new(
-            format!("{path}: Forbidden: {}", detail.en),
-            format!("{path}: 禁止されています: {}", detail.ja),
+        self.field_error(FORBIDDEN, path, pos, None, detail, help);
+    }
+
+    /// `<path>: Too long: may not be more than <max> bytes`.
+    pub fn too_long(&mut self, path: &FieldPath, pos: Pos, max: usize, help: Text) {
+        let detail = Text::new(
+            format!("may not be more than {max} bytes"),
+            format!("{max}バイト以下でなければなりません"),
         );
-        self.error("api/forbidden", path, pos, message, help);
+        self.field_error(TOO_LONG, path, pos, None, detail, help);
     }
 }
 
@@ -135,6 +225,46 @@ pub(crate) fn shown(node: &Node) -> String {
         Value::Null => "null".to_string(),
         _ => node.raw.clone(),
     }
+}
+
+/// A string quoted as Go's `%q` does for printable text.
+pub(crate) fn go_quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A map key as a node, so that a finding about the key points at it.
+pub(crate) fn key_node(entry: &Entry) -> Node {
+    Node {
+        value: Value::Str(entry.key.clone()),
+        pos: entry.key_pos,
+        raw: entry.key.clone(),
+    }
+}
+
+/// Whether a node is a mapping (fields of another type were already reported
+/// by the schema layer and are skipped).
+pub(crate) fn is_map(node: &Node) -> bool {
+    matches!(node.value, Value::Map(_))
+}
+
+/// The entry for `key` unless it is absent or null (Go reads null as unset).
+pub(crate) fn present<'a>(node: &'a Node, key: &str) -> Option<&'a Entry> {
+    node.entry(key)
+        .filter(|entry| entry.value.value != Value::Null)
 }
 
 /// Where a kind keeps its Pod spec, with the path to it.

@@ -1,6 +1,8 @@
 //! Name and identifier rules of the Kubernetes API (apimachinery's
 //! validation package): each returns the problems as the API server words
-//! them, empty when the value is fine.
+//! them, empty when the value is fine. `problem_text` adds the Japanese.
+
+use crate::validate::finding::Text;
 
 /// RFC 1123 subdomain: most object names.
 pub(crate) const DNS1123_SUBDOMAIN_MAX: usize = 253;
@@ -163,6 +165,122 @@ pub(crate) fn config_map_key(value: &str) -> Vec<String> {
     problems
 }
 
+/// Japanese for the problems above and for the other reasons the rules pass
+/// on verbatim, matched by how they start (the first match wins, so longer
+/// phrases come before their prefixes).
+const PROBLEMS_JA: [(&str, &str); 26] = [
+    (
+        "a lowercase RFC 1123 label",
+        "小文字のRFC 1123ラベルは英小文字・数字・'-'だけで構成し、先頭と末尾は英数字でなければなりません(例: 'my-name'、'123-abc')",
+    ),
+    (
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_'",
+        "英小文字・数字・'_'・'-'・'.'だけからなり、先頭と末尾が英数字でなければなりません(RFC 1123サブドメイン。例: 'example.com')",
+    ),
+    (
+        "a lowercase RFC 1123 subdomain",
+        "英小文字・数字・'-'・'.'だけからなり、先頭と末尾が英数字でなければなりません(RFC 1123サブドメイン。例: 'example.com')",
+    ),
+    (
+        "a DNS-1035 label",
+        "英小文字・数字・'-'だけからなり、英字で始まり英数字で終わらなければなりません(DNS-1035ラベル。例: 'my-name'、'abc-123')",
+    ),
+    (
+        "must consist of alphanumeric characters",
+        "英数字・'-'・'_'・'.'だけからなり、先頭と末尾が英数字でなければなりません(例: 'MyName'、'my.name'、'123-abc')",
+    ),
+    (
+        "a valid label must be an empty string",
+        "ラベルの値は空文字列か、英数字・'-'・'_'・'.'だけからなり先頭と末尾が英数字の文字列でなければなりません(例: 'MyValue'、'my_value'、'12345')",
+    ),
+    (
+        "a valid config key",
+        "設定のキーは英数字、'-'、'_'、'.'だけで構成する必要があります(例: 'key.name'、'KEY_NAME'、'key-name')",
+    ),
+    ("must be non-empty", "空にはできません"),
+    ("must not be '..'", "'..'は使用できません"),
+    ("must not be '.'", "'.'は使用できません"),
+    ("may not be '..'", "'..'は使用できません"),
+    ("may not be '.'", "'.'は使用できません"),
+    ("may not contain '/'", "'/'を含めることはできません"),
+    ("may not contain '%'", "'%'を含めることはできません"),
+    (
+        "must be spec.names.plural+\".\"+spec.group",
+        "spec.names.plural+\".\"+spec.groupでなければなりません",
+    ),
+    (
+        "must contain only alpha-numeric characters",
+        "英小文字(a-z)、数字(0-9)、ハイフン(-)だけを使えます",
+    ),
+    (
+        "must not contain consecutive hyphens",
+        "ハイフンを連続させることはできません",
+    ),
+    (
+        "must contain at least one letter",
+        "英字(a-z)を1文字以上含めなければなりません",
+    ),
+    (
+        "must not begin or end with a hyphen",
+        "先頭と末尾にハイフンは使えません",
+    ),
+    ("must not contain dots", "ドットを含めることはできません"),
+    (
+        "must be between 1 and 65535, inclusive",
+        "1以上65535以下でなければなりません",
+    ),
+    (
+        "must be a valid CIDR value",
+        "CIDRとして正しい値でなければなりません(例: 10.9.8.0/24、2001:db8::/64)",
+    ),
+    (
+        "a valid percent string",
+        "パーセント文字列は数字のあとに'%'を付けた形でなければなりません(例: '1%'、'93%')",
+    ),
+    (
+        "must be a standard resource type or fully qualified",
+        "標準のリソース種別か、ドメイン付きの完全修飾名でなければなりません",
+    ),
+    (
+        "must be a standard resource for containers",
+        "コンテナで使える標準リソースでなければなりません",
+    ),
+    (
+        "doesn't follow extended resource name standard",
+        "拡張リソース名の規則に従っていません",
+    ),
+];
+
+/// A problem in both languages: the English is the server's, kept as is.
+pub(crate) fn problem_text(problem: &str) -> Text {
+    Text::new(problem, problem_ja(problem))
+}
+
+/// Japanese wording of a problem; an unknown one stays in English.
+fn problem_ja(problem: &str) -> String {
+    if let Some(rest) = problem.strip_prefix("prefix part ") {
+        return format!("プレフィックス部分: {}", problem_ja(rest));
+    }
+    if let Some(rest) = problem.strip_prefix("name part ") {
+        return format!("名前部分: {}", problem_ja(rest));
+    }
+    if let Some(count) = problem
+        .strip_prefix("must be no more than ")
+        .and_then(|rest| rest.strip_suffix(" characters"))
+    {
+        return format!("{count}文字以下でなければなりません");
+    }
+    let Some((_, ja)) = PROBLEMS_JA.iter().find(|(en, _)| problem.starts_with(en)) else {
+        return problem.to_string();
+    };
+    let regex = problem
+        .split_once("regex used for validation is '")
+        .and_then(|(_, rest)| rest.rsplit_once('\''))
+        .map(|(regex, _)| format!("(検証に使われる正規表現: '{regex}')"))
+        .unwrap_or_default();
+    format!("{ja}{regex}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,5 +313,22 @@ mod tests {
         assert!(config_map_key("app.properties").is_empty());
         assert!(!config_map_key("..").is_empty());
         assert!(!config_map_key("a/b").is_empty());
+    }
+
+    #[test]
+    fn japanese_reasons() {
+        assert_eq!(
+            problem_ja("must be no more than 63 characters"),
+            "63文字以下でなければなりません"
+        );
+        assert_eq!(
+            problem_ja("name part must be no more than 63 characters"),
+            "名前部分: 63文字以下でなければなりません"
+        );
+        assert!(
+            problem_ja("prefix part a lowercase RFC 1123 subdomain must …")
+                .starts_with("プレフィックス部分: 英小文字")
+        );
+        assert_eq!(problem_ja("something new"), "something new");
     }
 }

@@ -4,11 +4,9 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use super::Ctx;
-use super::names::iana_svc_name;
-use super::selectors::{
-    check_label_selector, go_quote, invalid_as, is_map, present, reason, required_because,
-};
+use super::names::{iana_svc_name, problem_text};
+use super::selectors::check_label_selector;
+use super::{Ctx, go_quote, is_map, ports, present};
 use crate::validate::finding::Text;
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Entry, Node, Value};
@@ -78,7 +76,7 @@ fn check_port(port: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
                 ..
             },
         ) => {
-            check_port_number(node, &path.field("port"), ctx);
+            ports::check_number_node(node, &path.field("port"), ctx);
             if let Some(end) = end {
                 check_end_port(*number, &end.value, &path.field("endPort"), ctx);
             }
@@ -102,7 +100,7 @@ fn check_port(port: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
                 ctx.invalid(
                     &path.field("port"),
                     node,
-                    reason(&problem),
+                    problem_text(&problem),
                     Text::new(
                         "port is a number (`8080`) or the name of a container port: at most 15 lowercase letters, digits and single '-', with at least one letter",
                         "portは番号(`8080`)かコンテナのポート名です。ポート名は英小文字・数字・'-'で15文字以内、英字を1文字以上含めます",
@@ -125,31 +123,13 @@ fn check_port(port: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     }
 }
 
-/// `IsValidPortNum`: 1–65535.
-fn check_port_number(node: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
-    if let Value::Int(number) = node.value
-        && !(1..=65535).contains(&number)
-    {
-        ctx.invalid(
-            path,
-            node,
-            reason("must be between 1 and 65535, inclusive"),
-            Text::new(
-                "a port number is from 1 to 65535",
-                "ポート番号は1から65535までです",
-            ),
-        );
-    }
-}
-
 /// endPort closes the range that starts at port (the server shows `port`'s
 /// value when the range is backwards).
 fn check_end_port(port: i64, end: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     if let Value::Int(last) = end.value
         && last < port
     {
-        invalid_as(
-            ctx,
+        ctx.invalid_shown(
             path,
             end.pos,
             &port.to_string(),
@@ -167,7 +147,7 @@ fn check_end_port(port: i64, end: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
             ),
         );
     }
-    check_port_number(end, path, ctx);
+    ports::check_number_node(end, path, ctx);
 }
 
 /// An endPort where no numeric port starts the range.
@@ -202,8 +182,7 @@ fn check_peer(peer: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
         }
     }
     if kinds == 0 {
-        required_because(
-            ctx,
+        ctx.required_because(
             path,
             peer.pos,
             Text::new("must specify a peer", "ピアを指定しなければなりません"),
@@ -242,7 +221,12 @@ fn check_ip_block(block: &Node, entry: &Entry, path: &FieldPath, ctx: &mut Ctx<'
         return;
     }
     let Some(cidr) = parse_cidr(cidr_text) else {
-        ctx.invalid(&cidr_path, cidr_node, reason(CIDR_MESSAGE), cidr_help());
+        ctx.invalid(
+            &cidr_path,
+            cidr_node,
+            problem_text(CIDR_MESSAGE),
+            cidr_help(),
+        );
         return;
     };
     let Some(excepts) = block.get("except") else {
@@ -254,7 +238,7 @@ fn check_ip_block(block: &Node, entry: &Entry, path: &FieldPath, ctx: &mut Ctx<'
         };
         let except_path = path.field("except").index(index);
         match parse_cidr(text) {
-            None => ctx.invalid(&except_path, node, reason(CIDR_MESSAGE), cidr_help()),
+            None => ctx.invalid(&except_path, node, problem_text(CIDR_MESSAGE), cidr_help()),
             Some(except) if !cidr.strictly_contains(&except) => ctx.invalid(
                 &except_path,
                 node,
@@ -289,8 +273,7 @@ fn check_policy_types(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
             .iter()
             .map(|node| go_quote(node.as_str().unwrap_or(&node.raw)))
             .collect();
-        invalid_as(
-            ctx,
+        ctx.invalid_shown(
             &types_path,
             entry.key_pos,
             &format!("[]networking.PolicyType{{{}}}", shown.join(", ")),

@@ -12,7 +12,8 @@
 use std::collections::HashSet;
 use std::net::IpAddr;
 
-use super::{Ctx, names, shown};
+use super::names::{self, problem_text};
+use super::{Ctx, go_quote, is_map, ports, present, shown};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Entry, Node, Value};
@@ -27,7 +28,6 @@ const ALWAYS: &[&str] = &["Always"];
 const DNS_POLICIES: &[&str] = &["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
 /// Sorted, as the API server lists set members.
 const PULL_POLICIES: &[&str] = &["Always", "IfNotPresent", "Never"];
-const PROTOCOLS: &[&str] = &["SCTP", "TCP", "UDP"];
 const TERMINATION_MESSAGE_POLICIES: &[&str] = &["File", "FallbackToLogsOnError"];
 const HTTP_SCHEMES: &[&str] = &["HTTP", "HTTPS"];
 const PROBE_HANDLERS: &[&str] = &["exec", "httpGet", "tcpSocket", "grpc"];
@@ -126,7 +126,7 @@ impl Pod<'_> {
 
 /// Checks one Pod spec of an object of `kind` found at `path`.
 pub(super) fn check_pod_spec(kind: &str, spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
-    if !matches!(spec.value, Value::Map(_)) {
+    if !is_map(spec) {
         return;
     }
     let volumes = check_volumes(spec, path, ctx);
@@ -145,66 +145,12 @@ pub(super) fn check_pod_spec(kind: &str, spec: &Node, path: &FieldPath, ctx: &mu
 }
 
 // ---------------------------------------------------------------------------
-// Reporting helpers: the API server prints defaulted or derived values, so
-// these take the shown value from the caller instead of a node.
-
-/// A value quoted as Go's `%q` does for plain text.
-fn quoted(text: &str) -> String {
-    format!("{text:?}")
-}
+// Helpers
 
 /// A list of strings as Go's `%#v` prints a `[]string`.
 fn go_strings(items: &[&str]) -> String {
-    let inner: Vec<String> = items.iter().map(|item| quoted(item)).collect();
+    let inner: Vec<String> = items.iter().map(|item| go_quote(item)).collect();
     format!("[]string{{{}}}", inner.join(", "))
-}
-
-/// `<path>: Invalid value: <shown>: <detail>`.
-fn invalid(ctx: &mut Ctx<'_>, path: &FieldPath, pos: Pos, shown: &str, detail: Text, help: Text) {
-    let message = Text::new(
-        format!("{path}: Invalid value: {shown}: {}", detail.en),
-        format!("{path}: 不正な値です: {shown}: {}", detail.ja),
-    );
-    ctx.error("api/invalid-value", path, pos, message, help);
-}
-
-/// `<path>: Required value: <detail>`, for the server's explained requirements.
-fn required_because(ctx: &mut Ctx<'_>, path: &FieldPath, pos: Pos, detail: Text, help: Text) {
-    let message = Text::new(
-        format!("{path}: Required value: {}", detail.en),
-        format!("{path}: 必須の値です: {}", detail.ja),
-    );
-    ctx.error("api/required", path, pos, message, help);
-}
-
-/// `<path>: Unsupported value: <shown>: supported values: "A", "B"`.
-fn unsupported(
-    ctx: &mut Ctx<'_>,
-    path: &FieldPath,
-    pos: Pos,
-    shown: &str,
-    supported: &[&str],
-    help: Text,
-) {
-    let list = supported
-        .iter()
-        .map(|s| quoted(s))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let message = Text::new(
-        format!("{path}: Unsupported value: {shown}: supported values: {list}"),
-        format!("{path}: サポートされていない値です: {shown}: 使用できる値: {list}"),
-    );
-    ctx.error("api/unsupported-value", path, pos, message, help);
-}
-
-/// `<path>: Duplicate value: <shown>`.
-fn duplicate(ctx: &mut Ctx<'_>, path: &FieldPath, pos: Pos, shown: &str, help: Text) {
-    let message = Text::new(
-        format!("{path}: Duplicate value: {shown}"),
-        format!("{path}: 値が重複しています: {shown}"),
-    );
-    ctx.error("api/duplicate-value", path, pos, message, help);
 }
 
 /// `<path>: Not found: "x"`: a reference to something the Pod does not define.
@@ -215,12 +161,6 @@ fn not_found(ctx: &mut Ctx<'_>, path: &FieldPath, node: &Node, help: Text) {
         format!("{path}: 見つかりません: {shown}"),
     );
     ctx.error("api/not-found", path, node.pos, message, help);
-}
-
-/// The entry for `key` unless it is absent or null (Go reads null as unset).
-fn present<'a>(node: &'a Node, key: &str) -> Option<&'a Entry> {
-    node.entry(key)
-        .filter(|entry| entry.value.value != Value::Null)
 }
 
 /// The string under `key`, if there is one.
@@ -269,74 +209,6 @@ fn is_empty_text(node: &Node) -> bool {
     }
 }
 
-/// Reports a string field whose value is not one of `allowed` (an empty
-/// string is defaulted by the server and therefore fine).
-fn check_choice(
-    node: &Node,
-    key: &str,
-    allowed: &[&str],
-    path: &FieldPath,
-    help: Text,
-    ctx: &mut Ctx<'_>,
-) {
-    let Some(value) = node.get(key) else { return };
-    let Some(chosen) = value.as_str() else { return };
-    if !chosen.is_empty() && !allowed.contains(&chosen) {
-        ctx.unsupported(&path.field(key), value, allowed, help);
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Name problems in Japanese: names.rs words them in English only.
-
-/// Translates one problem returned by `names` (falls back to the English text).
-fn problem_ja(problem: &str) -> String {
-    if let Some(rest) = problem.strip_prefix("must be no more than ") {
-        let count = rest.trim_end_matches(" characters");
-        return format!("{count}文字以内でなければなりません");
-    }
-    let known: &[(&str, &str)] = &[
-        (
-            "a lowercase RFC 1123 label",
-            "小文字のRFC 1123ラベルは英小文字・数字・'-'だけで構成し、先頭と末尾は英数字でなければなりません(例: 'my-name'、'123-abc')",
-        ),
-        (
-            "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_'",
-            "小文字のRFC 1123サブドメインは英小文字・数字・'_'・'-'・'.'だけで構成し、先頭と末尾は英数字でなければなりません(例: 'example.com')",
-        ),
-        (
-            "a lowercase RFC 1123 subdomain",
-            "小文字のRFC 1123サブドメインは英小文字・数字・'-'・'.'だけで構成し、先頭と末尾は英数字でなければなりません(例: 'example.com')",
-        ),
-        (
-            "must contain only alpha-numeric",
-            "英小文字・数字(a-z、0-9)とハイフン(-)だけを使用できます",
-        ),
-        (
-            "must not contain consecutive hyphens",
-            "ハイフンを連続させることはできません",
-        ),
-        (
-            "must contain at least one letter",
-            "英字(a-z)を少なくとも1文字含む必要があります",
-        ),
-        (
-            "must not begin or end with a hyphen",
-            "先頭と末尾にハイフンは使用できません",
-        ),
-        ("must not contain dots", "ドットを含めることはできません"),
-    ];
-    known
-        .iter()
-        .find(|(prefix, _)| problem.starts_with(prefix))
-        .map_or_else(|| problem.to_string(), |(_, ja)| (*ja).to_string())
-}
-
-/// A name problem as a bilingual detail.
-fn problem_text(problem: &str) -> Text {
-    Text::new(problem, problem_ja(problem))
-}
-
 /// RFC 1123 subdomain that also allows '_' (DNS search domains since
 /// RelaxedDNSSearchValidation, on by default from 1.33).
 fn dns1123_subdomain_with_underscore(value: &str) -> Vec<String> {
@@ -371,7 +243,7 @@ fn check_volumes(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) -> Volumes {
         return names;
     };
     for (index, volume) in volumes.items().iter().enumerate() {
-        if !matches!(volume.value, Value::Map(_)) {
+        if !is_map(volume) {
             continue;
         }
         let volume_path = path.field("volumes").index(index);
@@ -513,7 +385,7 @@ fn check_source_fields(key: &str, entry: &Entry, path: &FieldPath, ctx: &mut Ctx
         _ => return true,
     };
     let source = &entry.value;
-    if !matches!(source.value, Value::Map(_)) {
+    if !is_map(source) {
         return true;
     }
     match source.get(field) {
@@ -554,7 +426,7 @@ fn check_container_lists(pod: &Pod<'_>, ctx: &mut Ctx<'_>) {
             forbid_ephemeral_containers(pod, entry, &list_path, ctx);
         }
         for (index, container) in entry.value.items().iter().enumerate() {
-            if matches!(container.value, Value::Map(_)) {
+            if is_map(container) {
                 let path = list_path.index(index);
                 check_container(pod, list, container, &path, ctx);
                 check_unique_name(container, &path.field("name"), &mut names, ctx);
@@ -617,7 +489,7 @@ fn check_container(
 ) {
     check_container_name(container, path, ctx);
     check_image(pod, list, container, path, ctx);
-    check_choice(
+    ctx.choice(
         container,
         "imagePullPolicy",
         PULL_POLICIES,
@@ -626,9 +498,8 @@ fn check_container(
             "use Always, IfNotPresent or Never (case-sensitive), or leave it out to get the default",
             "Always、IfNotPresent、Neverのいずれかを指定するか(大文字と小文字は区別されます)、省略して既定値を使ってください",
         ),
-        ctx,
     );
-    check_choice(
+    ctx.choice(
         container,
         "terminationMessagePolicy",
         TERMINATION_MESSAGE_POLICIES,
@@ -637,7 +508,6 @@ fn check_container(
             "use File or FallbackToLogsOnError, or leave it out (the default is File)",
             "FileかFallbackToLogsOnErrorを指定するか、省略してください(既定値はFile)",
         ),
-        ctx,
     );
     check_ports(container, path, ctx);
     check_env(container, path, ctx);
@@ -750,11 +620,9 @@ fn check_init_container(container: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
             },
         ) => {
             if policy != "Always" {
-                unsupported(
-                    ctx,
+                ctx.unsupported(
                     &path.field("restartPolicy"),
-                    node.pos,
-                    &quoted(policy),
+                    node,
                     ALWAYS,
                     Text::new(
                         "an init container's restartPolicy can only be Always, which makes it a native sidecar; remove it for a plain init container",
@@ -845,22 +713,21 @@ fn check_ports(container: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     };
     let mut names = HashSet::new();
     for (index, port) in ports.items().iter().enumerate() {
-        if !matches!(port.value, Value::Map(_)) {
+        if !is_map(port) {
             continue;
         }
         let path = path.field("ports").index(index);
         check_port_name(port, &path, &mut names, ctx);
         check_port_numbers(port, &path, ctx);
-        check_choice(
+        ctx.choice(
             port,
             "protocol",
-            PROTOCOLS,
+            &ports::PROTOCOLS,
             &path,
             Text::new(
                 "use TCP, UDP or SCTP in capital letters, or leave it out for TCP",
                 "TCP、UDP、SCTPのいずれかを大文字で指定するか、省略してTCPにしてください",
             ),
-            ctx,
         );
     }
 }
@@ -919,24 +786,13 @@ fn check_port_numbers(port: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     }
 }
 
-/// `must be between 1 and 65535, inclusive`.
+/// containerPort and hostPort: the server prints the parsed number.
 fn check_port_range(number: i64, node: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
-    if !(1..=65535).contains(&number) {
-        invalid(
-            ctx,
-            path,
-            node.pos,
-            &number.to_string(),
-            Text::new(
-                "must be between 1 and 65535, inclusive",
-                "1以上65535以下でなければなりません",
-            ),
-            Text::new(
-                "port numbers go from 1 to 65535",
-                "ポート番号は1から65535の範囲で指定してください",
-            ),
-        );
-    }
+    let help = Text::new(
+        "port numbers go from 1 to 65535",
+        "ポート番号は1から65535の範囲で指定してください",
+    );
+    ports::check_number(number, path, node.pos, &number.to_string(), help, ctx);
 }
 
 /// A port reference of a probe or hook: a number or a port name.
@@ -948,27 +804,12 @@ fn check_port_ref(node: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
         )
     };
     match &node.value {
-        Value::Int(number) if !(1..=65535).contains(number) => invalid(
-            ctx,
-            path,
-            node.pos,
-            &number.to_string(),
-            Text::new(
-                "must be between 1 and 65535, inclusive",
-                "1以上65535以下でなければなりません",
-            ),
-            help(),
-        ),
+        Value::Int(number) => {
+            ports::check_number(*number, path, node.pos, &number.to_string(), help(), ctx);
+        }
         Value::Str(name) => {
             for problem in names::iana_svc_name(name) {
-                invalid(
-                    ctx,
-                    path,
-                    node.pos,
-                    &quoted(name),
-                    problem_text(&problem),
-                    help(),
-                );
+                ctx.invalid(path, node, problem_text(&problem), help());
             }
         }
         _ => {}
@@ -1024,11 +865,10 @@ fn check_container_host_ports(
             continue;
         };
         if !seen.insert(key.clone()) {
-            duplicate(
-                ctx,
+            ctx.duplicate_shown(
                 &path.field("ports").index(index).field("hostPort"),
                 pos,
-                &quoted(&key),
+                &go_quote(&key),
                 Text::new(
                     "two containers cannot claim the same host port and protocol on one node: use another hostPort, or drop hostPort and expose the Pod through a Service",
                     "同じノード上で2つのコンテナが同じホストポートとプロトコルを使うことはできません。別のhostPortを使うか、hostPortをやめてServiceで公開してください",
@@ -1061,8 +901,7 @@ fn check_host_network(pod: &Pod<'_>, ctx: &mut Ctx<'_>) {
                     .index(index)
                     .field("ports")
                     .index(port_index);
-                invalid(
-                    ctx,
+                ctx.invalid_shown(
                     &path.field("hostPort"),
                     node.pos,
                     &host.to_string(),
@@ -1087,7 +926,7 @@ fn check_host_network(pod: &Pod<'_>, ctx: &mut Ctx<'_>) {
 fn check_env(container: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     let vars = container.get("env").map_or(&[][..], Node::items);
     for (index, var) in vars.iter().enumerate() {
-        if matches!(var.value, Value::Map(_)) {
+        if is_map(var) {
             let path = path.field("env").index(index);
             check_env_name(var, &path, ctx);
             check_value_from(var, &path, ctx);
@@ -1131,7 +970,7 @@ fn check_value_from(var: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     let Some(entry) = present(var, "valueFrom") else {
         return;
     };
-    if !matches!(entry.value.value, Value::Map(_)) {
+    if !is_map(&entry.value) {
         return;
     }
     let sources = [
@@ -1147,8 +986,7 @@ fn check_value_from(var: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
         .count();
     let has_value = text(var, "value").is_some_and(|value| !value.is_empty());
     if let Some((detail, help)) = value_from_problem(count, has_value) {
-        invalid(
-            ctx,
+        ctx.invalid_shown(
             &path.field("valueFrom"),
             entry.key_pos,
             "\"\"",
@@ -1209,7 +1047,7 @@ fn check_mounts(pod: &Pod<'_>, list: List, container: &Node, path: &FieldPath, c
     let mounts = container.get("volumeMounts").map_or(&[][..], Node::items);
     let mut mount_paths = HashSet::new();
     for (index, mount) in mounts.iter().enumerate() {
-        if matches!(mount.value, Value::Map(_)) {
+        if is_map(mount) {
             let mount_path = path.field("volumeMounts").index(index);
             check_mount_name(pod, mount, &mount_path, ctx);
             check_mount_path(mount, &mount_path, &mut mount_paths, ctx);
@@ -1367,7 +1205,7 @@ fn check_descending_path(node: &Node, value: &str, path: &FieldPath, ctx: &mut C
 fn check_probes(container: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     for key in PROBES {
         if let Some(entry) = present(container, key)
-            && matches!(entry.value.value, Value::Map(_))
+            && is_map(&entry.value)
         {
             check_probe(key, entry, &path.field(key), ctx);
         }
@@ -1388,8 +1226,7 @@ fn check_probe(key: &str, entry: &Entry, path: &FieldPath, ctx: &mut Ctx<'_>) {
         if let Some((number, node)) = int(probe, field)
             && number < 0
         {
-            invalid(
-                ctx,
+            ctx.invalid_shown(
                 &path.field(field),
                 node.pos,
                 &number.to_string(),
@@ -1409,8 +1246,7 @@ fn check_probe(key: &str, entry: &Entry, path: &FieldPath, ctx: &mut Ctx<'_>) {
         && number != 0
         && number != 1
     {
-        invalid(
-            ctx,
+        ctx.invalid_shown(
             &path.field("successThreshold"),
             node.pos,
             &number.to_string(),
@@ -1431,8 +1267,7 @@ fn check_probe_grace_period(key: &str, probe: &Node, path: &FieldPath, ctx: &mut
     };
     let path = path.field("terminationGracePeriodSeconds");
     if number <= 0 {
-        invalid(
-            ctx,
+        ctx.invalid_shown(
             &path,
             node.pos,
             &number.to_string(),
@@ -1444,8 +1279,7 @@ fn check_probe_grace_period(key: &str, probe: &Node, path: &FieldPath, ctx: &mut
         );
     }
     if key == "readinessProbe" {
-        invalid(
-            ctx,
+        ctx.invalid_shown(
             &path,
             node.pos,
             &number.to_string(),
@@ -1468,7 +1302,7 @@ fn check_lifecycle(container: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     };
     for hook in ["postStart", "preStop"] {
         if let Some(entry) = present(&lifecycle.value, hook)
-            && matches!(entry.value.value, Value::Map(_))
+            && is_map(&entry.value)
         {
             let hook_path = path.field("lifecycle").field(hook);
             check_handler(
@@ -1514,8 +1348,7 @@ fn check_handler(
         }
     }
     if !found {
-        required_because(
-            ctx,
+        ctx.required_because(
             path,
             key_pos,
             Text::new(
@@ -1539,7 +1372,7 @@ fn check_handler(
 /// The fields a handler needs: a command, a valid port, a known scheme.
 fn check_action(handler: &str, entry: &Entry, path: &FieldPath, ctx: &mut Ctx<'_>) {
     let action = &entry.value;
-    if !matches!(action.value, Value::Map(_)) {
+    if !is_map(action) {
         return;
     }
     match handler {
@@ -1548,7 +1381,7 @@ fn check_action(handler: &str, entry: &Entry, path: &FieldPath, ctx: &mut Ctx<'_
             if let Some(port) = action.get("port") {
                 check_port_ref(port, &path.field("port"), ctx);
             }
-            check_choice(
+            ctx.choice(
                 action,
                 "scheme",
                 HTTP_SCHEMES,
@@ -1557,7 +1390,6 @@ fn check_action(handler: &str, entry: &Entry, path: &FieldPath, ctx: &mut Ctx<'_
                     "use HTTP or HTTPS, or leave it out for HTTP",
                     "HTTPかHTTPSを指定するか、省略してHTTPにしてください",
                 ),
-                ctx,
             );
             check_http_headers(action, path, ctx);
         }
@@ -1631,11 +1463,10 @@ fn check_restart_policy(pod: &Pod<'_>, ctx: &mut Ctx<'_>) {
     let (allowed, help) = restart_policies_of(pod.kind);
     if !allowed.contains(&policy) {
         let pos = node.map_or(pod.spec.pos, |node| node.pos);
-        unsupported(
-            ctx,
+        ctx.unsupported_shown(
             &pod.path.field("restartPolicy"),
             pos,
-            &quoted(policy),
+            &go_quote(policy),
             allowed,
             help,
         );
@@ -1675,7 +1506,7 @@ fn restart_policies_of(kind: &str) -> (&'static [&'static str], Text) {
 
 /// dnsPolicy is one of four values; dnsConfig is checked with it.
 fn check_dns(pod: &Pod<'_>, ctx: &mut Ctx<'_>) {
-    check_choice(
+    ctx.choice(
         pod.spec,
         "dnsPolicy",
         DNS_POLICIES,
@@ -1684,7 +1515,6 @@ fn check_dns(pod: &Pod<'_>, ctx: &mut Ctx<'_>) {
             "use ClusterFirst (the default), ClusterFirstWithHostNet, Default or None; the value is case-sensitive",
             "ClusterFirst(既定値)、ClusterFirstWithHostNet、Default、Noneのいずれかを指定してください。大文字と小文字は区別されます",
         ),
-        ctx,
     );
     let policy = pod.spec.entry("dnsPolicy");
     let is_none = policy.is_some_and(|entry| entry.value.as_str() == Some("None"));
@@ -1698,8 +1528,7 @@ fn check_dns_config(pod: &Pod<'_>, is_none: bool, policy_pos: Pos, ctx: &mut Ctx
     let path = pod.path.field("dnsConfig");
     let Some(entry) = present(pod.spec, "dnsConfig") else {
         if is_none {
-            required_because(
-                ctx,
+            ctx.required_because(
                 &path,
                 policy_pos,
                 Text::new(
@@ -1715,13 +1544,12 @@ fn check_dns_config(pod: &Pod<'_>, is_none: bool, policy_pos: Pos, ctx: &mut Ctx
         return;
     };
     let config = &entry.value;
-    if !matches!(config.value, Value::Map(_)) {
+    if !is_map(config) {
         return;
     }
     let nameservers = config.entry("nameservers");
     if is_none && nameservers.is_none_or(|e| is_empty_list(&e.value)) {
-        required_because(
-            ctx,
+        ctx.required_because(
             &path.field("nameservers"),
             nameservers.map_or(entry.key_pos, |e| e.key_pos),
             Text::new(
@@ -1757,8 +1585,7 @@ fn check_nameservers(config: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
         && let Some(entry) = config.entry("nameservers")
     {
         let values: Vec<&str> = servers.iter().map(|(s, _)| *s).collect();
-        invalid(
-            ctx,
+        ctx.invalid_shown(
             &path,
             entry.key_pos,
             &go_strings(&values),
@@ -1832,14 +1659,7 @@ fn check_search_limits(values: &[&str], entry: &Entry, path: &FieldPath, ctx: &m
             format!("must not have more than {MAX_SEARCHES} search paths"),
             format!("検索パスは{MAX_SEARCHES}個までです"),
         );
-        invalid(
-            ctx,
-            path,
-            entry.key_pos,
-            &go_strings(values),
-            detail,
-            help(),
-        );
+        ctx.invalid_shown(path, entry.key_pos, &go_strings(values), detail, help());
     }
     if values.join(" ").len() > MAX_SEARCH_CHARS {
         let detail = Text::new(
@@ -1848,14 +1668,7 @@ fn check_search_limits(values: &[&str], entry: &Entry, path: &FieldPath, ctx: &m
             ),
             format!("検索リストは空白を含めて{MAX_SEARCH_CHARS}文字までです"),
         );
-        invalid(
-            ctx,
-            path,
-            entry.key_pos,
-            &go_strings(values),
-            detail,
-            help(),
-        );
+        ctx.invalid_shown(path, entry.key_pos, &go_strings(values), detail, help());
     }
 }
 
@@ -1866,11 +1679,10 @@ fn check_search_domain(search: &str, node: &Node, path: &FieldPath, ctx: &mut Ct
     }
     let domain = search.strip_suffix('.').unwrap_or(search);
     for problem in dns1123_subdomain_with_underscore(domain) {
-        invalid(
-            ctx,
+        ctx.invalid_shown(
             path,
             node.pos,
-            &quoted(domain),
+            &go_quote(domain),
             problem_text(&problem),
             Text::new(
                 "search domains are DNS names such as my-ns.svc.cluster.local: lowercase letters, digits, '-', '_' and '.'",
@@ -1884,12 +1696,11 @@ fn check_search_domain(search: &str, node: &Node, path: &FieldPath, ctx: &mut Ct
 fn check_dns_options(config: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     let options = config.get("options").map_or(&[][..], Node::items);
     for (index, option) in options.iter().enumerate() {
-        if !matches!(option.value, Value::Map(_)) {
+        if !is_map(option) {
             continue;
         }
         if option.get("name").is_none_or(is_empty_text) {
-            required_because(
-                ctx,
+            ctx.required_because(
                 &path.field("options").index(index),
                 option.pos,
                 Text::new("must not be empty", "空にはできません"),
@@ -1951,8 +1762,7 @@ fn check_deadlines(pod: &Pod<'_>, ctx: &mut Ctx<'_>) {
 fn check_active_deadline(pod: &Pod<'_>, entry: &Entry, seconds: i64, ctx: &mut Ctx<'_>) {
     let path = pod.path.field("activeDeadlineSeconds");
     if !(1..=i64::from(i32::MAX)).contains(&seconds) {
-        invalid(
-            ctx,
+        ctx.invalid_shown(
             &path,
             entry.value.pos,
             &seconds.to_string(),

@@ -4,8 +4,8 @@
 //! templates, which the API server only checks when the controller creates
 //! each claim.
 
-use super::metadata::{invalid_shown, problem_text, quote, required_because};
-use super::{Ctx, names, quantity};
+use super::names::{self, problem_text};
+use super::{Ctx, go_quote, is_map, quantity};
 use crate::validate::finding::{Pos, Severity, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Entry, Node, Value};
@@ -73,7 +73,7 @@ fn is_map_or_null(node: &Node) -> bool {
 /// it has the wrong type (already reported by the schema layer).
 fn map_field<'a>(parent: Option<&'a Node>, key: &str) -> Result<Option<&'a Entry>, ()> {
     match parent.and_then(|node| node.entry(key)) {
-        Some(entry) if matches!(entry.value.value, Value::Map(_)) => Ok(Some(entry)),
+        Some(entry) if is_map(&entry.value) => Ok(Some(entry)),
         Some(entry) if entry.value.value == Value::Null => Ok(None),
         Some(_) => Err(()),
         None => Ok(None),
@@ -104,8 +104,7 @@ fn check_access_modes(spec: Option<&Node>, key_pos: Pos, path: &FieldPath, ctx: 
         Some(Value::Seq(items)) if !items.is_empty() => items,
         Some(Value::Seq(_) | Value::Null) | None => {
             let pos = entry.map_or(key_pos, |e| e.key_pos);
-            required_because(
-                ctx,
+            ctx.required_because(
                 path,
                 pos,
                 Text::new(
@@ -181,11 +180,10 @@ fn check_storage(spec: Option<&Node>, key_pos: Pos, path: &FieldPath, ctx: &mut 
                 "request a positive size such as 1Gi or 500Mi",
                 "1Giや500Miのような正のサイズを指定してください",
             );
-            invalid_shown(
-                ctx,
+            ctx.invalid_shown(
                 &storage_path,
                 node.pos,
-                &quote(&amount.to_string()),
+                &go_quote(&amount.to_string()),
                 detail,
                 help,
             );

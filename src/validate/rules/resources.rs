@@ -2,9 +2,9 @@
 //! checks them: resource names, quantities, requests against limits, and the
 //! rules for extended resources and hugepages, which cannot be overcommitted.
 
-use super::metadata::{invalid_shown, quote, required_because};
+use super::names::{self, problem_text};
 use super::quantity::{self, Quantity};
-use super::{Ctx, names};
+use super::{Ctx, go_quote};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Entry, Node};
@@ -123,8 +123,7 @@ fn amounts<'a>(list: Option<&'a Entry>, path: &FieldPath, ctx: &mut Ctx<'_>) -> 
 /// Reports what is wrong with a resource name (`validateContainerResourceName`).
 fn check_name(entry: &Entry, path: &FieldPath, ctx: &mut Ctx<'_>) {
     for problem in name_problems(&entry.key) {
-        invalid_shown(
-            ctx,
+        ctx.invalid_shown(
             path,
             entry.key_pos,
             &entry.key,
@@ -201,11 +200,10 @@ fn check_value(name: &str, node: &Node, quantity: &Quantity, path: &FieldPath, c
             "resource amounts cannot be negative; remove the '-'",
             "リソース量に負の値は指定できません。'-'を取り除いてください",
         );
-        invalid_shown(
-            ctx,
+        ctx.invalid_shown(
             path,
             node.pos,
-            &quote(&quantity.to_string()),
+            &go_quote(&quantity.to_string()),
             detail,
             help,
         );
@@ -220,7 +218,7 @@ fn check_value(name: &str, node: &Node, quantity: &Quantity, path: &FieldPath, c
                 "{name}は拡張リソースで、デバイス単位で数えます。1のような整数を指定してください"
             ),
         );
-        invalid_shown(ctx, path, node.pos, &quantity.to_string(), detail, help);
+        ctx.invalid_shown(path, node.pos, &quantity.to_string(), detail, help);
     }
     if is_hugepages(name) && !whole_pages(name, quantity) {
         let shown = quantity.to_string();
@@ -237,7 +235,7 @@ fn check_value(name: &str, node: &Node, quantity: &Quantity, path: &FieldPath, c
                 "hugepagesはページ単位で割り当てられます。ページサイズ{size}の倍数を指定してください"
             ),
         );
-        invalid_shown(ctx, path, node.pos, &quote(&shown), detail, help);
+        ctx.invalid_shown(path, node.pos, &go_quote(&shown), detail, help);
     }
 }
 
@@ -257,7 +255,7 @@ fn whole_pages(name: &str, quantity: &Quantity) -> bool {
 fn compare(request: &Amount<'_>, limit: &Amount<'_>, path: &FieldPath, ctx: &mut Ctx<'_>) {
     let (name, shown, limit_text) = (
         request.name,
-        quote(&request.quantity.to_string()),
+        go_quote(&request.quantity.to_string()),
         limit.quantity.to_string(),
     );
     if request.quantity != limit.quantity && !overcommit_allowed(name) {
@@ -273,7 +271,7 @@ fn compare(request: &Amount<'_>, limit: &Amount<'_>, path: &FieldPath, ctx: &mut
                 "{name}はオーバーコミットできません。requestsをlimitsと同じ値にするか、limitsだけを指定してください(requestsは同じ値になります)"
             ),
         );
-        invalid_shown(ctx, path, request.node.pos, &shown, detail, help);
+        ctx.invalid_shown(path, request.node.pos, &shown, detail, help);
     } else if request.quantity > limit.quantity {
         let detail = Text::new(
             format!("must be less than or equal to {name} limit of {limit_text}"),
@@ -283,14 +281,13 @@ fn compare(request: &Amount<'_>, limit: &Amount<'_>, path: &FieldPath, ctx: &mut
             "the request is what the scheduler reserves for the container, the limit the most it may use, so the request cannot exceed the limit: lower the request or raise the limit",
             "リソース要求(requests)はスケジューラーがコンテナのために確保する量、リソース制限(limits)は使用できる上限なので、要求が制限を超えることはできません。要求を下げるか制限を上げてください",
         );
-        invalid_shown(ctx, path, request.node.pos, &shown, detail, help);
+        ctx.invalid_shown(path, request.node.pos, &shown, detail, help);
     }
 }
 
 /// A request for a resource that cannot be overcommitted needs a limit.
 fn limit_required(name: &str, path: &FieldPath, pos: Pos, ctx: &mut Ctx<'_>) {
-    required_because(
-        ctx,
+    ctx.required_because(
         path,
         pos,
         Text::new(
@@ -306,21 +303,6 @@ fn limit_required(name: &str, path: &FieldPath, pos: Pos, ctx: &mut Ctx<'_>) {
             ),
         ),
     );
-}
-
-/// A resource-name problem in both languages.
-fn problem_text(problem: &str) -> Text {
-    let ja = match problem {
-        "must be a standard resource type or fully qualified" => {
-            "標準のリソース種別か、ドメイン付きの完全修飾名でなければなりません"
-        }
-        "must be a standard resource for containers" => {
-            "コンテナで使える標準リソースでなければなりません"
-        }
-        "doesn't follow extended resource name standard" => "拡張リソース名の規則に従っていません",
-        _ => return super::metadata::problem_text(problem),
-    };
-    Text::new(problem, ja)
 }
 
 /// Advice for a bad resource name, with the likely intended one.

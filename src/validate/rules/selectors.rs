@@ -1,16 +1,13 @@
 //! Label selectors, as apimachinery's metav1 validation checks them: which
-//! keys, values and operators a selector may use, and which labels it picks.
-//!
-//! Also the small helpers that the workload, CronJob, Service and
-//! NetworkPolicy rules share: findings whose value the API server prints as a
-//! Go map or struct (`map[string]string{"app":"web"}`), `Required value` with
-//! a detail, and Japanese wording of the name rules' reasons.
+//! keys, values and operators a selector may use, and which labels it picks;
+//! also how Go prints labels and selectors in messages
+//! (`map[string]string{"app":"web"}`).
 
-use super::names::{label_value, qualified_name};
-use super::{Ctx, shown};
-use crate::validate::finding::{Pos, Text};
+use super::names::{label_value, problem_text, qualified_name};
+use super::{Ctx, go_quote, is_map, key_node, shown};
+use crate::validate::finding::Text;
 use crate::validate::path::FieldPath;
-use crate::validate::yaml::{Entry, Node, Value};
+use crate::validate::yaml::{Node, Value};
 
 /// The operators of a label selector requirement.
 const OPERATORS: [&str; 4] = ["In", "NotIn", "Exists", "DoesNotExist"];
@@ -38,7 +35,7 @@ pub(crate) fn check_labels(labels: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
             ctx.invalid(
                 &entry_path,
                 &key_node(entry),
-                reason(&problem),
+                problem_text(&problem),
                 label_key_help(),
             );
         }
@@ -47,7 +44,7 @@ pub(crate) fn check_labels(labels: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
                 ctx.invalid(
                     &entry_path,
                     &entry.value,
-                    reason(&problem),
+                    problem_text(&problem),
                     label_value_help(),
                 );
             }
@@ -63,7 +60,12 @@ fn check_requirement(requirement: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
         && let Some(text) = key.as_str()
     {
         for problem in qualified_name(text) {
-            ctx.invalid(&path.field("key"), key, reason(&problem), label_key_help());
+            ctx.invalid(
+                &path.field("key"),
+                key,
+                problem_text(&problem),
+                label_key_help(),
+            );
         }
     }
     if let Some(values) = requirement.get("values") {
@@ -73,7 +75,7 @@ fn check_requirement(requirement: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
                     ctx.invalid(
                         &path.field("values").index(index),
                         value,
-                        reason(&problem),
+                        problem_text(&problem),
                         label_value_help(),
                     );
                 }
@@ -94,8 +96,7 @@ fn check_operator(requirement: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     let values = requirement.entry("values");
     let has_values = values.is_some_and(|entry| !entry.value.items().is_empty());
     match name {
-        "In" | "NotIn" if !has_values => required_because(
-            ctx,
+        "In" | "NotIn" if !has_values => ctx.required_because(
             &path.field("values"),
             values.map_or(requirement.pos, |entry| entry.key_pos),
             Text::new(
@@ -168,7 +169,7 @@ pub(crate) fn is_empty_selector(selector: &Node) -> bool {
 /// pair present, every matchExpressions requirement met. An empty selector
 /// picks everything; a selector that is not a mapping picks nothing.
 pub(crate) fn selects(selector: &Node, labels: Option<&Node>) -> bool {
-    if !matches!(selector.value, Value::Map(_)) {
+    if !is_map(selector) {
         return false;
     }
     let label = |key: &str| labels.and_then(|map| map.get(key)).and_then(label_text);
@@ -231,199 +232,10 @@ fn label_value_help() -> Text {
     )
 }
 
-// ---------------------------------------------------------------------------
-// Helpers shared by the workload, CronJob, Service and NetworkPolicy rules.
-// ---------------------------------------------------------------------------
-
-/// A map key as a node, so that a finding about the key points at it.
-pub(crate) fn key_node(entry: &Entry) -> Node {
-    Node {
-        value: Value::Str(entry.key.clone()),
-        pos: entry.key_pos,
-        raw: entry.key.clone(),
-    }
-}
-
-/// `<path>: Required value: <detail>` (the `Ctx` helper has no detail).
-pub(crate) fn required_because(
-    ctx: &mut Ctx<'_>,
-    path: &FieldPath,
-    pos: Pos,
-    detail: Text,
-    help: Text,
-) {
-    let message = Text::new(
-        format!("{path}: Required value: {}", detail.en),
-        format!("{path}: 必須の値です: {}", detail.ja),
-    );
-    ctx.error("api/required", path, pos, message, help);
-}
-
-/// `<path>: Invalid value: <shown>: <detail>`, for values the API server
-/// prints as Go values (`map[string]string{…}`) rather than as written.
-/// An empty detail leaves the message at the value, as the server does.
-pub(crate) fn invalid_as(
-    ctx: &mut Ctx<'_>,
-    path: &FieldPath,
-    pos: Pos,
-    shown: &str,
-    detail: Text,
-    help: Text,
-) {
-    let tail = |text: &str| {
-        if text.is_empty() {
-            String::new()
-        } else {
-            format!(": {text}")
-        }
-    };
-    let message = Text::new(
-        format!("{path}: Invalid value: {shown}{}", tail(&detail.en)),
-        format!("{path}: 不正な値です: {shown}{}", tail(&detail.ja)),
-    );
-    ctx.error("api/invalid-value", path, pos, message, help);
-}
-
-/// `<path>: Unsupported value: <shown>: supported values: "A", "B"`, for
-/// values the API server prints as Go structs.
-pub(crate) fn unsupported_as(
-    ctx: &mut Ctx<'_>,
-    path: &FieldPath,
-    pos: Pos,
-    shown: &str,
-    supported: &[&str],
-    help: Text,
-) {
-    let list = supported
-        .iter()
-        .map(|value| format!("\"{value}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let message = Text::new(
-        format!("{path}: Unsupported value: {shown}: supported values: {list}"),
-        format!("{path}: サポートされていない値です: {shown}: 使用できる値: {list}"),
-    );
-    ctx.error("api/unsupported-value", path, pos, message, help);
-}
-
-/// Whether a node is a mapping (fields of another type were already reported
-/// by the schema layer and are skipped).
-pub(crate) fn is_map(node: &Node) -> bool {
-    matches!(node.value, Value::Map(_))
-}
-
-/// Whether a field is present with a value (YAML `null` counts as absent, as
-/// it does for the API server's decoder).
-pub(crate) fn present<'a>(parent: &'a Node, key: &str) -> Option<&'a Entry> {
-    parent
-        .entry(key)
-        .filter(|entry| entry.value.value != Value::Null)
-}
-
-/// A reason from the name rules, in English as the server says it and in
-/// Japanese.
-pub(crate) fn reason(problem: &str) -> Text {
-    Text::new(problem, reason_ja(problem))
-}
-
-/// Japanese wording of the reasons `names.rs` and the port rules give; an
-/// unknown reason stays in English.
-pub(crate) fn reason_ja(problem: &str) -> String {
-    if let Some(rest) = problem.strip_prefix("prefix part ") {
-        return format!("プレフィックス部分: {}", reason_ja(rest));
-    }
-    if let Some(rest) = problem.strip_prefix("name part ") {
-        return format!("名前部分: {}", reason_ja(rest));
-    }
-    if let Some(count) = problem
-        .strip_prefix("must be no more than ")
-        .and_then(|rest| rest.strip_suffix(" characters"))
-    {
-        return format!("{count}文字以下でなければなりません");
-    }
-    const FIXED: [(&str, &str); 13] = [
-        ("must be non-empty", "空にはできません"),
-        (
-            "a lowercase RFC 1123 label",
-            "英小文字・数字・'-'だけからなり、先頭と末尾が英数字でなければなりません(RFC 1123ラベル。例: 'my-name'、'123-abc'。正規表現 '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
-        ),
-        (
-            "a lowercase RFC 1123 subdomain",
-            "英小文字・数字・'-'・'.'だけからなり、先頭と末尾が英数字でなければなりません(RFC 1123サブドメイン。例: 'example.com'。正規表現 '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-        ),
-        (
-            "a DNS-1035 label",
-            "英小文字・数字・'-'だけからなり、英字で始まり英数字で終わらなければなりません(DNS-1035ラベル。例: 'my-name'、'abc-123')",
-        ),
-        (
-            "must consist of alphanumeric characters",
-            "英数字・'-'・'_'・'.'だけからなり、先頭と末尾が英数字でなければなりません(例: 'MyName'、'my.name'、'123-abc'。正規表現 '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
-        ),
-        (
-            "a valid label must be an empty string",
-            "ラベルの値は空文字列か、英数字・'-'・'_'・'.'だけからなり先頭と末尾が英数字の文字列でなければなりません(例: 'MyValue'、'my_value'、'12345')",
-        ),
-        (
-            "must contain only alpha-numeric characters",
-            "英小文字(a-z)、数字(0-9)、ハイフン(-)だけを使えます",
-        ),
-        (
-            "must not contain consecutive hyphens",
-            "ハイフンを連続させることはできません",
-        ),
-        (
-            "must contain at least one letter",
-            "英字(a-z)を1文字以上含めなければなりません",
-        ),
-        (
-            "must not begin or end with a hyphen",
-            "先頭と末尾にハイフンは使えません",
-        ),
-        (
-            "must be between 1 and 65535, inclusive",
-            "1以上65535以下でなければなりません",
-        ),
-        (
-            "must be a valid CIDR value",
-            "CIDRとして正しい値でなければなりません(例: 10.9.8.0/24、2001:db8::/64)",
-        ),
-        (
-            "a valid percent string",
-            "パーセント文字列は数字のあとに'%'を付けた形でなければなりません(例: '1%'、'93%')",
-        ),
-    ];
-    FIXED
-        .iter()
-        .find(|(english, _)| problem.starts_with(english))
-        .map_or_else(
-            || problem.to_string(),
-            |(_, japanese)| (*japanese).to_string(),
-        )
-}
-
-/// A string quoted as Go's `%q` does for printable text.
-pub(crate) fn go_quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\x{:02x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// A label map as Go's `%#v` prints a `map[string]string`: sorted keys,
 /// `(nil)` when absent.
 pub(crate) fn go_string_map(labels: Option<&Node>) -> String {
-    let Some(labels) = labels.filter(|node| matches!(node.value, Value::Map(_))) else {
+    let Some(labels) = labels.filter(|node| is_map(node)) else {
         return "map[string]string(nil)".to_string();
     };
     let mut pairs: Vec<(String, String)> = labels
@@ -635,22 +447,5 @@ mod tests {
             "{\"type\":\"Rolling\",\"n\":[1,\"a\"]}"
         );
         assert_eq!(go_quote("a\"b"), "\"a\\\"b\"");
-    }
-
-    #[test]
-    fn japanese_reasons() {
-        assert_eq!(
-            reason_ja("must be no more than 63 characters"),
-            "63文字以下でなければなりません"
-        );
-        assert_eq!(
-            reason_ja("name part must be no more than 63 characters"),
-            "名前部分: 63文字以下でなければなりません"
-        );
-        assert!(
-            reason_ja("prefix part a lowercase RFC 1123 subdomain must …")
-                .starts_with("プレフィックス部分: 英小文字")
-        );
-        assert_eq!(reason_ja("something new"), "something new");
     }
 }

@@ -5,18 +5,16 @@
 
 use std::collections::HashSet;
 
-use super::Ctx;
-use super::names::{dns1123_label, dns1123_subdomain, iana_svc_name, qualified_name};
-use super::selectors::{check_labels, go_quote, invalid_as, is_map, present, reason};
+use super::names::{dns1123_label, dns1123_subdomain, iana_svc_name, problem_text, qualified_name};
+use super::ports::{self, PROTOCOLS};
+use super::selectors::check_labels;
+use super::{Ctx, go_quote, is_map, present};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Node, Value};
 
 /// Service types, in the order the server lists them (sorted).
 const TYPES: [&str; 4] = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
-
-/// Port protocols, in the order the server lists them (sorted).
-const PROTOCOLS: [&str; 3] = ["SCTP", "TCP", "UDP"];
 
 /// The default node port range of kube-apiserver (`--service-node-port-range`).
 const NODE_PORTS: std::ops::RangeInclusive<i64> = 30000..=32767;
@@ -154,7 +152,7 @@ fn check_port(
     if let Some(node) = port.get("port")
         && let Value::Int(number) = node.value
     {
-        check_port_number(node, &path.field("port"), ctx);
+        ports::check_number_node(node, &path.field("port"), ctx);
         if service.kind == Some("LoadBalancer") && number == KUBELET_PORT {
             let detail = Text::new(
                 format!(
@@ -166,16 +164,10 @@ fn check_port(
                 "choose another port number",
                 "別のポート番号を選んでください",
             );
-            invalid_as(ctx, path, node.pos, &number.to_string(), detail, help);
+            ctx.invalid_shown(path, node.pos, &number.to_string(), detail, help);
         }
     }
-    if let Some(node) = port.get("protocol")
-        && let Some(protocol) = node.as_str()
-        && !protocol.is_empty()
-        && !PROTOCOLS.contains(&protocol)
-    {
-        ctx.unsupported(&path.field("protocol"), node, &PROTOCOLS, protocol_help());
-    }
+    ctx.choice(port, "protocol", &PROTOCOLS, path, protocol_help());
     check_target_port(port, path, ctx);
     if let Some(node) = port.get("appProtocol")
         && let Some(text) = node.as_str()
@@ -185,7 +177,12 @@ fn check_port(
                 "appProtocol is a protocol name such as `http`, `https` or `kubernetes.io/h2c`",
                 "appProtocolは`http`、`https`、`kubernetes.io/h2c`のようなプロトコル名です",
             );
-            ctx.invalid(&path.field("appProtocol"), node, reason(&problem), help);
+            ctx.invalid(
+                &path.field("appProtocol"),
+                node,
+                problem_text(&problem),
+                help,
+            );
         }
     }
     check_node_port(port, service, path, ctx);
@@ -209,7 +206,7 @@ fn check_port_name(
                 return;
             };
             for problem in dns1123_label(text) {
-                ctx.invalid(&name_path, node, reason(&problem), port_name_help());
+                ctx.invalid(&name_path, node, problem_text(&problem), port_name_help());
             }
             if !names.insert(text.clone()) {
                 ctx.duplicate(
@@ -253,23 +250,6 @@ fn protocol_help() -> Text {
     )
 }
 
-/// `IsValidPortNum`: 1–65535.
-fn check_port_number(node: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
-    if let Value::Int(number) = node.value
-        && !(1..=65535).contains(&number)
-    {
-        ctx.invalid(
-            path,
-            node,
-            reason("must be between 1 and 65535, inclusive"),
-            Text::new(
-                "a port number is from 1 to 65535",
-                "ポート番号は1から65535までです",
-            ),
-        );
-    }
-}
-
 /// targetPort: a port number or the name of a container port (IANA service
 /// name); 0 and "" mean "same as port".
 fn check_target_port(port: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
@@ -279,13 +259,13 @@ fn check_target_port(port: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     let target_path = path.field("targetPort");
     match &node.value {
         Value::Int(0) => {}
-        Value::Int(_) => check_port_number(node, &target_path, ctx),
+        Value::Int(_) => ports::check_number_node(node, &target_path, ctx),
         Value::Str(text) if !text.is_empty() => {
             for problem in iana_svc_name(text) {
                 ctx.invalid(
                     &target_path,
                     node,
-                    reason(&problem),
+                    problem_text(&problem),
                     Text::new(
                         "targetPort is a number (`8080`) or the name of a container port: at most 15 lowercase letters, digits and single '-', with at least one letter; a number in quotes is a name, so write it without quotes",
                         "targetPortは番号(`8080`)かコンテナのポート名です。ポート名は英小文字・数字・'-'で15文字以内、英字を1文字以上含めます。引用符で囲んだ数字は名前として扱われるため、引用符を外してください",
@@ -385,10 +365,6 @@ fn report_duplicate_port(
         "core.ServicePort{{Name:\"\", Protocol:{}, AppProtocol:(*string)(nil), Port:{number}, TargetPort:intstr.IntOrString{{Type:0, IntVal:0, StrVal:\"\"}}, NodePort:0}}",
         go_quote(protocol)
     );
-    let message = Text::new(
-        format!("{path}: Duplicate value: {shown}"),
-        format!("{path}: 値が重複しています: {shown}"),
-    );
     let help = Text::new(
         format!(
             "port {number}/{protocol} is listed twice; each port number may appear once per protocol"
@@ -397,7 +373,7 @@ fn report_duplicate_port(
             "ポート{number}/{protocol}が2回指定されています。同じポート番号はプロトコルごとに1回だけ使えます"
         ),
     );
-    ctx.error("api/duplicate-value", path, port.pos, message, help);
+    ctx.duplicate_shown(path, port.pos, &shown, help);
 }
 
 /// ExternalName: the DNS name it aliases, and no cluster IP.
@@ -423,12 +399,11 @@ fn check_external_name(
     match node {
         Some(node) if !cname.is_empty() => {
             for problem in dns1123_subdomain(cname) {
-                invalid_as(
-                    ctx,
+                ctx.invalid_shown(
                     &name_path,
                     node.pos,
                     &go_quote(cname),
-                    reason(&problem),
+                    problem_text(&problem),
                     Text::new(
                         "externalName is a DNS name such as `db.example.com` (no scheme, port or path)",
                         "externalNameは`db.example.com`のようなDNS名です(スキーム、ポート、パスは書きません)",
@@ -476,8 +451,7 @@ fn check_cluster_ip(spec: &Node, service: &Service<'_>, path: &FieldPath, ctx: &
         .filter(|node| node.as_str() == Some("None"))
         .or_else(|| spec.get("clusterIPs").and_then(|ips| ips.items().first()));
     let pos = node.map_or(spec.pos, |node| node.pos);
-    invalid_as(
-        ctx,
+    ctx.invalid_shown(
         &path.field("clusterIPs").index(0),
         pos,
         "\"None\"",
@@ -502,30 +476,18 @@ fn check_policies(spec: &Node, service: &Service<'_>, path: &FieldPath, ctx: &mu
         spec.get(key)
             .filter(|node| node.as_str().is_some_and(|text| !text.is_empty()))
     };
-    if let Some(node) = text("sessionAffinity")
-        && !matches!(node.as_str(), Some("ClientIP" | "None"))
-    {
-        let help = Text::new(
-            "None (the default) spreads requests; ClientIP sends a client to the same Pod",
-            "None(既定値)はリクエストを分散し、ClientIPは同じクライアントを同じPodに送ります",
-        );
-        ctx.unsupported(
-            &path.field("sessionAffinity"),
-            node,
-            &["ClientIP", "None"],
-            help,
-        );
-    }
-    if let Some(node) = text("internalTrafficPolicy")
-        && !matches!(node.as_str(), Some("Cluster" | "Local"))
-    {
-        ctx.unsupported(
-            &path.field("internalTrafficPolicy"),
-            node,
-            &["Cluster", "Local"],
-            traffic_help(),
-        );
-    }
+    let help = Text::new(
+        "None (the default) spreads requests; ClientIP sends a client to the same Pod",
+        "None(既定値)はリクエストを分散し、ClientIPは同じクライアントを同じPodに送ります",
+    );
+    ctx.choice(spec, "sessionAffinity", &["ClientIP", "None"], path, help);
+    ctx.choice(
+        spec,
+        "internalTrafficPolicy",
+        &["Cluster", "Local"],
+        path,
+        traffic_help(),
+    );
     let Some(node) = text("externalTrafficPolicy") else {
         return;
     };

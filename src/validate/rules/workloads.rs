@@ -8,13 +8,12 @@
 //! controller to its Pods: the selector, the template labels, counts and the
 //! update strategy.
 
-use super::Ctx;
-use super::names::dns1123_label;
+use super::names::{dns1123_label, problem_text};
 use super::selectors::{
-    check_label_selector, compact, go_label_selector, go_quote, go_string_map, invalid_as,
-    is_empty_selector, is_map, is_valid_selector, label_text, present, reason, required_because,
-    selects, unsupported_as,
+    check_label_selector, compact, go_label_selector, go_string_map, is_empty_selector,
+    is_valid_selector, label_text, selects,
 };
+use super::{Ctx, go_quote, is_map, present};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Entry, Node, Value};
@@ -155,8 +154,7 @@ fn check_progress_deadline(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
                     "progressDeadlineSecondsの既定値は600で、minReadySeconds({min_ready})以下です。progressDeadlineSecondsを{min_ready}より大きく設定するか、minReadySecondsを下げてください"
                 ),
             );
-            invalid_as(
-                ctx,
+            ctx.invalid_shown(
                 &deadline_path,
                 pos,
                 &DEFAULT_PROGRESS_DEADLINE.to_string(),
@@ -214,8 +212,7 @@ fn report_empty_selector(kind: &str, entry: &Entry, path: &FieldPath, ctx: &mut 
         "DaemonSet" => "daemonset",
         _ => "deployment",
     };
-    invalid_as(
-        ctx,
+    ctx.invalid_shown(
         path,
         entry.key_pos,
         &go_label_selector(&entry.value),
@@ -245,8 +242,7 @@ fn report_unusable_selector(kind: &str, entry: &Entry, path: &FieldPath, ctx: &m
         "StatefulSet" => Text::new("", ""),
         _ => return,
     };
-    invalid_as(
-        ctx,
+    ctx.invalid_shown(
         path,
         entry.key_pos,
         &go_label_selector(&entry.value),
@@ -312,8 +308,7 @@ pub(super) fn check_template_labels(
 
 /// The mismatch finding itself.
 fn report_mismatch(target: &TemplateLabels<'_>, path: &FieldPath, help: Text, ctx: &mut Ctx<'_>) {
-    invalid_as(
-        ctx,
+    ctx.invalid_shown(
         &path.field("template").field("metadata").field("labels"),
         target.pos,
         &go_string_map(target.labels),
@@ -418,8 +413,7 @@ fn check_deployment_strategy(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
                 );
             }
         }
-        Some(_) => unsupported_as(
-            ctx,
+        Some(_) => ctx.unsupported_shown(
             &strategy_path,
             type_pos(strategy),
             &compact(strategy),
@@ -450,8 +444,7 @@ fn check_deployment_rolling_update(rolling: &Node, path: &FieldPath, ctx: &mut C
         && value(unavailable) == Some(0)
         && value(surge) == Some(0)
     {
-        invalid_as(
-            ctx,
+        ctx.invalid_shown(
             &unavailable_path,
             node.pos,
             &go_int_or_string(node),
@@ -498,8 +491,7 @@ fn check_stateful_set_strategy(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>)
     match strategy_type(strategy) {
         Some("OnDelete") => {
             if let Some(entry) = present(strategy, "rollingUpdate") {
-                invalid_as(
-                    ctx,
+                ctx.invalid_shown(
                     &strategy_path.field("rollingUpdate"),
                     entry.key_pos,
                     &compact(&entry.value),
@@ -523,8 +515,7 @@ fn check_stateful_set_strategy(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>)
                 );
             }
         }
-        Some(_) => invalid_as(
-            ctx,
+        Some(_) => ctx.invalid_shown(
             &strategy_path,
             type_pos(strategy),
             &compact(strategy),
@@ -551,8 +542,7 @@ fn check_stateful_set_rolling_update(rolling: &Node, path: &FieldPath, ctx: &mut
     let unavailable_path = path.field("maxUnavailable");
     check_int_or_percent(node, &unavailable_path, ctx);
     if int_or_percent_value(node) == Some(0) {
-        invalid_as(
-            ctx,
+        ctx.invalid_shown(
             &unavailable_path,
             node.pos,
             &go_int_or_string(node),
@@ -573,20 +563,16 @@ fn check_claim_retention(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     };
     let policy_path = path.field("persistentVolumeClaimRetentionPolicy");
     for field in ["whenDeleted", "whenScaled"] {
-        if let Some(node) = policy.get(field)
-            && let Some(text) = node.as_str()
-            && !matches!(text, "" | "Retain" | "Delete")
-        {
-            ctx.unsupported(
-                &policy_path.field(field),
-                node,
-                &["Retain", "Delete"],
-                Text::new(
-                    "`Retain` keeps the PersistentVolumeClaims (the default), `Delete` removes them",
-                    "`Retain`はPersistentVolumeClaimを残し(既定値)、`Delete`は削除します",
-                ),
-            );
-        }
+        ctx.choice(
+            policy,
+            field,
+            &["Retain", "Delete"],
+            &policy_path,
+            Text::new(
+                "`Retain` keeps the PersistentVolumeClaims (the default), `Delete` removes them",
+                "`Retain`はPersistentVolumeClaimを残し(既定値)、`Delete`は削除します",
+            ),
+        );
     }
 }
 
@@ -618,7 +604,7 @@ fn check_claim_template_names(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) 
             .field("metadata")
             .field("name");
         for problem in dns1123_label(text) {
-            let reason = reason(&problem);
+            let reason = problem_text(&problem);
             let shown = go_quote(text);
             ctx.warning(
                 "api/volume-claim-template-name",
@@ -655,8 +641,7 @@ fn check_daemon_set_strategy(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
                 );
             }
         }
-        Some(_) => unsupported_as(
-            ctx,
+        Some(_) => ctx.unsupported_shown(
             &strategy_path,
             type_pos(strategy),
             &compact(strategy),
@@ -688,8 +673,7 @@ fn check_daemon_set_rolling_update(rolling: &Node, path: &FieldPath, ctx: &mut C
         return;
     };
     match (unavailable_value != 0, surge_value != 0, unavailable, surge) {
-        (true, true, _, Some(node)) => invalid_as(
-            ctx,
+        (true, true, _, Some(node)) => ctx.invalid_shown(
             &surge_path,
             node.pos,
             &go_int_or_string(node),
@@ -702,8 +686,7 @@ fn check_daemon_set_rolling_update(rolling: &Node, path: &FieldPath, ctx: &mut C
                 "DaemonSetは追加起動(maxSurge > 0、maxUnavailable: 0)か停止(maxUnavailable > 0、既定値は1)のどちらかで更新します。追加起動するならmaxUnavailable: 0も指定してください",
             ),
         ),
-        (false, false, Some(node), _) => required_because(
-            ctx,
+        (false, false, Some(node), _) => ctx.required_because(
             &unavailable_path,
             node.pos,
             Text::new(
@@ -726,12 +709,11 @@ fn check_daemon_set_rolling_update(rolling: &Node, path: &FieldPath, ctx: &mut C
 /// `ValidatePositiveIntOrPercent`: a non-negative whole number or `N%`.
 fn check_int_or_percent(node: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     match &node.value {
-        Value::Str(text) if !is_percent(text) => invalid_as(
-            ctx,
+        Value::Str(text) if !is_percent(text) => ctx.invalid_shown(
             path,
             node.pos,
             &go_int_or_string(node),
-            reason(PERCENT_MESSAGE),
+            problem_text(PERCENT_MESSAGE),
             Text::new(
                 "write a whole number (`1`) or a percentage of the replicas (`25%`)",
                 "整数(`1`)かレプリカ数に対する割合(`25%`)で書いてください",
@@ -756,8 +738,7 @@ fn check_at_most_100_percent(node: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
         && is_percent(text)
         && int_or_percent_value(node).is_some_and(|value| value > 100)
     {
-        invalid_as(
-            ctx,
+        ctx.invalid_shown(
             path,
             node.pos,
             &go_int_or_string(node),
@@ -915,8 +896,7 @@ fn check_job_counts(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     if let Some(entry) = present(spec, "maxFailedIndexes")
         && present(spec, "backoffLimitPerIndex").is_none()
     {
-        required_because(
-            ctx,
+        ctx.required_because(
             &path.field("backoffLimitPerIndex"),
             entry.key_pos,
             Text::new(
@@ -965,8 +945,7 @@ fn check_completion_mode(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
 fn check_indexed(spec: &Node, mode: &Entry, path: &FieldPath, ctx: &mut Ctx<'_>) {
     let completions = int_field(spec, "completions");
     if present(spec, "completions").is_none() {
-        required_because(
-            ctx,
+        ctx.required_because(
             &path.field("completions"),
             mode.key_pos,
             Text::new(
@@ -1061,8 +1040,7 @@ fn check_job_selector(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
         (None, Some(entry)) if is_map(&entry.value) => {
             check_label_selector(&entry.value, &selector_path, ctx);
             if is_valid_selector(&entry.value) {
-                invalid_as(
-                    ctx,
+                ctx.invalid_shown(
                     &selector_path,
                     entry.key_pos,
                     &go_label_selector(&entry.value),
@@ -1090,8 +1068,7 @@ fn check_job_template_selector(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>)
         } else {
             compact(&entry.value)
         };
-        invalid_as(
-            ctx,
+        ctx.invalid_shown(
             &path.field("selector"),
             entry.key_pos,
             &shown,

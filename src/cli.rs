@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use kubetutor::i18n::Lang;
+use kubetutor::validate::{Level, Version};
 
 /// An offline, interactive terminal tutor for Kubernetes resources.
 ///
@@ -37,6 +38,13 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Enforce a Pod Security level: its violations become errors
+        /// [default: restricted violations are warnings]
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        pss: Option<PssLevel>,
+        /// Pod Security policy version: `latest` or `v1.N`
+        #[arg(long, value_name = "VERSION", default_value = "latest", value_parser = parse_version)]
+        pss_version: Version,
         /// Manifest files; `-` reads standard input
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -56,6 +64,26 @@ pub enum PackCommand {
         /// The pack folder [default: the --lessons pack, else the built-in course]
         dir: Option<PathBuf>,
     },
+}
+
+/// A Pod Security level `--pss` can enforce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PssLevel {
+    Baseline,
+    Restricted,
+}
+
+impl From<PssLevel> for Level {
+    fn from(level: PssLevel) -> Level {
+        match level {
+            PssLevel::Baseline => Level::Baseline,
+            PssLevel::Restricted => Level::Restricted,
+        }
+    }
+}
+
+fn parse_version(text: &str) -> Result<Version, String> {
+    text.parse()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -54,7 +54,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => run_tutor(&source, lang),
         Some(Command::List { format }) => list(&source, lang, format),
-        Some(Command::Check { format, files }) => check(&files, lang, format),
+        Some(Command::Check {
+            format,
+            pss,
+            pss_version,
+            files,
+        }) => {
+            let options = validate::Options {
+                pss: pss.map(Into::into),
+                pss_version,
+            };
+            check(&files, lang, format, &options)
+        }
         Some(Command::Pack {
             command: PackCommand::Lint { dir },
         }) => lint(dir.map_or(source, PackSource::Dir)),
@@ -97,7 +108,12 @@ fn lint(source: PackSource) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn check(files: &[std::path::PathBuf], lang: Lang, format: Format) -> anyhow::Result<ExitCode> {
+fn check(
+    files: &[std::path::PathBuf],
+    lang: Lang,
+    format: Format,
+    options: &validate::Options,
+) -> anyhow::Result<ExitCode> {
     let mut checked = Vec::new();
     let mut unreadable = false;
     for file in files {
@@ -110,7 +126,7 @@ fn check(files: &[std::path::PathBuf], lang: Lang, format: Format) -> anyhow::Re
         };
         match bytes {
             Ok(bytes) => checked.push(Checked {
-                report: validate::check_bytes(&bytes),
+                report: validate::check_bytes_with(&bytes, options),
                 source: String::from_utf8_lossy(&bytes).into_owned(),
                 file: name,
             }),

@@ -15,15 +15,64 @@ fn kubetutor() -> Command {
 }
 
 const VALID: &str = "tests/fixtures/manifests/valid/deployment-rolling-update.yaml";
+const RESTRICTED: &str = "tests/fixtures/manifests/valid/pod-restricted.yaml";
 const INVALID: &str = "tests/fixtures/manifests/invalid/yaml-and-schema.yaml";
 
 #[test]
 fn clean_files_exit_zero() {
-    let assert = kubetutor().args(["check", VALID]).assert().code(0);
+    let assert = kubetutor().args(["check", RESTRICTED]).assert().code(0);
     let out = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
     assert_eq!(
         out,
         "checked 1 file(s), 1 document(s): 0 error(s), 0 warning(s)\n"
+    );
+}
+
+#[test]
+fn restricted_violations_are_warnings_by_default() {
+    let assert = kubetutor().args(["check", VALID]).assert().code(0);
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    assert!(
+        out.contains("warning[pss/allowPrivilegeEscalation]"),
+        "{out}"
+    );
+    assert!(out.contains("0 error(s)"), "{out}");
+}
+
+#[test]
+fn pss_makes_violations_of_the_level_errors() {
+    kubetutor()
+        .args(["check", "--pss", "baseline", VALID])
+        .assert()
+        .code(0);
+    let assert = kubetutor()
+        .args([
+            "check",
+            "--pss",
+            "restricted",
+            "--pss-version",
+            "v1.30",
+            VALID,
+        ])
+        .assert()
+        .code(1);
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    assert!(
+        out.contains("error[pss/runAsNonRoot]: runAsNonRoot != true"),
+        "{out}"
+    );
+}
+
+#[test]
+fn invalid_pss_version_is_a_usage_error() {
+    let assert = kubetutor()
+        .args(["check", "--pss", "baseline", "--pss-version", "1.30", VALID])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        err.contains("invalid value '1.30' for '--pss-version"),
+        "{err}"
     );
 }
 

@@ -203,8 +203,13 @@ mod tests {
             value["files"][0]["documents"][0],
             serde_json::json!({"index":0,"apiVersion":"v1","kind":"Pod","name":"web"})
         );
-        let finding = &value["files"][0]["findings"][0];
-        assert_eq!(finding["rule"], "schema/unknown-field");
+        // Restricted Pod Security warnings come first (they point at the container).
+        let finding = value["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == "schema/unknown-field")
+            .unwrap();
         assert_eq!(finding["path"], "spec.containers[0].imagePullPolcy");
         assert_eq!(
             (finding["line"].as_u64(), finding["column"].as_u64()),
@@ -212,7 +217,7 @@ mod tests {
         );
         assert_eq!(
             value["summary"],
-            serde_json::json!({"files":1,"documents":1,"errors":1,"warnings":0})
+            serde_json::json!({"files":1,"documents":1,"errors":1,"warnings":4})
         );
     }
 

@@ -6,7 +6,7 @@ use super::path::FieldPath;
 use super::rules;
 use super::schema::{check_document, schemas};
 use super::yaml::{DuplicateKey, Node, Value, YamlError, YamlErrorKind};
-use super::{DocumentInfo, Report};
+use super::{DocumentInfo, Options, Report, pss};
 
 fn error(
     document: usize,
@@ -168,7 +168,7 @@ pub(crate) fn expand_list(root: &Node) -> Vec<&Node> {
 }
 
 /// Checks one object: its apiVersion and kind, then its schema.
-pub(crate) fn check_object(root: &Node, index: usize, report: &mut Report) {
+pub(crate) fn check_object(root: &Node, index: usize, options: &Options, report: &mut Report) {
     let text = |key: &str| root.get(key).and_then(Node::as_str).map(str::to_string);
     report.documents.push(DocumentInfo {
         index,
@@ -269,6 +269,14 @@ pub(crate) fn check_object(root: &Node, index: usize, report: &mut Report) {
                 out: findings,
             };
             rules::check(kind_text, root, &mut ctx);
+            pss::check_object(
+                kind_text,
+                root,
+                index,
+                options.pss,
+                options.pss_version,
+                findings,
+            );
         }
         None => findings.push(unknown_kind(
             index,

@@ -5,12 +5,14 @@
 mod finding;
 mod kinds;
 mod path;
+mod pss;
 mod rules;
 mod schema;
 mod yaml;
 
 pub use finding::{Finding, Pos, Severity, Text};
 pub use path::FieldPath;
+pub use pss::{Level, Version};
 pub use yaml::{ALIAS_BUDGET, Entry, MAX_DEPTH, MAX_INPUT_BYTES, Node, Value};
 
 /// What a document is, for reports: `{"index":0,"apiVersion":"v1","kind":"Pod","name":"web"}`.
@@ -43,17 +45,36 @@ impl Report {
     }
 }
 
+/// How to validate: which Pod Security level to enforce, at which policy version.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Violations of this level are errors; without one, restricted
+    /// violations are warnings (the `warn` mode of Pod Security Admission).
+    pub pss: Option<Level>,
+    pub pss_version: Version,
+}
+
 /// Validates raw bytes (size and UTF-8 are checked first).
 pub fn check_bytes(bytes: &[u8]) -> Report {
-    finish(yaml::parse_bytes(bytes))
+    check_bytes_with(bytes, &Options::default())
 }
 
 /// Validates a YAML stream of Kubernetes manifests.
 pub fn check(text: &str) -> Report {
-    finish(yaml::parse(text))
+    check_with(text, &Options::default())
 }
 
-fn finish(parsed: yaml::Parsed) -> Report {
+/// [`check_bytes`] with explicit options.
+pub fn check_bytes_with(bytes: &[u8], options: &Options) -> Report {
+    finish(yaml::parse_bytes(bytes), options)
+}
+
+/// [`check`] with explicit options.
+pub fn check_with(text: &str, options: &Options) -> Report {
+    finish(yaml::parse(text), options)
+}
+
+fn finish(parsed: yaml::Parsed, options: &Options) -> Report {
     let mut report = Report::default();
     for duplicate in &parsed.duplicates {
         report.findings.push(kinds::duplicate_key(duplicate));
@@ -61,7 +82,7 @@ fn finish(parsed: yaml::Parsed) -> Report {
     let mut index = 0;
     for document in &parsed.documents {
         for root in kinds::expand_list(&document.root) {
-            kinds::check_object(root, index, &mut report);
+            kinds::check_object(root, index, options, &mut report);
             index += 1;
         }
     }

@@ -1,0 +1,753 @@
+//! The baseline checks of the library (`policy/check_*.go`), one constant each.
+
+use std::collections::BTreeSet;
+
+use super::pod::{Pod, field, flag, int, text};
+use super::{Check, Level, Violation, containers_phrase, join_quote, plural};
+use crate::validate::finding::{Pos, Text};
+use crate::validate::path::FieldPath;
+use crate::validate::yaml::Node;
+
+/// The first offending place, kept while a check collects all offenders.
+#[derive(Default)]
+pub(super) struct First(Option<(FieldPath, Pos)>);
+
+impl First {
+    pub fn note(&mut self, path: FieldPath, pos: Pos) {
+        if self.0.is_none() {
+            self.0 = Some((path, pos));
+        }
+    }
+
+    /// The violation, pointing at the first offender.
+    pub fn violation(
+        self,
+        rule: &'static str,
+        reason: impl Into<String>,
+        detail: String,
+        help: Text,
+    ) -> Option<Violation> {
+        let (path, pos) = self.0?;
+        Some(Violation {
+            rule,
+            reason: reason.into(),
+            detail,
+            path,
+            pos,
+            help,
+        })
+    }
+}
+
+const fn check(id: &'static str, since: u32, run: fn(&Pod<'_>, u32) -> Option<Violation>) -> Check {
+    Check {
+        id,
+        level: Level::Baseline,
+        since,
+        overrides: None,
+        run,
+    }
+}
+
+pub(super) const HOST_NAMESPACES: Check = check("hostNamespaces", 0, host_namespaces);
+pub(super) const PRIVILEGED: Check = check("privileged", 0, privileged);
+pub(super) const CAPABILITIES: Check = check("capabilities_baseline", 0, capabilities);
+pub(super) const HOST_PATH_VOLUMES: Check = check("hostPathVolumes", 0, host_path_volumes);
+pub(super) const HOST_PORTS: Check = check("hostPorts", 0, host_ports);
+pub(super) const APPARMOR: Check = check("appArmorProfile", 0, apparmor);
+pub(super) const SELINUX: Check = check("seLinuxOptions", 0, selinux);
+pub(super) const PROC_MOUNT: Check = check("procMount", 0, proc_mount);
+pub(super) const SECCOMP: Check = check("seccompProfile_baseline", 0, seccomp);
+pub(super) const SYSCTLS: Check = check("sysctls", 0, sysctls);
+pub(super) const WINDOWS_HOST_PROCESS: Check = check("windowsHostProcess", 0, windows_host_process);
+pub(super) const HOST_PROBES: Check = check("hostProbesAndHostLifecycle", 34, host_probes);
+
+fn host_namespaces(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+    let mut first = First::default();
+    let mut bad = Vec::new();
+    for key in ["hostNetwork", "hostPID", "hostIPC"] {
+        if flag(pod.spec, key) == Some(true) {
+            bad.push(format!("{key}=true"));
+            if let Some(node) = field(pod.spec, key) {
+                first.note(pod.spec_path.field(key), node.pos);
+            }
+        }
+    }
+    first.violation(
+        "pss/hostNamespaces",
+        "host namespaces",
+        bad.join(", "),
+        Text::new(
+            "remove hostNetwork, hostPID and hostIPC (or set them to false): the Pod must not share the node's namespaces",
+            "hostNetwork、hostPID、hostIPCを削除する(またはfalseにする)必要があります。Podはノードの名前空間を共有できません",
+        ),
+    )
+}
+
+fn privileged(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+    let mut first = First::default();
+    let mut names = Vec::new();
+    for container in &pod.containers {
+        if let Some((node, path)) = container.security_field("privileged")
+            && node.value == crate::validate::yaml::Value::Bool(true)
+        {
+            names.push(container.name.clone());
+            first.note(path, node.pos);
+        }
+    }
+    first.violation(
+        "pss/privileged",
+        "privileged",
+        format!(
+            "{} must not set securityContext.privileged=true",
+            containers_phrase(&names)
+        ),
+        Text::new(
+            "remove `privileged: true` from the container's securityContext (or set `privileged: false`)",
+            "コンテナのsecurityContextから`privileged: true`を削除する(または`privileged: false`にする)必要があります",
+        ),
+    )
+}
+
+const CAPABILITIES_ALLOWED: &[&str] = &[
+    "AUDIT_WRITE",
+    "CHOWN",
+    "DAC_OVERRIDE",
+    "FOWNER",
+    "FSETID",
+    "KILL",
+    "MKNOD",
+    "NET_BIND_SERVICE",
+    "SETFCAP",
+    "SETGID",
+    "SETPCAP",
+    "SETUID",
+    "SYS_CHROOT",
+];
+
+/// The `capabilities.add` entries of a container with their paths.
+pub(super) fn added_capabilities<'a>(
+    container: &super::pod::Container<'a>,
+) -> Vec<(&'a Node, FieldPath)> {
+    let Some((capabilities, path)) = container.security_field("capabilities") else {
+        return Vec::new();
+    };
+    let Some(add) = field(capabilities, "add") else {
+        return Vec::new();
+    };
+    let path = path.field("add");
+    add.items()
+        .iter()
+        .enumerate()
+        .map(|(index, node)| (node, path.index(index)))
+        .collect()
+}
+
+fn capabilities(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+    let mut first = First::default();
+    let mut names = Vec::new();
+    let mut forbidden = BTreeSet::new();
+    for container in &pod.containers {
+        let mut bad = false;
+        for (node, path) in added_capabilities(container) {
+            let name = node.as_str().unwrap_or(&node.raw);
+            if !CAPABILITIES_ALLOWED.contains(&name) {
+                bad = true;
+                forbidden.insert(name.to_string());
+                first.note(path, node.pos);
+            }
+        }
+        if bad {
+            names.push(container.name.clone());
+        }
+    }
+    let forbidden: Vec<String> = forbidden.into_iter().collect();
+    first.violation(
+        "pss/capabilities_baseline",
+        "non-default capabilities",
+        format!(
+            "{} must not include {} in securityContext.capabilities.add",
+            containers_phrase(&names),
+            join_quote(&forbidden)
+        ),
+        Text::new(
+            format!(
+                "remove {} from securityContext.capabilities.add; baseline allows only {}",
+                join_quote(&forbidden),
+                CAPABILITIES_ALLOWED.join(", ")
+            ),
+            format!(
+                "securityContext.capabilities.addから{}を削除する必要があります。ベースラインで追加できるのは{}だけです",
+                join_quote(&forbidden),
+                CAPABILITIES_ALLOWED.join(", ")
+            ),
+        ),
+    )
+}
+
+/// The Pod's volumes with their paths.
+pub(super) fn volumes<'a>(pod: &Pod<'a>) -> Vec<(&'a Node, FieldPath)> {
+    let path = pod.spec_path.field("volumes");
+    field(pod.spec, "volumes")
+        .map(|volumes| volumes.items())
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .map(|(index, node)| (node, path.index(index)))
+        .collect()
+}
+
+fn host_path_volumes(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+    let mut first = First::default();
+    let mut names = Vec::new();
+    for (volume, path) in volumes(pod) {
+        if let Some(host_path) = field(volume, "hostPath") {
+            names.push(text(volume, "name").unwrap_or_default().to_string());
+            first.note(path.field("hostPath"), host_path.pos);
+        }
+    }
+    first.violation(
+        "pss/hostPathVolumes",
+        "hostPath volumes",
+        format!(
+            "{} {}",
+            plural(names.len(), "volume", "volumes"),
+            join_quote(&names)
+        ),
+        Text::new(
+            "replace the hostPath volume with an emptyDir, configMap, secret or persistentVolumeClaim volume",
+            "hostPathボリュームをemptyDir、configMap、secret、persistentVolumeClaimなどのボリュームに置き換える必要があります",
+        ),
+    )
+}
+
+fn host_ports(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+    let mut first = First::default();
+    let mut names = Vec::new();
+    let mut ports = BTreeSet::new();
+    for container in &pod.containers {
+        let mut bad = false;
+        let list = container.path.field("ports");
+        let items = field(container.node, "ports")
+            .map(Node::items)
+            .unwrap_or_default();
+        for (index, port) in items.iter().enumerate() {
+            if let Some(host_port) = int(port, "hostPort").filter(|p| *p != 0) {
+                bad = true;
+                ports.insert(host_port.to_string());
+                if let Some(node) = field(port, "hostPort") {
+                    first.note(list.index(index).field("hostPort"), node.pos);
+                }
+            }
+        }
+        if bad {
+            names.push(container.name.clone());
+        }
+    }
+    let ports: Vec<String> = ports.into_iter().collect();
+    first.violation(
+        "pss/hostPorts",
+        "hostPort",
+        format!(
+            "{} {} {} {}",
+            containers_phrase(&names),
+            plural(names.len(), "uses", "use"),
+            plural(ports.len(), "hostPort", "hostPorts"),
+            ports.join(", ")
+        ),
+        Text::new(
+            "remove hostPort from the container's ports and expose the Pod through a Service instead",
+            "コンテナのportsからhostPortを削除し、代わりにServiceでPodを公開する必要があります",
+        ),
+    )
+}
+
+const APPARMOR_ANNOTATION: &str = "container.apparmor.security.beta.kubernetes.io/";
+
+fn apparmor(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+    let mut first = First::default();
+    let mut details = Vec::new();
+    let mut setters = Vec::new();
+    let mut values = BTreeSet::new();
+    let allowed = |node: &Node| matches!(text(node, "type"), Some("RuntimeDefault" | "Localhost"));
+    if let Some((profile, path)) = pod.security_field("appArmorProfile")
+        && !allowed(profile)
+    {
+        setters.push("pod".to_string());
+        values.insert(text(profile, "type").unwrap_or_default().to_string());
+        first.note(
+            path.field("type"),
+            field(profile, "type").map_or(profile.pos, |t| t.pos),
+        );
+    }
+    let mut names = Vec::new();
+    for container in &pod.containers {
+        if let Some((profile, path)) = container.security_field("appArmorProfile")
+            && !allowed(profile)
+        {
+            names.push(container.name.clone());
+            values.insert(text(profile, "type").unwrap_or_default().to_string());
+            first.note(
+                path.field("type"),
+                field(profile, "type").map_or(profile.pos, |t| t.pos),
+            );
+        }
+    }
+    if !names.is_empty() {
+        setters.push(containers_phrase(&names));
+    }
+    if !setters.is_empty() {
+        let values: Vec<String> = values.into_iter().collect();
+        details.push(format!(
+            "{} must not set AppArmor profile type to {}",
+            setters.join(" and "),
+            join_quote(&values)
+        ));
+    }
+    let mut annotations = Vec::new();
+    if let Some(map) = pod.annotations {
+        for entry in map.entries() {
+            let value = entry.value.as_str().unwrap_or_default();
+            let ok =
+                value.is_empty() || value == "runtime/default" || value.starts_with("localhost/");
+            if entry.key.starts_with(APPARMOR_ANNOTATION) && !ok {
+                annotations.push(format!(
+                    "{}={}",
+                    entry.key,
+                    super::super::rules::go_quote(value)
+                ));
+                first.note(pod.annotations_path.key(&entry.key), entry.value.pos);
+            }
+        }
+    }
+    annotations.sort();
+    let count = details.len() + annotations.len();
+    details.extend(annotations);
+    first.violation(
+        "pss/appArmorProfile",
+        plural(count, "forbidden AppArmor profile", "forbidden AppArmor profiles"),
+        details.join(", "),
+        Text::new(
+            "set appArmorProfile.type to RuntimeDefault or Localhost (or remove it); never Unconfined",
+            "appArmorProfile.typeをRuntimeDefaultまたはLocalhostにする(または削除する)必要があります。Unconfinedは使えません",
+        ),
+    )
+}
+
+fn selinux(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+    let mut allowed = vec!["", "container_t", "container_init_t", "container_kvm_t"];
+    if minor >= 31 {
+        allowed.push("container_engine_t");
+    }
+    let mut first = First::default();
+    let mut types = BTreeSet::new();
+    let (mut set_user, mut set_role) = (false, false);
+    let mut valid = |options: &Node, path: FieldPath, first: &mut First| {
+        let mut ok = true;
+        let kind = text(options, "type").unwrap_or_default();
+        if !allowed.contains(&kind) {
+            ok = false;
+            types.insert(kind.to_string());
+            first.note(
+                path.field("type"),
+                field(options, "type").map_or(options.pos, |t| t.pos),
+            );
+        }
+        for (key, set) in [("user", &mut set_user), ("role", &mut set_role)] {
+            if !text(options, key).unwrap_or_default().is_empty() {
+                ok = false;
+                *set = true;
+                first.note(
+                    path.field(key),
+                    field(options, key).map_or(options.pos, |t| t.pos),
+                );
+            }
+        }
+        ok
+    };
+    let mut setters = Vec::new();
+    if let Some((options, path)) = pod.security_field("seLinuxOptions")
+        && !valid(options, path, &mut first)
+    {
+        setters.push("pod".to_string());
+    }
+    let mut names = Vec::new();
+    for container in &pod.containers {
+        if let Some((options, path)) = container.security_field("seLinuxOptions")
+            && !valid(options, path, &mut first)
+        {
+            names.push(container.name.clone());
+        }
+    }
+    if !names.is_empty() {
+        setters.push(containers_phrase(&names));
+    }
+    let mut data = Vec::new();
+    if !types.is_empty() {
+        let types: Vec<String> = types.into_iter().collect();
+        data.push(format!(
+            "{} {}",
+            plural(types.len(), "type", "types"),
+            join_quote(&types)
+        ));
+        if set_user {
+            data.push("user may not be set".to_string());
+        }
+        if set_role {
+            data.push("role may not be set".to_string());
+        }
+    }
+    first.violation(
+        "pss/seLinuxOptions",
+        "seLinuxOptions",
+        format!(
+            "{} set forbidden securityContext.seLinuxOptions: {}",
+            setters.join(" and "),
+            data.join("; ")
+        ),
+        Text::new(
+            format!(
+                "remove seLinuxOptions.user and .role, and use a type of {} (or none)",
+                join_quote(&allowed[1..])
+            ),
+            format!(
+                "seLinuxOptionsのuserとroleを削除し、typeは{}のいずれか(または指定なし)にする必要があります",
+                join_quote(&allowed[1..])
+            ),
+        ),
+    )
+}
+
+/// Containers whose procMount is set to anything but `Default`.
+pub(super) fn proc_mount_default_only(pod: &Pod<'_>, rule: &'static str) -> Option<Violation> {
+    let mut first = First::default();
+    let mut names = Vec::new();
+    let mut values = BTreeSet::new();
+    for container in &pod.containers {
+        if let Some((node, path)) = container.security_field("procMount") {
+            let value = node.as_str().unwrap_or(&node.raw);
+            if value != "Default" {
+                names.push(container.name.clone());
+                values.insert(value.to_string());
+                first.note(path, node.pos);
+            }
+        }
+    }
+    let values: Vec<String> = values.into_iter().collect();
+    first.violation(
+        rule,
+        "procMount",
+        format!(
+            "{} must not set securityContext.procMount to {}",
+            containers_phrase(&names),
+            join_quote(&values)
+        ),
+        Text::new(
+            "remove securityContext.procMount or set it to `Default`",
+            "securityContext.procMountを削除するか`Default`にする必要があります",
+        ),
+    )
+}
+
+fn proc_mount(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+    if minor >= 35 && pod.in_user_namespace() {
+        return None;
+    }
+    proc_mount_default_only(pod, "pss/procMount")
+}
+
+const SECCOMP_POD_ANNOTATION: &str = "seccomp.security.alpha.kubernetes.io/pod";
+const SECCOMP_CONTAINER_ANNOTATION: &str = "container.seccomp.security.alpha.kubernetes.io/";
+
+pub(super) fn seccomp_help() -> Text {
+    Text::new(
+        "set `securityContext.seccompProfile.type: RuntimeDefault` (or Localhost) on the Pod",
+        "PodのsecurityContextに`seccompProfile.type: RuntimeDefault`(またはLocalhost)を設定する必要があります",
+    )
+}
+
+fn seccomp(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+    if minor >= 19 {
+        return seccomp_fields(pod, false);
+    }
+    let mut first = First::default();
+    let mut forbidden = BTreeSet::new();
+    let valid = |value: &str| {
+        value == "runtime/default" || value == "docker/default" || value.starts_with("localhost/")
+    };
+    let mut keys = vec![SECCOMP_POD_ANNOTATION.to_string()];
+    keys.extend(
+        pod.containers
+            .iter()
+            .map(|c| format!("{SECCOMP_CONTAINER_ANNOTATION}{}", c.name)),
+    );
+    for key in keys {
+        if let Some(node) = pod.annotations.and_then(|map| map.get(&key)) {
+            let value = node.as_str().unwrap_or(&node.raw);
+            if !valid(value) {
+                forbidden.insert(format!("{key}={}", super::super::rules::go_quote(value)));
+                first.note(pod.annotations_path.key(&key), node.pos);
+            }
+        }
+    }
+    let forbidden: Vec<String> = forbidden.into_iter().collect();
+    first.violation(
+        "pss/seccompProfile_baseline",
+        "seccompProfile",
+        format!(
+            "forbidden {} {}",
+            plural(forbidden.len(), "annotation", "annotations"),
+            forbidden.join(", ")
+        ),
+        seccomp_help(),
+    )
+}
+
+/// The field-based seccomp check of v1.19+; `restricted` also requires a profile.
+pub(super) fn seccomp_fields(pod: &Pod<'_>, restricted: bool) -> Option<Violation> {
+    let rule = if restricted {
+        "pss/seccompProfile_restricted"
+    } else {
+        "pss/seccompProfile_baseline"
+    };
+    let valid =
+        |profile: &Node| matches!(text(profile, "type"), Some("RuntimeDefault" | "Localhost"));
+    let mut first = First::default();
+    let mut setters = Vec::new();
+    let mut values = BTreeSet::new();
+    let mut pod_set = false;
+    if let Some((profile, path)) = pod.security_field("seccompProfile") {
+        if valid(profile) {
+            pod_set = true;
+        } else {
+            setters.push("pod".to_string());
+            values.insert(text(profile, "type").unwrap_or_default().to_string());
+            first.note(
+                path.field("type"),
+                field(profile, "type").map_or(profile.pos, |t| t.pos),
+            );
+        }
+    }
+    let mut explicit = Vec::new();
+    let mut implicit = Vec::new();
+    let mut missing = First::default();
+    for container in &pod.containers {
+        match container.security_field("seccompProfile") {
+            Some((profile, path)) if !valid(profile) => {
+                explicit.push(container.name.clone());
+                values.insert(text(profile, "type").unwrap_or_default().to_string());
+                first.note(
+                    path.field("type"),
+                    field(profile, "type").map_or(profile.pos, |t| t.pos),
+                );
+            }
+            Some(_) => {}
+            None if !pod_set => {
+                implicit.push(container.name.clone());
+                missing.note(container.path.clone(), container.node.pos);
+            }
+            None => {}
+        }
+    }
+    if !explicit.is_empty() {
+        setters.push(containers_phrase(&explicit));
+    }
+    if !setters.is_empty() {
+        let values: Vec<String> = values.into_iter().collect();
+        return first.violation(
+            rule,
+            "seccompProfile",
+            format!(
+                "{} must not set securityContext.seccompProfile.type to {}",
+                setters.join(" and "),
+                join_quote(&values)
+            ),
+            seccomp_help(),
+        );
+    }
+    if !restricted {
+        return None;
+    }
+    missing.violation(
+        rule,
+        "seccompProfile",
+        format!(
+            "pod or {} must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\"",
+            containers_phrase(&implicit)
+        ),
+        seccomp_help(),
+    )
+}
+
+fn safe_sysctls(minor: u32) -> Vec<&'static str> {
+    let mut safe = vec![
+        "kernel.shm_rmid_forced",
+        "net.ipv4.ip_local_port_range",
+        "net.ipv4.tcp_syncookies",
+        "net.ipv4.ping_group_range",
+        "net.ipv4.ip_unprivileged_port_start",
+    ];
+    let added: [(u32, &[&str]); 4] = [
+        (27, &["net.ipv4.ip_local_reserved_ports"]),
+        (
+            29,
+            &[
+                "net.ipv4.tcp_keepalive_time",
+                "net.ipv4.tcp_fin_timeout",
+                "net.ipv4.tcp_keepalive_intvl",
+                "net.ipv4.tcp_keepalive_probes",
+            ],
+        ),
+        (32, &["net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem"]),
+        (
+            37,
+            &[
+                "net.ipv4.tcp_slow_start_after_idle",
+                "net.ipv4.tcp_notsent_lowat",
+            ],
+        ),
+    ];
+    for (since, names) in added {
+        if minor >= since {
+            safe.extend_from_slice(names);
+        }
+    }
+    safe
+}
+
+fn sysctls(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+    let safe = safe_sysctls(minor);
+    let (list, path) = pod.security_field("sysctls")?;
+    let mut first = First::default();
+    let mut forbidden = Vec::new();
+    for (index, sysctl) in list.items().iter().enumerate() {
+        let name = text(sysctl, "name").unwrap_or_default();
+        if !safe.contains(&name) {
+            forbidden.push(name.to_string());
+            first.note(
+                path.index(index).field("name"),
+                field(sysctl, "name").map_or(sysctl.pos, |n| n.pos),
+            );
+        }
+    }
+    first.violation(
+        "pss/sysctls",
+        "forbidden sysctls",
+        forbidden.join(", "),
+        Text::new(
+            format!(
+                "remove the sysctl; at this policy version only these are allowed: {}",
+                safe.join(", ")
+            ),
+            format!(
+                "このsysctlを削除する必要があります。このポリシーバージョンで使えるのは{}だけです",
+                safe.join(", ")
+            ),
+        ),
+    )
+}
+
+/// `windowsOptions.hostProcess` when it is true.
+fn host_process(security: Option<&Node>) -> Option<&Node> {
+    let options = field(security?, "windowsOptions")?;
+    field(options, "hostProcess")
+        .filter(|node| node.value == crate::validate::yaml::Value::Bool(true))
+}
+
+fn windows_host_process(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+    let mut first = First::default();
+    let mut setters = Vec::new();
+    if let Some(node) = host_process(pod.security()) {
+        setters.push("pod".to_string());
+        first.note(
+            pod.spec_path
+                .field("securityContext")
+                .field("windowsOptions")
+                .field("hostProcess"),
+            node.pos,
+        );
+    }
+    let mut names = Vec::new();
+    for container in &pod.containers {
+        if let Some(node) = host_process(container.security()) {
+            names.push(container.name.clone());
+            first.note(
+                container
+                    .path
+                    .field("securityContext")
+                    .field("windowsOptions")
+                    .field("hostProcess"),
+                node.pos,
+            );
+        }
+    }
+    if !names.is_empty() {
+        setters.push(containers_phrase(&names));
+    }
+    first.violation(
+        "pss/windowsHostProcess",
+        "hostProcess",
+        format!(
+            "{} must not set securityContext.windowsOptions.hostProcess=true",
+            setters.join(" and ")
+        ),
+        Text::new(
+            "remove `windowsOptions.hostProcess: true` (or set it to false)",
+            "`windowsOptions.hostProcess: true`を削除する(またはfalseにする)必要があります",
+        ),
+    )
+}
+
+fn host_probes(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+    let mut first = First::default();
+    let mut names = BTreeSet::new();
+    let mut hosts = BTreeSet::new();
+    for container in &pod.containers {
+        let mut handlers: Vec<(&Node, FieldPath)> = Vec::new();
+        for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
+            if let Some(node) = field(container.node, probe) {
+                handlers.push((node, container.path.field(probe)));
+            }
+        }
+        if let Some(lifecycle) = field(container.node, "lifecycle") {
+            for hook in ["postStart", "preStop"] {
+                if let Some(node) = field(lifecycle, hook) {
+                    handlers.push((node, container.path.field("lifecycle").field(hook)));
+                }
+            }
+        }
+        for (handler, path) in handlers {
+            for action in ["httpGet", "tcpSocket"] {
+                let Some(action_node) = field(handler, action) else {
+                    continue;
+                };
+                let Some(host) = field(action_node, "host") else {
+                    continue;
+                };
+                let value = host.as_str().unwrap_or(&host.raw);
+                if !value.is_empty() {
+                    names.insert(container.name.clone());
+                    hosts.insert(value.to_string());
+                    first.note(path.field(action).field("host"), host.pos);
+                }
+            }
+        }
+    }
+    let names: Vec<String> = names.into_iter().collect();
+    let hosts: Vec<String> = hosts.into_iter().collect();
+    first.violation(
+        "pss/hostProbesAndHostLifecycle",
+        "probe or lifecycle host",
+        format!(
+            "{} {} {} {}",
+            containers_phrase(&names),
+            plural(names.len(), "uses", "use"),
+            plural(hosts.len(), "probe or lifecycle host", "probe or lifecycle hosts"),
+            join_quote(&hosts)
+        ),
+        Text::new(
+            "remove `host` from the probe or lifecycle handler: it then targets the Pod's own IP",
+            "プローブまたはライフサイクルハンドラーから`host`を削除する必要があります。省略するとPod自身のIPが対象になります",
+        ),
+    )
+}

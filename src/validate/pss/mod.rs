@@ -1,0 +1,258 @@
+//! Pod Security Standards, decided the way the official pod-security-admission
+//! library decides them: the same checks, the same policy versions, the same
+//! forbidden reasons, so a learner sees what `kubectl apply` would print.
+
+mod baseline;
+mod namespace;
+mod pod;
+mod restricted;
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::finding::{Finding, Severity, Text};
+use super::path::FieldPath;
+use super::yaml::Node;
+pub(crate) use namespace::check_labels;
+use pod::Pod;
+
+/// The newest policy version any check of the library registers; `latest`
+/// and every newer pinned version resolve to it, as the library clamps them.
+const MAX_MINOR: u32 = 37;
+
+/// A Pod Security level that restricts something (privileged allows all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Baseline,
+    Restricted,
+}
+
+impl Level {
+    fn ja(self) -> &'static str {
+        match self {
+            Level::Baseline => "ベースライン",
+            Level::Restricted => "制限",
+        }
+    }
+}
+
+impl FromStr for Level {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Level, String> {
+        match text {
+            "baseline" => Ok(Level::Baseline),
+            "restricted" => Ok(Level::Restricted),
+            _ => Err(format!(
+                "invalid level {text:?}: expected baseline or restricted"
+            )),
+        }
+    }
+}
+
+/// A policy version: `latest` or `v1.N`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Version {
+    #[default]
+    Latest,
+    /// `v1.<minor>`.
+    Minor(u32),
+}
+
+impl Version {
+    /// The minor version the checks are resolved at.
+    fn resolved(self) -> u32 {
+        match self {
+            Version::Latest => MAX_MINOR,
+            Version::Minor(minor) => minor.min(MAX_MINOR),
+        }
+    }
+}
+
+impl FromStr for Version {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Version, String> {
+        if text == "latest" {
+            return Ok(Version::Latest);
+        }
+        text.strip_prefix("v1.")
+            .filter(|minor| !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|minor| minor.parse().ok())
+            .map(Version::Minor)
+            .ok_or_else(|| {
+                format!("invalid version {text:?}: expected latest or v1.N (v1.0 … v1.{MAX_MINOR})")
+            })
+    }
+}
+
+impl fmt::Display for Version {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Version::Latest => f.write_str("latest"),
+            Version::Minor(minor) => write!(f, "v1.{minor}"),
+        }
+    }
+}
+
+/// One failed check: the library's reason and detail, and where to look.
+pub(crate) struct Violation {
+    pub rule: &'static str,
+    pub reason: String,
+    pub detail: String,
+    pub path: FieldPath,
+    pub pos: super::Pos,
+    pub help: Text,
+}
+
+/// A check of the library: its level, the first policy version it exists at,
+/// and the baseline checks it replaces when restricted is in force.
+struct Check {
+    id: &'static str,
+    level: Level,
+    since: u32,
+    overrides: Option<&'static str>,
+    run: fn(&Pod<'_>, u32) -> Option<Violation>,
+}
+
+const CHECKS: &[Check] = &[
+    baseline::HOST_NAMESPACES,
+    baseline::PRIVILEGED,
+    baseline::CAPABILITIES,
+    baseline::HOST_PATH_VOLUMES,
+    baseline::HOST_PORTS,
+    baseline::APPARMOR,
+    baseline::SELINUX,
+    baseline::PROC_MOUNT,
+    baseline::SECCOMP,
+    baseline::SYSCTLS,
+    baseline::WINDOWS_HOST_PROCESS,
+    baseline::HOST_PROBES,
+    restricted::VOLUMES,
+    restricted::PRIVILEGE_ESCALATION,
+    restricted::RUN_AS_NON_ROOT,
+    restricted::RUN_AS_USER,
+    restricted::SECCOMP,
+    restricted::CAPABILITIES,
+    restricted::PROC_MOUNT,
+];
+
+/// The checks in force at `level` and `minor`, in the library's order.
+fn checks_at(level: Level, minor: u32) -> impl Iterator<Item = &'static Check> {
+    let active = move |check: &&Check| check.level <= level && check.since <= minor;
+    CHECKS.iter().filter(active).filter(move |check| {
+        !CHECKS
+            .iter()
+            .filter(active)
+            .any(|other| other.overrides == Some(check.id))
+    })
+}
+
+/// Violations of the Pod (or Pod template) under `template` at this level and version.
+pub(crate) fn evaluate(
+    template: &Node,
+    path: &FieldPath,
+    level: Level,
+    version: Version,
+) -> Vec<Violation> {
+    let Some(pod) = Pod::new(template, path) else {
+        return Vec::new();
+    };
+    let minor = version.resolved();
+    checks_at(level, minor)
+        .filter_map(|check| (check.run)(&pod, minor))
+        .collect()
+}
+
+/// Where a kind keeps its Pod template (the object holding metadata and spec).
+pub(crate) fn pod_template<'a>(kind: &str, root: &'a Node) -> Option<(&'a Node, FieldPath)> {
+    let path = FieldPath::default();
+    match kind {
+        "Pod" => Some((root, path)),
+        "Deployment" | "ReplicaSet" | "StatefulSet" | "DaemonSet" | "Job" => Some((
+            root.get("spec")?.get("template")?,
+            path.field("spec").field("template"),
+        )),
+        "CronJob" => Some((
+            root.get("spec")?
+                .get("jobTemplate")?
+                .get("spec")?
+                .get("template")?,
+            path.field("spec")
+                .field("jobTemplate")
+                .field("spec")
+                .field("template"),
+        )),
+        _ => None,
+    }
+}
+
+/// The findings for one object: errors at an explicit level, otherwise
+/// restricted violations as warnings (the `warn` mode of admission).
+pub(crate) fn check_object(
+    kind: &str,
+    root: &Node,
+    document: usize,
+    level: Option<Level>,
+    version: Version,
+    out: &mut Vec<Finding>,
+) {
+    if kind == "Namespace" {
+        check_labels(root, document, out);
+    }
+    let Some((template, path)) = pod_template(kind, root) else {
+        return;
+    };
+    let (severity, level) = match level {
+        Some(level) => (Severity::Error, level),
+        None => (Severity::Warning, Level::Restricted),
+    };
+    for violation in evaluate(template, &path, level, version) {
+        out.push(finding(violation, document, severity, level));
+    }
+}
+
+fn finding(violation: Violation, document: usize, severity: Severity, level: Level) -> Finding {
+    let wording = format!("{} ({})", violation.reason, violation.detail);
+    Finding {
+        document,
+        severity,
+        rule: violation.rule,
+        path: violation.path.to_string(),
+        pos: violation.pos,
+        message: Text::new(
+            wording.clone(),
+            format!(
+                "Podセキュリティの標準({})に違反しています: {wording}",
+                level.ja()
+            ),
+        ),
+        help: violation.help,
+    }
+}
+
+/// `"a", "b"`: names quoted and joined as the library's `joinQuote` does.
+fn join_quote<S: AsRef<str>>(items: &[S]) -> String {
+    items
+        .iter()
+        .map(|item| super::rules::go_quote(item.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The library's `pluralize`.
+fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {
+    if count == 1 { one } else { many }
+}
+
+/// `container "a"` / `containers "a", "b"`.
+fn containers_phrase<S: AsRef<str>>(names: &[S]) -> String {
+    format!(
+        "{} {}",
+        plural(names.len(), "container", "containers"),
+        join_quote(names)
+    )
+}
+
+#[cfg(test)]
+mod tests;

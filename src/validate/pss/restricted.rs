@@ -1,0 +1,356 @@
+//! The restricted checks of the library, including those that replace a
+//! baseline check while restricted is in force.
+
+use std::collections::BTreeSet;
+
+use super::baseline::{
+    First, added_capabilities, proc_mount_default_only, seccomp_fields, volumes,
+};
+use super::pod::{Pod, field, int};
+use super::{Check, Level, Violation, containers_phrase, join_quote, plural};
+use crate::validate::finding::Text;
+use crate::validate::yaml::Value;
+
+const fn check(
+    id: &'static str,
+    since: u32,
+    overrides: Option<&'static str>,
+    run: fn(&Pod<'_>, u32) -> Option<Violation>,
+) -> Check {
+    Check {
+        id,
+        level: Level::Restricted,
+        since,
+        overrides,
+        run,
+    }
+}
+
+pub(super) const VOLUMES: Check = check(
+    "restrictedVolumes",
+    0,
+    Some("hostPathVolumes"),
+    restricted_volumes,
+);
+pub(super) const PRIVILEGE_ESCALATION: Check =
+    check("allowPrivilegeEscalation", 8, None, privilege_escalation);
+pub(super) const RUN_AS_NON_ROOT: Check = check("runAsNonRoot", 0, None, run_as_non_root);
+pub(super) const RUN_AS_USER: Check = check("runAsUser", 23, None, run_as_user);
+pub(super) const SECCOMP: Check = check(
+    "seccompProfile_restricted",
+    19,
+    Some("seccompProfile_baseline"),
+    seccomp,
+);
+pub(super) const CAPABILITIES: Check = check(
+    "capabilities_restricted",
+    22,
+    Some("capabilities_baseline"),
+    capabilities,
+);
+pub(super) const PROC_MOUNT: Check =
+    check("procMount_restricted", 35, Some("procMount"), proc_mount);
+
+/// Windows Pods are exempt from some restricted checks from v1.25 on.
+fn windows_exempt(pod: &Pod<'_>, minor: u32) -> bool {
+    minor >= 25 && pod.is_windows()
+}
+
+const ALLOWED_VOLUMES: &[&str] = &[
+    "configMap",
+    "csi",
+    "downwardAPI",
+    "emptyDir",
+    "ephemeral",
+    "image",
+    "persistentVolumeClaim",
+    "projected",
+    "secret",
+];
+
+/// Volume sources in the order the library names the first one it finds.
+const OTHER_VOLUMES: &[&str] = &[
+    "hostPath",
+    "gcePersistentDisk",
+    "awsElasticBlockStore",
+    "gitRepo",
+    "nfs",
+    "iscsi",
+    "glusterfs",
+    "rbd",
+    "flexVolume",
+    "cinder",
+    "cephfs",
+    "flocker",
+    "fc",
+    "azureFile",
+    "vsphereVolume",
+    "quobyte",
+    "azureDisk",
+    "photonPersistentDisk",
+    "portworxVolume",
+    "scaleIO",
+    "storageos",
+];
+
+fn restricted_volumes(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+    let mut first = First::default();
+    let mut names = Vec::new();
+    let mut types = BTreeSet::new();
+    for (volume, path) in volumes(pod) {
+        if ALLOWED_VOLUMES
+            .iter()
+            .any(|key| field(volume, key).is_some())
+        {
+            continue;
+        }
+        let source = OTHER_VOLUMES
+            .iter()
+            .find(|key| field(volume, key).is_some())
+            .copied();
+        // The API server defaults a volume without a source to emptyDir.
+        let sourceless = volume.entries().iter().all(|entry| entry.key == "name");
+        if source.is_none() && sourceless {
+            continue;
+        }
+        names.push(
+            super::pod::text(volume, "name")
+                .unwrap_or_default()
+                .to_string(),
+        );
+        types.insert(source.unwrap_or("unknown").to_string());
+        match source.and_then(|key| field(volume, key).map(|node| (key, node))) {
+            Some((key, node)) => first.note(path.field(key), node.pos),
+            None => first.note(path, volume.pos),
+        }
+    }
+    let types: Vec<String> = types.into_iter().collect();
+    first.violation(
+        "pss/restrictedVolumes",
+        "restricted volume types",
+        format!(
+            "{} {} {} {} {}",
+            plural(names.len(), "volume", "volumes"),
+            join_quote(&names),
+            plural(names.len(), "uses", "use"),
+            plural(
+                types.len(),
+                "restricted volume type",
+                "restricted volume types"
+            ),
+            join_quote(&types)
+        ),
+        Text::new(
+            format!(
+                "use only these volume types: {}",
+                ALLOWED_VOLUMES.join(", ")
+            ),
+            format!(
+                "ボリュームの種類は{}だけを使う必要があります",
+                ALLOWED_VOLUMES.join(", ")
+            ),
+        ),
+    )
+}
+
+fn privilege_escalation(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+    if windows_exempt(pod, minor) {
+        return None;
+    }
+    let mut first = First::default();
+    let mut names = Vec::new();
+    for container in &pod.containers {
+        match container.security_field("allowPrivilegeEscalation") {
+            Some((node, _)) if node.value == Value::Bool(false) => {}
+            Some((node, path)) => {
+                names.push(container.name.clone());
+                first.note(path, node.pos);
+            }
+            None => {
+                names.push(container.name.clone());
+                first.note(container.path.clone(), container.node.pos);
+            }
+        }
+    }
+    first.violation(
+        "pss/allowPrivilegeEscalation",
+        "allowPrivilegeEscalation != false",
+        format!(
+            "{} must set securityContext.allowPrivilegeEscalation=false",
+            containers_phrase(&names)
+        ),
+        Text::new(
+            "add `allowPrivilegeEscalation: false` to the securityContext of every container",
+            "すべてのコンテナのsecurityContextに`allowPrivilegeEscalation: false`を追加する必要があります",
+        ),
+    )
+}
+
+fn run_as_non_root(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+    if minor >= 35 && pod.in_user_namespace() {
+        return None;
+    }
+    let help = || {
+        Text::new(
+            "add `runAsNonRoot: true` to the Pod's securityContext (and do not set it to false on a container)",
+            "PodのsecurityContextに`runAsNonRoot: true`を追加する必要があります(コンテナでfalseにしないでください)",
+        )
+    };
+    let mut first = First::default();
+    let mut setters = Vec::new();
+    let mut pod_set = false;
+    if let Some((node, path)) = pod.security_field("runAsNonRoot") {
+        if node.value == Value::Bool(false) {
+            setters.push("pod".to_string());
+            first.note(path, node.pos);
+        } else {
+            pod_set = true;
+        }
+    }
+    let mut explicit = Vec::new();
+    let mut implicit = Vec::new();
+    let mut missing = First::default();
+    for container in &pod.containers {
+        match container.security_field("runAsNonRoot") {
+            Some((node, path)) if node.value == Value::Bool(false) => {
+                explicit.push(container.name.clone());
+                first.note(path, node.pos);
+            }
+            Some(_) => {}
+            None if !pod_set => {
+                implicit.push(container.name.clone());
+                missing.note(container.path.clone(), container.node.pos);
+            }
+            None => {}
+        }
+    }
+    if !explicit.is_empty() {
+        setters.push(containers_phrase(&explicit));
+    }
+    if !setters.is_empty() {
+        return first.violation(
+            "pss/runAsNonRoot",
+            "runAsNonRoot != true",
+            format!(
+                "{} must not set securityContext.runAsNonRoot=false",
+                setters.join(" and ")
+            ),
+            help(),
+        );
+    }
+    missing.violation(
+        "pss/runAsNonRoot",
+        "runAsNonRoot != true",
+        format!(
+            "pod or {} must set securityContext.runAsNonRoot=true",
+            containers_phrase(&implicit)
+        ),
+        help(),
+    )
+}
+
+fn run_as_user(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+    if minor >= 35 && pod.in_user_namespace() {
+        return None;
+    }
+    let mut first = First::default();
+    let mut setters = Vec::new();
+    if let Some((node, path)) = pod.security_field("runAsUser")
+        && pod.security().and_then(|s| int(s, "runAsUser")) == Some(0)
+    {
+        setters.push("pod".to_string());
+        first.note(path, node.pos);
+    }
+    let mut names = Vec::new();
+    for container in &pod.containers {
+        if let Some((node, path)) = container.security_field("runAsUser")
+            && node.value == Value::Int(0)
+        {
+            names.push(container.name.clone());
+            first.note(path, node.pos);
+        }
+    }
+    if !names.is_empty() {
+        setters.push(containers_phrase(&names));
+    }
+    first.violation(
+        "pss/runAsUser",
+        "runAsUser=0",
+        format!("{} must not set runAsUser=0", setters.join(" and ")),
+        Text::new(
+            "remove `runAsUser: 0` or set a non-zero user id such as `runAsUser: 1000`",
+            "`runAsUser: 0`を削除するか、`runAsUser: 1000`のように0以外のユーザーIDを設定する必要があります",
+        ),
+    )
+}
+
+fn seccomp(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+    if windows_exempt(pod, minor) {
+        return None;
+    }
+    seccomp_fields(pod, true)
+}
+
+fn capabilities(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+    if windows_exempt(pod, minor) {
+        return None;
+    }
+    let mut first = First::default();
+    let mut missing_drop = Vec::new();
+    let mut adding = Vec::new();
+    let mut forbidden = BTreeSet::new();
+    for container in &pod.containers {
+        let capabilities = container.security_field("capabilities");
+        let dropped_all = capabilities
+            .as_ref()
+            .and_then(|(caps, _)| field(caps, "drop"))
+            .is_some_and(|drop| drop.items().iter().any(|c| c.as_str() == Some("ALL")));
+        if !dropped_all {
+            missing_drop.push(container.name.clone());
+            match &capabilities {
+                Some((caps, path)) => first.note(path.clone(), caps.pos),
+                None => first.note(container.path.clone(), container.node.pos),
+            }
+        }
+        let mut bad = false;
+        for (node, path) in added_capabilities(container) {
+            let name = node.as_str().unwrap_or(&node.raw);
+            if name != "NET_BIND_SERVICE" {
+                bad = true;
+                forbidden.insert(name.to_string());
+                first.note(path, node.pos);
+            }
+        }
+        if bad {
+            adding.push(container.name.clone());
+        }
+    }
+    let mut details = Vec::new();
+    if !missing_drop.is_empty() {
+        details.push(format!(
+            "{} must set securityContext.capabilities.drop=[\"ALL\"]",
+            containers_phrase(&missing_drop)
+        ));
+    }
+    if !adding.is_empty() {
+        let forbidden: Vec<String> = forbidden.into_iter().collect();
+        details.push(format!(
+            "{} must not include {} in securityContext.capabilities.add",
+            containers_phrase(&adding),
+            join_quote(&forbidden)
+        ));
+    }
+    first.violation(
+        "pss/capabilities_restricted",
+        "unrestricted capabilities",
+        details.join("; "),
+        Text::new(
+            "add `capabilities: {drop: [\"ALL\"]}` to every container's securityContext; only NET_BIND_SERVICE may be added back",
+            "すべてのコンテナのsecurityContextに`capabilities: {drop: [\"ALL\"]}`を追加する必要があります。addで戻せるのはNET_BIND_SERVICEだけです",
+        ),
+    )
+}
+
+fn proc_mount(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+    proc_mount_default_only(pod, "pss/procMount_restricted")
+}

@@ -119,10 +119,9 @@ fn check(
     for file in files {
         let name = file.display().to_string();
         let bytes = if name == "-" {
-            let mut buffer = Vec::new();
-            std::io::stdin().read_to_end(&mut buffer).map(|_| buffer)
+            read_limited(std::io::stdin())
         } else {
-            std::fs::read(file)
+            std::fs::File::open(file).and_then(read_limited)
         };
         match bytes {
             Ok(bytes) => checked.push(Checked {
@@ -153,6 +152,15 @@ fn check(
     } else {
         0
     }))
+}
+
+/// Reads at most one byte more than the validator accepts, so a huge file or
+/// an endless stream (`/dev/zero`) is refused without filling memory.
+fn read_limited(reader: impl Read) -> std::io::Result<Vec<u8>> {
+    let mut buffer = Vec::new();
+    let limit = u64::try_from(validate::MAX_INPUT_BYTES).unwrap_or(u64::MAX) + 1;
+    reader.take(limit).read_to_end(&mut buffer)?;
+    Ok(buffer)
 }
 
 /// Writes to stdout; a reader that went away (`| head`) is not an error.

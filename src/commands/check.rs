@@ -5,7 +5,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::markdown::sanitize;
+use crate::markdown::is_forbidden_char;
 use crate::validate::{DocumentInfo, Finding, Report, Severity};
 
 /// One checked input: its name as given on the command line, its text, and
@@ -99,9 +99,12 @@ pub fn text(checked: &[Checked], lang: Lang, colour: bool) -> String {
     };
     let mut out = String::new();
     for input in checked {
-        let source = sanitize(&input.source);
+        let lines = display_lines(&input.source);
         for finding in &input.report.findings {
-            out.push_str(&renderer.render(&render_finding(finding, &source, &input.file, lang)));
+            let line = lines
+                .get(finding.pos.line.saturating_sub(1))
+                .map_or("", String::as_str);
+            out.push_str(&renderer.render(&render_finding(finding, line, &input.file, lang)));
             out.push_str("\n\n");
         }
     }
@@ -120,9 +123,30 @@ pub fn text(checked: &[Checked], lang: Lang, colour: bool) -> String {
     out
 }
 
+/// The source's lines as they can be shown: one character for one, so the
+/// validator's columns still point at the right place, with tabs as spaces
+/// and control characters as U+FFFD (never written to the terminal raw).
+fn display_lines(source: &str) -> Vec<String> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    source
+        .lines()
+        .map(|line| {
+            line.chars()
+                .map(|c| match c {
+                    '\t' => ' ',
+                    c if is_forbidden_char(c) || c == '\r' => '\u{fffd}',
+                    c => c,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// One finding with only its own line as the excerpt, so rendering stays
+/// linear however large the file and however many findings it has.
 fn render_finding<'a>(
     finding: &'a Finding,
-    source: &'a str,
+    line: &'a str,
     file: &'a str,
     lang: Lang,
 ) -> Vec<Group<'a>> {
@@ -131,11 +155,10 @@ fn render_finding<'a>(
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    let span = span_of(source, finding.pos.line, finding.pos.column);
-    let snippet = Snippet::source(source)
-        .line_start(1)
+    let snippet = Snippet::source(line)
+        .line_start(finding.pos.line.max(1))
         .path(file)
-        .annotation(AnnotationKind::Primary.span(span));
+        .annotation(AnnotationKind::Primary.span(token_span(line, finding.pos.column)));
     vec![
         level
             .primary_title(finding.message.get(lang))
@@ -145,22 +168,14 @@ fn render_finding<'a>(
     ]
 }
 
-/// The byte range of the token at a 1-based line and column: up to the next
+/// The byte range of the token at a 1-based column of a line: up to the next
 /// space, colon or comma, at least one character.
-fn span_of(source: &str, line: usize, column: usize) -> std::ops::Range<usize> {
-    let line_start = source
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum::<usize>()
-        .min(source.len());
-    let rest = &source[line_start..];
-    let start = line_start
-        + rest
-            .char_indices()
-            .nth(column.saturating_sub(1))
-            .map_or(rest.trim_end_matches('\n').len(), |(offset, _)| offset);
-    let token = &source[start..];
+fn token_span(line: &str, column: usize) -> std::ops::Range<usize> {
+    let start = line
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(offset, _)| offset);
+    let token = &line[start..];
     let length = token
         .char_indices()
         .find(|&(_, c)| c.is_whitespace() || c == ':' || c == ',')
@@ -179,13 +194,18 @@ mod tests {
 
     #[test]
     fn spans_cover_the_token() {
-        let source = "kind: Pod\nmetadata:\n  name: web app\n";
-        let span = span_of(source, 3, 9);
-        assert_eq!(&source[span], "web");
-        let span = span_of(source, 2, 1);
-        assert_eq!(&source[span], "metadata");
-        let span = span_of(source, 9, 1);
-        assert_eq!(span, source.len()..source.len());
+        let line = "  name: web app";
+        assert_eq!(&line[token_span(line, 9)], "web");
+        let key = "metadata:";
+        assert_eq!(&key[token_span(key, 1)], "metadata");
+        assert_eq!(token_span(line, 40), line.len()..line.len());
+    }
+
+    #[test]
+    fn tabs_and_controls_keep_columns() {
+        let lines = display_lines("\u{feff}a:\tb\u{1b}c\r\n");
+        assert_eq!(lines, ["a: b\u{fffd}c"]);
+        assert_eq!(&lines[0][token_span(&lines[0], 4)], "b\u{fffd}c");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::finding::{Finding, Pos, Severity, Text};
 use super::path::FieldPath;
 use super::rules;
-use super::schema::{check_document, schemas};
+use super::schema::{check_document, group_of, schemas};
 use super::yaml::{DuplicateKey, Node, Value, YamlError, YamlErrorKind};
 use super::{DocumentInfo, Options, Report, pss};
 
@@ -72,15 +72,15 @@ pub(crate) fn yaml_error(failure: &YamlError, document: usize) -> Finding {
                 "インデント(タブではなくスペース)と、括弧や引用符が閉じているかを確認してください",
             ),
         ),
-        YamlErrorKind::TooLarge(bytes) => (
+        YamlErrorKind::TooLarge(_) => (
             "yaml/too-large",
             Text::new(
                 format!(
-                    "input is {bytes} bytes; kubetutor reads at most {} bytes",
+                    "input is larger than {} bytes, the most kubetutor reads",
                     super::MAX_INPUT_BYTES
                 ),
                 format!(
-                    "入力は{bytes}バイトです。kubetutorが読み込めるのは最大{}バイトです",
+                    "入力が{}バイトを超えています。kubetutorが読み込めるのはここまでです",
                     super::MAX_INPUT_BYTES
                 ),
             ),
@@ -278,6 +278,19 @@ pub(crate) fn check_object(root: &Node, index: usize, options: &Options, report:
                 findings,
             );
         }
+        None if is_custom(api_version_text, kind_text) => {
+            findings.push(custom_resource(
+                index,
+                api_version_text,
+                kind_text,
+                api_version,
+            ));
+            let mut ctx = rules::Ctx {
+                document: index,
+                out: findings,
+            };
+            rules::check_custom(root, &mut ctx);
+        }
         None => findings.push(unknown_kind(
             index,
             api_version_text,
@@ -285,6 +298,36 @@ pub(crate) fn check_object(root: &Node, index: usize, options: &Options, report:
             api_version,
             kind,
         )),
+    }
+}
+
+/// A kind Kubernetes has never served, in a group it does not build in.
+fn is_custom(api_version: &str, kind: &str) -> bool {
+    let schemas = schemas();
+    schemas.versions_of(kind).is_empty()
+        && removed_in(api_version, kind).is_none()
+        && kind != "PodSecurityPolicy"
+        && !schemas.is_builtin_group(group_of(api_version))
+}
+
+/// A kind of a group Kubernetes does not build in: a custom resource, whose
+/// schema lives in a CustomResourceDefinition in the cluster. Only its
+/// metadata can be checked; that is worth saying, not an error.
+fn custom_resource(index: usize, api_version: &str, kind: &str, version_node: &Node) -> Finding {
+    Finding {
+        document: index,
+        severity: Severity::Info,
+        rule: "schema/custom-resource",
+        path: "apiVersion".to_string(),
+        pos: version_node.pos,
+        message: Text::new(
+            format!("{kind} ({api_version}) is a custom resource: only its metadata is checked"),
+            format!("{kind} ({api_version})はカスタムリソースです。検査するのはmetadataだけです"),
+        ),
+        help: Text::new(
+            "the cluster must have the CustomResourceDefinition for this kind; its own schema is not known offline",
+            "クラスターにこのkindのCustomResourceDefinitionが必要です。そのスキーマはオフラインではわかりません",
+        ),
     }
 }
 
@@ -335,6 +378,19 @@ fn unknown_kind(
             version_node.pos,
             message,
             Text::new(help_en, help_ja),
+        );
+    }
+    if kind == "PodSecurityPolicy" {
+        return error(
+            index,
+            "schema/unknown-kind",
+            "kind",
+            kind_node.pos,
+            message,
+            Text::new(
+                "PodSecurityPolicy was removed in Kubernetes 1.25; use Pod Security Admission: label the namespace with pod-security.kubernetes.io/enforce",
+                "PodSecurityPolicyはKubernetes 1.25で削除されました。Podセキュリティアドミッションを使い、名前空間にpod-security.kubernetes.io/enforceラベルを付けてください",
+            ),
         );
     }
     let suggestion = schemas

@@ -222,6 +222,9 @@ enum Frame {
         entries: Vec<Entry>,
         /// Entries of `<<` merge keys; explicit keys win over them.
         merged: Vec<Entry>,
+        /// Where each key of `entries` stands, so duplicates are found in
+        /// constant time even in huge mappings.
+        seen: HashMap<String, Pos>,
         pos: Pos,
         anchor: usize,
         pending_key: Option<(String, Pos)>,
@@ -274,6 +277,7 @@ impl Builder {
                 self.stack.push(Frame::Map {
                     entries: Vec::new(),
                     merged: Vec::new(),
+                    seen: HashMap::new(),
                     pos,
                     anchor,
                     pending_key: None,
@@ -291,8 +295,10 @@ impl Builder {
                         anchor,
                         ..
                     }) => {
+                        let mut present: std::collections::HashSet<String> =
+                            entries.iter().map(|e| e.key.clone()).collect();
                         for entry in merged {
-                            if !entries.iter().any(|e| e.key == entry.key) {
+                            if present.insert(entry.key.clone()) {
                                 entries.push(entry);
                             }
                         }
@@ -337,6 +343,14 @@ impl Builder {
     /// Adds a finished node to the collection being built (or makes it the root).
     fn add(&mut self, node: Node, anchor: usize) -> Result<(), YamlError> {
         if anchor > 0 {
+            let size = node.size();
+            if self.copied + size > ALIAS_BUDGET {
+                return Err(YamlError {
+                    kind: YamlErrorKind::AliasBudget,
+                    pos: node.pos,
+                });
+            }
+            self.copied += size;
             self.anchors.insert(anchor, node.clone());
         }
         let path = self.path();
@@ -347,6 +361,7 @@ impl Builder {
             Some(Frame::Map {
                 entries,
                 merged,
+                seen,
                 pending_key,
                 ..
             }) => match pending_key.take() {
@@ -369,15 +384,16 @@ impl Builder {
                 Some((key, key_pos)) => {
                     if key == "<<" {
                         merge(merged, node);
-                    } else if let Some(first) = entries.iter().find(|e| e.key == key) {
+                    } else if let Some(first) = seen.get(&key) {
                         self.parsed.duplicates.push(DuplicateKey {
                             document,
                             key,
                             pos: key_pos,
-                            first: first.key_pos,
+                            first: *first,
                             path,
                         });
                     } else {
+                        seen.insert(key.clone(), key_pos);
                         entries.push(Entry {
                             key,
                             key_pos,
@@ -436,8 +452,9 @@ fn merge(entries: &mut Vec<Entry>, node: Node) {
     }
 }
 
+/// Empty, comment-only and `null` documents are skipped, as kubectl does.
 fn is_empty_document(root: &Node) -> bool {
-    root.value == Value::Null && root.raw.is_empty()
+    root.value == Value::Null
 }
 
 /// Resolves a scalar as YAML 1.1 (go-yaml v2, which kubectl uses) does.
@@ -487,6 +504,8 @@ fn resolve_int(text: &str) -> Option<i64> {
     let clean = digits.replace('_', "");
     let value = if let Some(hex) = clean.strip_prefix("0x") {
         i64::from_str_radix(hex, 16).ok()?
+    } else if let Some(octal) = clean.strip_prefix("0o") {
+        i64::from_str_radix(octal, 8).ok()?
     } else if let Some(binary) = clean.strip_prefix("0b") {
         i64::from_str_radix(binary, 2).ok()?
     } else if clean.len() > 1 && clean.starts_with('0') {
@@ -515,7 +534,7 @@ fn is_float(text: &str) -> bool {
         None => digits(mantissa),
     };
     let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['-', '+']).unwrap_or(e)));
-    mantissa_ok && exponent_ok && (mantissa.contains('.') || exponent.is_some())
+    mantissa_ok && exponent_ok
 }
 
 #[cfg(test)]
@@ -569,6 +588,41 @@ mod tests {
         assert_eq!(value("i"), Value::Int(1000));
         assert_eq!(value("j"), Value::Float(0.5));
         assert_eq!(value("k"), Value::Float(0.5));
+    }
+
+    #[test]
+    fn numbers_go_yaml_reads_differently() {
+        let root = one("a: 08\nb: 0o700\nc: 99999999999999999999\nd: 3.0\n");
+        assert_eq!(root.get("a").unwrap().value, Value::Float(8.0));
+        assert_eq!(root.get("b").unwrap().value, Value::Int(0o700));
+        assert_eq!(root.get("c").unwrap().value, Value::Float(1e20));
+        assert_eq!(root.get("d").unwrap().value, Value::Float(3.0));
+        assert_eq!(parse("~\n---\nnull\n").documents.len(), 0);
+    }
+
+    #[test]
+    fn many_anchors_count_against_the_budget() {
+        let mut text = String::from("a0: &a0 [");
+        text.push_str(&"x, ".repeat(2000));
+        text.push_str("x]\n");
+        let nested = (1..200)
+            .map(|i| format!("a{i}: &a{i} [{}]\n", "y, ".repeat(600)))
+            .collect::<String>();
+        text.push_str(&nested);
+        assert_eq!(parse(&text).error.unwrap().kind, YamlErrorKind::AliasBudget);
+    }
+
+    #[test]
+    fn huge_mappings_are_linear() {
+        let text: String = (0..200_000).map(|i| format!("k{i}: {i}\n")).collect();
+        let start = Instant::now();
+        let parsed = parse(&text);
+        assert!(parsed.duplicates.is_empty());
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            start.elapsed()
+        );
     }
 
     #[test]

@@ -7,5 +7,5 @@ mod kinds;
 mod shapes;
 mod walk;
 
-pub(crate) use shapes::schemas;
+pub(crate) use shapes::{group_of, schemas};
 pub(crate) use walk::check_document;

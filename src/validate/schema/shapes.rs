@@ -24,7 +24,10 @@ pub(crate) enum Shape {
     },
     Array(ShapeId),
     String,
-    Integer,
+    /// `int32` fields overflow above 2,147,483,647.
+    Integer {
+        int32: bool,
+    },
     Number,
     Boolean,
     /// An int or a string (ports by name or number, rolling-update percentages).
@@ -59,10 +62,23 @@ impl Schemas {
         self.versions_of_kind.get(kind).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether an API group (the part of an apiVersion before `/`, "" for the
+    /// core group) is built into Kubernetes.
+    pub(crate) fn is_builtin_group(&self, group: &str) -> bool {
+        self.kinds
+            .keys()
+            .any(|(api_version, _)| group_of(api_version) == group)
+    }
+
     /// Every kind name, for suggestions.
     pub(crate) fn kind_names(&self) -> impl Iterator<Item = &str> {
         self.versions_of_kind.keys().map(String::as_str)
     }
+}
+
+/// The API group of an apiVersion: `apps` for `apps/v1`, "" for `v1`.
+pub(crate) fn group_of(api_version: &str) -> &str {
+    api_version.rsplit_once('/').map_or("", |(group, _)| group)
 }
 
 /// The schemas, compiled on first use.
@@ -187,7 +203,9 @@ impl Compiler<'_> {
         }
         match schema.get("type").and_then(Json::as_str) {
             Some("string") => Shape::String,
-            Some("integer") => Shape::Integer,
+            Some("integer") => Shape::Integer {
+                int32: schema.get("format").and_then(Json::as_str) == Some("int32"),
+            },
             Some("number") => Shape::Number,
             Some("boolean") => Shape::Boolean,
             Some("array") => {

@@ -83,7 +83,8 @@ impl Walker<'_> {
                     let present = node
                         .get(name)
                         .is_some_and(|value| value.value != Value::Null);
-                    if !present {
+                    let reported_by_rules = path.as_str().is_empty() && name == "metadata";
+                    if !present && !reported_by_rules {
                         self.report(
                             "schema/required",
                             &path.field(name),
@@ -114,11 +115,18 @@ impl Walker<'_> {
                     self.wrong_type(node, path, "string");
                 }
             }
-            Shape::Integer => {
-                if !matches!(node.value, Value::Int(_)) {
-                    self.wrong_type(node, path, "integer");
+            Shape::Integer { int32 } => match node.value {
+                Value::Int(value) if *int32 && i32::try_from(value).is_err() => {
+                    self.out_of_range(node, path)
                 }
-            }
+                Value::Int(_) => {}
+                Value::Float(value) if value.is_finite() && value.fract() == 0.0 => {
+                    if *int32 && (value < f64::from(i32::MIN) || value > f64::from(i32::MAX)) {
+                        self.out_of_range(node, path);
+                    }
+                }
+                _ => self.wrong_type(node, path, "integer"),
+            },
             Shape::Number => {
                 if !matches!(node.value, Value::Int(_) | Value::Float(_)) {
                     self.wrong_type(node, path, "number");
@@ -165,7 +173,7 @@ impl Walker<'_> {
                     node.raw, node.raw
                 ),
             ),
-            (Value::Str(_), "integer" | "number") => (
+            (Value::Str(_), "integer" | "number") if node.raw.trim().parse::<f64>().is_ok() => (
                 "write the number without quotes".to_string(),
                 "数値は引用符で囲まずに書いてください".to_string(),
             ),
@@ -179,7 +187,7 @@ impl Walker<'_> {
             ),
             _ => (
                 format!("give a value of type {expected}"),
-                format!("{expected}型の値を指定してください"),
+                format!("{}で指定してください", type_name_ja(expected)),
             ),
         };
         self.report(
@@ -189,10 +197,36 @@ impl Walker<'_> {
             Text::new(
                 format!("{path}: Invalid type. Expected: {expected}, given: {given}"),
                 format!(
-                    "{path}: 型が正しくありません。期待される型: {expected}、指定された型: {given}"
+                    "{path}: 型が正しくありません。期待される型: {}、指定された型: {}",
+                    type_name_ja(expected),
+                    type_name_ja(given)
                 ),
             ),
             Text::new(help_en, help_ja),
+        );
+    }
+
+    /// An integer that does not fit the field's 32 bits, which the API
+    /// server cannot decode.
+    fn out_of_range(&mut self, node: &Node, path: &FieldPath) {
+        self.report(
+            "schema/type",
+            path,
+            node.pos,
+            Text::new(
+                format!(
+                    "{path}: Invalid value: {}: must fit in a 32-bit integer",
+                    node.raw
+                ),
+                format!(
+                    "{path}: 不正な値です: {}: 32ビット整数の範囲に収まらなければなりません",
+                    node.raw
+                ),
+            ),
+            Text::new(
+                format!("use a number between {} and {}", i32::MIN, i32::MAX),
+                format!("{}から{}までの数を指定してください", i32::MIN, i32::MAX),
+            ),
         );
     }
 
@@ -241,5 +275,21 @@ fn type_name(value: &Value) -> &'static str {
         Value::Str(_) => "string",
         Value::Seq(_) => "array",
         Value::Map(_) => "object",
+    }
+}
+
+/// The Japanese name of a schema type, as shown in type errors.
+fn type_name_ja(name: &str) -> &str {
+    match name {
+        "null" => "null",
+        "boolean" => "真偽値",
+        "integer" => "整数",
+        "number" => "数値",
+        "string" => "文字列",
+        "array" => "配列",
+        "object" => "オブジェクト",
+        "integer or string" => "整数または文字列",
+        "quantity (string or number)" => "数量(文字列または数値)",
+        other => other,
     }
 }

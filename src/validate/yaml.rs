@@ -384,16 +384,16 @@ impl Builder {
                 Some((key, key_pos)) => {
                     if key == "<<" {
                         merge(merged, node);
-                    } else if let Some(first) = seen.get(&key) {
+                    } else if let Some(first) = first_position(entries, seen, &key) {
                         self.parsed.duplicates.push(DuplicateKey {
                             document,
                             key,
                             pos: key_pos,
-                            first: *first,
+                            first,
                             path,
                         });
                     } else {
-                        seen.insert(key.clone(), key_pos);
+                        index_key(entries, seen, &key, key_pos);
                         entries.push(Entry {
                             key,
                             key_pos,
@@ -423,6 +423,29 @@ impl Builder {
             }
         }
         path
+    }
+}
+
+/// Mappings up to this size are searched directly; bigger ones get an index.
+const INDEX_FROM: usize = 16;
+
+/// Where `key` first stands in a mapping being built.
+fn first_position(entries: &[Entry], seen: &HashMap<String, Pos>, key: &str) -> Option<Pos> {
+    if entries.len() <= INDEX_FROM {
+        entries.iter().find(|e| e.key == key).map(|e| e.key_pos)
+    } else {
+        seen.get(key).copied()
+    }
+}
+
+/// Keeps the index of a big mapping up to date (built once it grows past
+/// [`INDEX_FROM`]), so real manifests never pay for it.
+fn index_key(entries: &[Entry], seen: &mut HashMap<String, Pos>, key: &str, pos: Pos) {
+    if entries.len() == INDEX_FROM {
+        seen.extend(entries.iter().map(|e| (e.key.clone(), e.key_pos)));
+    }
+    if entries.len() >= INDEX_FROM {
+        seen.insert(key.to_string(), pos);
     }
 }
 

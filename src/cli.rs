@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use kubetutor::i18n::Lang;
-use kubetutor::validate::{Level, Version};
+use kubetutor::validate::{Level, Profile, Version, parse_lint_id};
 
 /// An offline, interactive terminal tutor for Kubernetes resources.
 ///
@@ -45,9 +45,29 @@ pub enum Command {
         /// Pod Security policy version: `latest` or `v1.N`
         #[arg(long, value_name = "VERSION", default_value = "latest", value_parser = parse_version)]
         pss_version: Version,
+        /// Add the errors of a platform that refuses some Pods
+        /// (eks-fargate: DaemonSets, host network and ports, privileged, hostPath)
+        #[arg(long, value_enum, value_name = "PROFILE")]
+        profile: Option<ProfileArg>,
+        /// Switch off a lint (`lint/image-tag`, …); repeatable or comma-separated
+        #[arg(long, value_name = "ID", value_delimiter = ',', value_parser = parse_lint_id)]
+        disable: Vec<String>,
         /// Manifest files; `-` reads standard input
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Grade a manifest against an exercise of the pack.
+    /// Exit 0 when it passes, 1 when it does not, 2 when an input cannot be used.
+    Grade {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// The exercise id (its folder name under lessons/exercises/)
+        #[arg(value_name = "EXERCISE_ID")]
+        exercise: String,
+        /// The manifest file; `-` reads standard input
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
     },
     /// Work with lesson packs
     Pack {
@@ -78,6 +98,20 @@ impl From<PssLevel> for Level {
         match level {
             PssLevel::Baseline => Level::Baseline,
             PssLevel::Restricted => Level::Restricted,
+        }
+    }
+}
+
+/// A platform profile `--profile` can add.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfileArg {
+    EksFargate,
+}
+
+impl From<ProfileArg> for Profile {
+    fn from(profile: ProfileArg) -> Profile {
+        match profile {
+            ProfileArg::EksFargate => Profile::EksFargate,
         }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod commands;
 pub mod content;
+pub mod grade;
 pub mod i18n;
 pub mod markdown;
 pub mod paths;

@@ -58,14 +58,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             pss,
             pss_version,
+            profile,
+            disable,
             files,
         }) => {
             let options = validate::Options {
                 pss: pss.map(Into::into),
                 pss_version,
+                profile: profile.map(Into::into),
+                disabled: disable,
             };
             check(&files, lang, format, &options)
         }
+        Some(Command::Grade {
+            format,
+            exercise,
+            file,
+        }) => grade(&source, &exercise, &file, lang, format),
         Some(Command::Pack {
             command: PackCommand::Lint { dir },
         }) => lint(dir.map_or(source, PackSource::Dir)),
@@ -152,6 +161,55 @@ fn check(
     } else {
         0
     }))
+}
+
+fn grade(
+    source: &PackSource,
+    id: &str,
+    file: &std::path::Path,
+    lang: Lang,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
+    let course = Course::load(source)?;
+    let Some(exercise) = course.exercises().iter().find(|e| e.id == id) else {
+        let known: Vec<&str> = course.exercises().iter().map(|e| e.id.as_str()).collect();
+        bail!(
+            "no exercise `{}` in this pack (exercises: {})",
+            sanitize(id),
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            }
+        );
+    };
+    let name = file.display().to_string();
+    let bytes = if name == "-" {
+        read_limited(std::io::stdin())
+    } else {
+        std::fs::File::open(file).and_then(read_limited)
+    }
+    .with_context(|| sanitize(&name))?;
+    if bytes.len() > validate::MAX_INPUT_BYTES {
+        bail!(
+            "{}: larger than {} bytes",
+            sanitize(&name),
+            validate::MAX_INPUT_BYTES
+        );
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", sanitize(&name)))?;
+    let verdict = kubetutor::grade::grade(exercise, &text);
+    let output = match format {
+        Format::Json => commands::grade::json(&verdict, lang)?,
+        Format::Text => {
+            let colour = std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            commands::grade::text(&verdict, &name, &text, lang, colour)
+        }
+    };
+    print_out(&output)?;
+    Ok(ExitCode::from(if verdict.passed { 0 } else { 1 }))
 }
 
 /// Reads at most one byte more than the validator accepts, so a huge file or

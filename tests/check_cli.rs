@@ -1,18 +1,9 @@
 //! `kubetutor check` as a user runs it: files and stdin, text and JSON,
 //! exit codes 0 (no errors), 1 (errors) and 2 (unreadable input).
 
-use assert_cmd::Command;
+mod common;
 
-fn kubetutor() -> Command {
-    let mut command = Command::cargo_bin("kubetutor").expect("binary is built");
-    command
-        .env("KUBETUTOR_HOME", env!("CARGO_TARGET_TMPDIR"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .env("NO_COLOR", "1");
-    command
-}
+use common::kubetutor;
 
 const VALID: &str = "tests/fixtures/manifests/valid/deployment-rolling-update.yaml";
 const RESTRICTED: &str = "tests/fixtures/manifests/valid/pod-restricted.yaml";

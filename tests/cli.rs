@@ -1,19 +1,13 @@
 //! The built binary run against fixture packs, as a learner or author would.
 
+mod common;
+
+use common::kubetutor;
+
 use assert_cmd::Command;
 
 const GOOD: &str = "tests/fixtures/packs/good";
 const BROKEN: &str = "tests/fixtures/packs/broken";
-
-fn kubetutor() -> Command {
-    let mut command = Command::cargo_bin("kubetutor").expect("binary is built");
-    command
-        .env("KUBETUTOR_HOME", env!("CARGO_TARGET_TMPDIR"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    command
-}
 
 fn stdout_of(command: &mut Command) -> String {
     let output = command.output().expect("kubetutor runs");

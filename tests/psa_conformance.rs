@@ -25,6 +25,7 @@ fn every_fixture_agrees_with_the_library() {
         let options = Options {
             pss: Some(level.parse().expect("level")),
             pss_version: version.parse().expect("version"),
+            ..Options::default()
         };
         let text = fs::read_to_string(root.join(path)).expect("fixture");
         let report = validate::check_with(&text, &options);

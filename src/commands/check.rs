@@ -48,8 +48,9 @@ struct JsonFile<'a> {
     findings: Vec<JsonFinding<'a>>,
 }
 
+/// One finding as `check --format json` and `grade --format json` show it.
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub(crate) struct JsonFinding<'a> {
     document: usize,
     severity: Severity,
     rule: &'a str,
@@ -58,6 +59,21 @@ struct JsonFinding<'a> {
     column: usize,
     message: &'a str,
     help: &'a str,
+}
+
+impl<'a> JsonFinding<'a> {
+    pub(crate) fn new(f: &'a Finding, lang: Lang) -> JsonFinding<'a> {
+        JsonFinding {
+            document: f.document,
+            severity: f.severity,
+            rule: f.rule,
+            path: &f.path,
+            line: f.pos.line,
+            column: f.pos.column,
+            message: f.message.get(lang),
+            help: f.help.get(lang),
+        }
+    }
 }
 
 /// The JSON report: `{"files":[…],"summary":{…}}`, messages in `lang`.
@@ -72,16 +88,7 @@ pub fn json(checked: &[Checked], lang: Lang) -> Result<String, serde_json::Error
                     .report
                     .findings
                     .iter()
-                    .map(|f| JsonFinding {
-                        document: f.document,
-                        severity: f.severity,
-                        rule: f.rule,
-                        path: &f.path,
-                        line: f.pos.line,
-                        column: f.pos.column,
-                        message: f.message.get(lang),
-                        help: f.help.get(lang),
-                    })
+                    .map(|f| JsonFinding::new(f, lang))
                     .collect(),
             })
             .collect(),
@@ -223,7 +230,7 @@ mod tests {
             value["files"][0]["documents"][0],
             serde_json::json!({"index":0,"apiVersion":"v1","kind":"Pod","name":"web"})
         );
-        // Restricted Pod Security warnings come first (they point at the container).
+        // Restricted Pod Security warnings and lints come first (they point at the container).
         let finding = value["files"][0]["findings"]
             .as_array()
             .unwrap()
@@ -237,7 +244,7 @@ mod tests {
         );
         assert_eq!(
             value["summary"],
-            serde_json::json!({"files":1,"documents":1,"errors":1,"warnings":4})
+            serde_json::json!({"files":1,"documents":1,"errors":1,"warnings":7})
         );
     }
 

@@ -2,6 +2,7 @@
 //! be tested without a process and so every pack string is escaped in one place.
 
 pub mod check;
+pub mod grade;
 
 use serde::Serialize;
 

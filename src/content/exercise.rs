@@ -1,6 +1,6 @@
 //! Exercise folders: `exercise.yaml` with declarative checks, plus the starter
 //! and the reference solution. Here they are loaded and checked for structure;
-//! grading them is the validator's job.
+//! grading them is the job of `crate::grade`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -11,6 +11,7 @@ use super::forbidden_text;
 use super::lesson::id_problem;
 use super::locate::{self, Pos};
 use super::problem::Problem;
+use crate::grade::Pattern;
 use crate::i18n::Lang;
 
 /// A text in every language of the pack; English is always present.
@@ -47,9 +48,9 @@ pub enum ExerciseKind {
     Fix,
 }
 
-/// The named checks the grader knows besides patterns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+/// The named checks the grader knows besides patterns: what a pattern cannot
+/// say because it looks across documents, containers or the validator.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BuiltinRule {
     /// The validator reports no errors.
     Valid,
@@ -57,6 +58,24 @@ pub enum BuiltinRule {
     PssRestricted,
     /// Every workload's selector selects its own Pod template.
     SelectorMatchesTemplate,
+    /// Some Pod volume is mounted by at least two containers.
+    SharedVolume,
+    /// The input holds at least one object of each kind.
+    KindsPresent {
+        kinds: Vec<String>,
+    },
+}
+
+/// The rule names of exercise.yaml; `kinds-present` takes its list from `kinds`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum RuleName {
+    Valid,
+    PssBaseline,
+    PssRestricted,
+    SelectorMatchesTemplate,
+    SharedVolume,
+    KindsPresent,
 }
 
 /// What a check tests.
@@ -65,8 +84,8 @@ pub enum CheckKind {
     Rule(BuiltinRule),
     /// A Kyverno-style pattern, applied to documents that match `matcher`.
     Pattern {
-        matcher: Option<serde_yaml::Value>,
-        pattern: serde_yaml::Value,
+        matcher: Option<Pattern>,
+        pattern: Pattern,
         description: Localized<String>,
     },
 }
@@ -76,6 +95,8 @@ pub enum CheckKind {
 pub struct Check {
     pub id: String,
     pub kind: CheckKind,
+    /// Where exercise.yaml declares it, for `pack lint`'s proofs.
+    pub(crate) pos: Pos,
 }
 
 /// A structurally valid exercise.
@@ -110,7 +131,8 @@ struct RawExercise {
 #[serde(deny_unknown_fields)]
 struct RawCheck {
     id: String,
-    rule: Option<BuiltinRule>,
+    rule: Option<RuleName>,
+    kinds: Option<Vec<String>>,
     pattern: Option<serde_yaml::Value>,
     #[serde(rename = "match")]
     matcher: Option<serde_yaml::Value>,
@@ -197,7 +219,7 @@ pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> O
         if *occurrence > 1 {
             report(pos, format!("check `{}`: id is used twice", raw_check.id));
         }
-        match build_check(raw_check) {
+        match build_check(raw_check, pos) {
             Ok(check) => checks.push(check),
             Err(message) => report(pos, message),
         }
@@ -216,7 +238,7 @@ pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> O
     })
 }
 
-fn build_check(raw: RawCheck) -> Result<Check, String> {
+fn build_check(raw: RawCheck, pos: Pos) -> Result<Check, String> {
     let id = raw.id;
     let kind = match (raw.rule, raw.pattern) {
         (Some(rule), None) => {
@@ -225,15 +247,27 @@ fn build_check(raw: RawCheck) -> Result<Check, String> {
                     "check `{id}`: a `rule` check takes no `match` or `description`"
                 ));
             }
-            CheckKind::Rule(rule)
+            CheckKind::Rule(builtin(&id, rule, raw.kinds)?)
+        }
+        (None, Some(_)) if raw.kinds.is_some() => {
+            return Err(format!(
+                "check `{id}`: `kinds` belongs to `rule: kinds-present`"
+            ));
         }
         (None, Some(pattern)) => {
             let description = raw
                 .description
                 .ok_or_else(|| format!("check `{id}`: a `pattern` check needs a `description`"))?;
+            let compile = |yaml: &serde_yaml::Value, what: &str| {
+                Pattern::parse(yaml).map_err(|err| format!("check `{id}`: `{what}`: {err}"))
+            };
             CheckKind::Pattern {
-                matcher: raw.matcher,
-                pattern,
+                matcher: raw
+                    .matcher
+                    .as_ref()
+                    .map(|m| compile(m, "match"))
+                    .transpose()?,
+                pattern: compile(&pattern, "pattern")?,
                 description,
             }
         }
@@ -243,7 +277,31 @@ fn build_check(raw: RawCheck) -> Result<Check, String> {
             ));
         }
     };
-    Ok(Check { id, kind })
+    Ok(Check { id, kind, pos })
+}
+
+/// The built-in rule, with `kinds` where (and only where) it takes them.
+fn builtin(id: &str, rule: RuleName, kinds: Option<Vec<String>>) -> Result<BuiltinRule, String> {
+    Ok(match (rule, kinds) {
+        (RuleName::KindsPresent, Some(kinds)) if !kinds.is_empty() => {
+            BuiltinRule::KindsPresent { kinds }
+        }
+        (RuleName::KindsPresent, _) => {
+            return Err(format!(
+                "check `{id}`: `rule: kinds-present` needs a non-empty `kinds` list"
+            ));
+        }
+        (_, Some(_)) => {
+            return Err(format!(
+                "check `{id}`: `kinds` belongs to `rule: kinds-present`"
+            ));
+        }
+        (RuleName::Valid, None) => BuiltinRule::Valid,
+        (RuleName::PssBaseline, None) => BuiltinRule::PssBaseline,
+        (RuleName::PssRestricted, None) => BuiltinRule::PssRestricted,
+        (RuleName::SelectorMatchesTemplate, None) => BuiltinRule::SelectorMatchesTemplate,
+        (RuleName::SharedVolume, None) => BuiltinRule::SharedVolume,
+    })
 }
 
 /// Checks that a manifest file is a readable YAML stream.
@@ -335,6 +393,47 @@ checks:
             [
                 "lessons/exercises/fix-job/exercise.yaml:8:5: check `valid`: needs exactly one of `rule` or `pattern`"
             ]
+        );
+    }
+
+    #[test]
+    fn malformed_patterns_are_reported() {
+        let spec = SPEC.replace("restartPolicy: \"Never | OnFailure\"", "\"<(a)\": 1");
+        let (_, problems) = run(Some(&spec), Some("{}"));
+        assert_eq!(
+            problems,
+            [
+                "lessons/exercises/fix-job/exercise.yaml:10:5: check `never`: `pattern`: pattern key `<(a)`: unsupported anchor (use `(key)`, `^(key)`, `X(key)` or `=(key)`)"
+            ]
+        );
+    }
+
+    #[test]
+    fn kinds_belong_to_kinds_present() {
+        let spec = SPEC.replace("rule: valid", "rule: kinds-present\n    kinds: [Job]");
+        let (exercise, problems) = run(Some(&spec), Some("{}"));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            exercise.unwrap().checks[0].kind,
+            CheckKind::Rule(BuiltinRule::KindsPresent {
+                kinds: vec!["Job".into()]
+            })
+        );
+        let (_, problems) = run(
+            Some(&SPEC.replace("rule: valid", "rule: kinds-present")),
+            Some("{}"),
+        );
+        assert_eq!(
+            problems,
+            [
+                "lessons/exercises/fix-job/exercise.yaml:8:5: check `valid`: `rule: kinds-present` needs a non-empty `kinds` list"
+            ]
+        );
+        let spec = SPEC.replace("rule: valid", "rule: valid\n    kinds: [Job]");
+        let (_, problems) = run(Some(&spec), Some("{}"));
+        assert!(
+            problems[0].ends_with("`kinds` belongs to `rule: kinds-present`"),
+            "{problems:?}"
         );
     }
 

@@ -9,6 +9,7 @@ use super::exercise::Localized;
 use super::lesson::Lesson;
 use super::locate::{self, Pos};
 use super::problem::Problem;
+use super::proof;
 use super::quiz::QuizKind;
 use crate::i18n::Lang;
 use crate::markdown::{MAX_NESTING, RefKind, references, too_deep};
@@ -378,5 +379,6 @@ fn check_exercises(
                 ));
             }
         }
+        proof::prove(exercise, languages, root, problems);
     }
 }

@@ -12,6 +12,7 @@ mod lint;
 mod locate;
 mod pack;
 mod problem;
+mod proof;
 mod quiz;
 
 pub use course::{Course, LessonSet, LocalizedLesson};

@@ -19,6 +19,7 @@ fn run_pod(
     let options = Options {
         pss: Some(level),
         pss_version: version.parse().unwrap(),
+        ..Options::default()
     };
     check_with(&text, &options)
         .findings

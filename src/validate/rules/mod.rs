@@ -16,9 +16,9 @@ mod network_policy;
 mod pod;
 mod ports;
 mod pvc;
-mod quantity;
+pub(crate) mod quantity;
 mod resources;
-mod selectors;
+pub(crate) mod selectors;
 mod service;
 mod workloads;
 
@@ -147,6 +147,27 @@ impl Ctx<'_> {
         help: Text,
     ) {
         self.field_error(INVALID, path, pos, Some(shown), detail, help);
+    }
+
+    /// The selector/template-labels mismatch: worded like any invalid value,
+    /// but with its own rule id, because exercises and lessons test for it.
+    pub fn selector_mismatch(
+        &mut self,
+        path: &FieldPath,
+        pos: Pos,
+        shown: &str,
+        detail: Text,
+        help: Text,
+    ) {
+        let (_, en, ja) = INVALID;
+        self.field_error(
+            ("api/selector-mismatch", en, ja),
+            path,
+            pos,
+            Some(shown),
+            detail,
+            help,
+        );
     }
 
     /// `<path>: Unsupported value: <value>: supported values: "A", "B"`.

@@ -308,7 +308,7 @@ pub(super) fn check_template_labels(
 
 /// The mismatch finding itself.
 fn report_mismatch(target: &TemplateLabels<'_>, path: &FieldPath, help: Text, ctx: &mut Ctx<'_>) {
-    ctx.invalid_shown(
+    ctx.selector_mismatch(
         &path.field("template").field("metadata").field("labels"),
         target.pos,
         &go_string_map(target.labels),

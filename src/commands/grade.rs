@@ -1,0 +1,109 @@
+//! What `kubetutor grade` prints: the validator's findings as `check` shows
+//! them, then each check with ✓ or ✗; or the documented JSON.
+
+use serde::Serialize;
+
+use super::check::{self, Checked, JsonFinding};
+use crate::grade::Verdict;
+use crate::i18n::Lang;
+use crate::markdown::sanitize;
+use crate::validate::{Report, Severity};
+
+#[derive(Serialize)]
+struct JsonVerdict<'a> {
+    exercise: &'a str,
+    passed: bool,
+    findings: Vec<JsonFinding<'a>>,
+    checks: Vec<JsonCheck<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonCheck<'a> {
+    id: &'a str,
+    passed: bool,
+    message: &'a str,
+    line: Option<usize>,
+}
+
+/// `{"exercise":…,"passed":…,"findings":[…],"checks":[…]}`, messages in `lang`.
+pub fn json(verdict: &Verdict, lang: Lang) -> Result<String, serde_json::Error> {
+    let output = JsonVerdict {
+        exercise: &verdict.exercise,
+        passed: verdict.passed,
+        findings: verdict
+            .findings
+            .iter()
+            .map(|f| JsonFinding::new(f, lang))
+            .collect(),
+        checks: verdict
+            .checks
+            .iter()
+            .map(|c| JsonCheck {
+                id: &c.id,
+                passed: c.passed,
+                message: c.message.get(lang),
+                line: c.pos.map(|p| p.line),
+            })
+            .collect(),
+    };
+    serde_json::to_string(&output).map(|text| text + "\n")
+}
+
+/// The findings as `check` prints them, each check, then the verdict.
+/// `source` is the graded input, `file` its name on the command line.
+pub fn text(verdict: &Verdict, file: &str, source: &str, lang: Lang, colour: bool) -> String {
+    let report = Report {
+        documents: verdict.documents.clone(),
+        findings: verdict.findings.clone(),
+    };
+    let checked = [Checked {
+        file: file.to_string(),
+        source: source.to_string(),
+        report,
+    }];
+    let mut out = String::new();
+    if !verdict.findings.is_empty() {
+        out.push_str(&check::text(&checked, lang, colour));
+        out.push('\n');
+    }
+    for result in &verdict.checks {
+        let mark = if result.passed { '✓' } else { '✗' };
+        let line = result
+            .pos
+            .filter(|_| !result.passed)
+            .map(|p| format!(" ({file}:{})", p.line))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{mark} {}: {}{}\n",
+            sanitize(&result.id),
+            sanitize(result.message.get(lang)).replace('\n', " "),
+            sanitize(&line)
+        ));
+        if let Some(reason) = result.reason.as_ref().filter(|_| !result.passed) {
+            out.push_str(&format!(
+                "    {}\n",
+                sanitize(reason.get(lang)).replace('\n', " ")
+            ));
+        }
+    }
+    let errors = verdict
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let failed = verdict.checks.iter().filter(|c| !c.passed).count();
+    let exercise = sanitize(&verdict.exercise);
+    out.push_str(&match (lang, verdict.passed) {
+        (Lang::En, true) => format!("{exercise}: passed\n"),
+        (Lang::En, false) => format!(
+            "{exercise}: not passed ({failed} of {} check(s) failed, {errors} error(s))\n",
+            verdict.checks.len()
+        ),
+        (Lang::Ja, true) => format!("{exercise}: 合格\n"),
+        (Lang::Ja, false) => format!(
+            "{exercise}: 不合格({}件中{failed}件のチェックが不合格、エラー{errors}件)\n",
+            verdict.checks.len()
+        ),
+    });
+    out
+}

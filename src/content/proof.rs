@@ -1,0 +1,81 @@
+//! `pack lint`'s proof of an exercise: the reference solution passes every
+//! check without validator errors, the starter fails at least one check, and
+//! every check speaks every language of the pack. An exercise that cannot be
+//! solved, or is solved before the learner starts, teaches nothing.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use super::exercise::{BuiltinRule, CheckKind, Exercise};
+use super::problem::Problem;
+use crate::grade;
+use crate::i18n::Lang;
+use crate::validate::Severity;
+
+/// Grades the solution and the starter and reports what breaks the proof.
+pub(crate) fn prove(
+    exercise: &Exercise,
+    languages: &BTreeSet<Lang>,
+    root: &Path,
+    problems: &mut Vec<Problem>,
+) {
+    let dir = root.join(&exercise.dir);
+    let spec = dir.join("exercise.yaml");
+    let solution = dir.join("solution.yaml");
+    let verdict = grade::grade(exercise, &exercise.solution);
+    for finding in verdict
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+    {
+        problems.push(Problem::new(
+            &solution,
+            finding.pos.line,
+            finding.pos.column,
+            format!("the solution has a validator error: {}", finding.message.en),
+        ));
+    }
+    // A failing `valid` rule repeats the validator errors reported above.
+    let failed = verdict
+        .checks
+        .iter()
+        .zip(&exercise.checks)
+        .filter(|(result, check)| {
+            !result.passed && check.kind != CheckKind::Rule(BuiltinRule::Valid)
+        });
+    for (result, _) in failed {
+        let pos = result.pos.unwrap_or_default();
+        let reason = result.reason.as_ref().map_or("", |r| r.en.as_str());
+        problems.push(Problem::new(
+            &solution,
+            pos.line,
+            pos.column,
+            format!("the solution fails check `{}`: {reason}", result.id),
+        ));
+    }
+    if grade::grade(exercise, &exercise.starter)
+        .checks
+        .iter()
+        .all(|c| c.passed)
+    {
+        problems.push(Problem::new(
+            dir.join("starter.yaml"),
+            1,
+            1,
+            "the starter passes every check: it must fail at least one",
+        ));
+    }
+    for check in &exercise.checks {
+        let CheckKind::Pattern { description, .. } = &check.kind else {
+            continue;
+        };
+        for lang in languages.iter().filter(|lang| !description.has(**lang)) {
+            problems.push(Problem::new(
+                &spec,
+                check.pos.line,
+                check.pos.column,
+                format!("check `{}` has no description in `{lang}`", check.id),
+            ));
+        }
+    }
+}

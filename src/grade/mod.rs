@@ -1,0 +1,137 @@
+//! The grader: an exercise's declarative checks turned into a verdict a
+//! learner can act on. Validator errors come first, because a manifest the API
+//! server rejects cannot pass whatever its checks say. No terminal code here.
+
+mod builtin;
+mod matcher;
+mod pattern;
+mod value;
+
+pub use matcher::{Failure, Outcome, check};
+pub use pattern::{Anchor, Field, Ordering, Pattern, PatternError, Scalar, Term};
+
+use crate::content::{CheckKind, Exercise};
+use crate::i18n::Lang;
+use crate::validate::{self, DocumentInfo, Finding, Node, Pos, Text};
+
+/// The grade of one input against one exercise.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    pub exercise: String,
+    pub passed: bool,
+    /// What the input holds, as the validator saw it.
+    pub documents: Vec<DocumentInfo>,
+    /// The validator's findings, errors first.
+    pub findings: Vec<Finding>,
+    pub checks: Vec<CheckResult>,
+}
+
+/// One check's outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckResult {
+    pub id: String,
+    pub passed: bool,
+    /// What the check asks for (its description, or the built-in's text).
+    pub message: Text,
+    /// Why it failed, where there is more to say than the message.
+    pub reason: Option<Text>,
+    /// Where to look: the node a pattern failed at, else the document.
+    pub pos: Option<Pos>,
+}
+
+impl CheckResult {
+    fn pass(message: Text, pos: Option<Pos>) -> CheckResult {
+        CheckResult {
+            id: String::new(),
+            passed: true,
+            message,
+            reason: None,
+            pos,
+        }
+    }
+
+    fn fail(message: Text, pos: Option<Pos>, reason: Option<Text>) -> CheckResult {
+        CheckResult {
+            id: String::new(),
+            passed: false,
+            message,
+            reason,
+            pos,
+        }
+    }
+}
+
+/// Grades `text` against every check of `exercise`.
+pub fn grade(exercise: &Exercise, text: &str) -> Verdict {
+    let report = validate::check(text);
+    let objects = validate::objects(text);
+    let checks: Vec<CheckResult> = exercise
+        .checks
+        .iter()
+        .map(|check| {
+            let result = match &check.kind {
+                CheckKind::Rule(rule) => builtin::run(rule, text, &report, &objects),
+                CheckKind::Pattern {
+                    matcher,
+                    pattern,
+                    description,
+                } => run_pattern(matcher.as_ref(), pattern, &objects, localized(description)),
+            };
+            CheckResult {
+                id: check.id.clone(),
+                ..result
+            }
+        })
+        .collect();
+    let mut findings = report.findings;
+    findings.sort_by_key(|f| f.severity);
+    let valid = !findings
+        .iter()
+        .any(|f| f.severity == validate::Severity::Error);
+    Verdict {
+        exercise: exercise.id.clone(),
+        passed: valid && checks.iter().all(|c| c.passed),
+        documents: report.documents,
+        findings,
+        checks,
+    }
+}
+
+/// The check's message as a [`Text`]; a missing Japanese text falls back to
+/// English here, and `pack lint` reports it.
+fn localized(description: &crate::content::Localized<String>) -> Text {
+    Text::new(description.en.clone(), description.get(Lang::Ja).clone())
+}
+
+/// Applies to the objects `matcher` accepts; passes when there is one and
+/// every one matches (a conditional anchor may skip an object).
+fn run_pattern(
+    matcher: Option<&Pattern>,
+    pattern: &Pattern,
+    objects: &[Node],
+    message: Text,
+) -> CheckResult {
+    let mut applicable = objects
+        .iter()
+        .filter(|object| matcher.is_none_or(|m| check(m, object, "") == Outcome::Pass))
+        .peekable();
+    let Some(first) = applicable.peek().map(|object| object.pos) else {
+        return CheckResult::fail(
+            message,
+            objects.first().map(|o| o.pos),
+            Some(Text::new(
+                "no document matches",
+                "条件に合うドキュメントがありません",
+            )),
+        );
+    };
+    for object in applicable {
+        if let Outcome::Fail(failure) = check(pattern, object, "") {
+            return CheckResult::fail(message, Some(failure.pos), Some(failure.reason));
+        }
+    }
+    CheckResult::pass(message, Some(first))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,152 @@
+//! Scalar comparison: globs for text, numbers and Kubernetes quantities
+//! compared by value, so `"<1Gi"` accepts `512Mi` and `">=2"` accepts `3`.
+
+use super::pattern::{Ordering, Scalar, Term};
+use crate::validate::{Node, Value};
+
+/// A number or a simple quantity (`500m`, `1.5Gi`, `2e3`) as a float.
+pub(crate) fn number(text: &str) -> Option<f64> {
+    let text = text.trim();
+    const SUFFIXES: [(&str, f64); 13] = [
+        ("Ki", 1024.0),
+        ("Mi", 1_048_576.0),
+        ("Gi", 1_073_741_824.0),
+        ("Ti", 1_099_511_627_776.0),
+        ("Pi", 1_125_899_906_842_624.0),
+        ("Ei", 1_152_921_504_606_846_976.0),
+        ("m", 1e-3),
+        ("k", 1e3),
+        ("M", 1e6),
+        ("G", 1e9),
+        ("T", 1e12),
+        ("P", 1e15),
+        ("E", 1e18),
+    ];
+    let (digits, factor) = SUFFIXES
+        .iter()
+        .find_map(|(suffix, factor)| text.strip_suffix(suffix).map(|d| (d, *factor)))
+        .unwrap_or((text, 1.0));
+    let plain = digits
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
+    if digits.is_empty() || !plain {
+        return None;
+    }
+    digits
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .map(|n| n * factor)
+}
+
+/// Whether a resource value matches a scalar pattern.
+pub(crate) fn matches(pattern: &Scalar, node: &Node) -> bool {
+    match pattern {
+        Scalar::Null => node.value == Value::Null,
+        Scalar::Bool(expected) => node.value == Value::Bool(*expected),
+        Scalar::Number(expected) => numeric(node) == Some(*expected),
+        Scalar::Text(alternatives) => alternatives
+            .iter()
+            .any(|terms| terms.iter().all(|term| term_matches(term, node))),
+    }
+}
+
+fn term_matches(term: &Term, node: &Node) -> bool {
+    match term {
+        Term::Equal(operand) => equal(operand, node),
+        Term::NotEqual(operand) => !equal(operand, node),
+        Term::Compare(ordering, bound) => numeric(node).is_some_and(|n| match ordering {
+            Ordering::Greater => n > *bound,
+            Ordering::GreaterOrEqual => n >= *bound,
+            Ordering::Less => n < *bound,
+            Ordering::LessOrEqual => n <= *bound,
+        }),
+    }
+}
+
+/// Wildcards match any scalar's text; otherwise numbers compare by value.
+fn equal(operand: &str, node: &Node) -> bool {
+    if matches!(node.value, Value::Map(_) | Value::Seq(_)) {
+        return operand == "*";
+    }
+    if let (Some(expected), Some(actual)) = (number(operand), numeric(node)) {
+        return expected == actual;
+    }
+    glob(operand, &text(node))
+}
+
+/// The resource value as a number, when it is one or a quantity string.
+fn numeric(node: &Node) -> Option<f64> {
+    match &node.value {
+        Value::Int(n) => Some(*n as f64),
+        Value::Float(n) => Some(*n),
+        Value::Str(text) => number(text),
+        _ => None,
+    }
+}
+
+fn text(node: &Node) -> String {
+    match &node.value {
+        Value::Null => String::new(),
+        Value::Bool(b) => b.to_string(),
+        Value::Int(n) => n.to_string(),
+        Value::Float(n) => n.to_string(),
+        Value::Str(text) => text.clone(),
+        Value::Seq(_) | Value::Map(_) => node.raw.clone(),
+    }
+}
+
+/// `*` matches any run of characters, `?` exactly one.
+fn glob(pattern: &str, text: &str) -> bool {
+    let pattern: Vec<char> = pattern.chars().collect();
+    let text: Vec<char> = text.chars().collect();
+    // Iterative matching with backtracking to the last star: linear in practice.
+    let (mut p, mut t) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while t < text.len() {
+        match pattern.get(p) {
+            Some('*') => {
+                star = Some((p, t));
+                p += 1;
+            }
+            Some(&c) if c == '?' || c == text[t] => {
+                p += 1;
+                t += 1;
+            }
+            _ => match star {
+                Some((star_p, star_t)) => {
+                    p = star_p + 1;
+                    t = star_t + 1;
+                    star = Some((star_p, star_t + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    pattern[p..].iter().all(|&c| c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantities_are_numbers() {
+        assert_eq!(number("500m"), Some(0.5));
+        assert_eq!(number("1Gi"), Some(1_073_741_824.0));
+        assert_eq!(number("3"), Some(3.0));
+        assert_eq!(number("web"), None);
+        assert_eq!(number("Mi"), None);
+    }
+
+    #[test]
+    fn globs_match_like_kyverno() {
+        assert!(glob("*", ""));
+        assert!(!glob("?*", ""));
+        assert!(glob("?*", "x"));
+        assert!(glob("nginx:*", "nginx:1.27"));
+        assert!(!glob("nginx:*", "busybox:1"));
+        assert!(glob("*a*b", "xxaxxb"));
+        assert!(!glob("a?c", "ac"));
+    }
+}

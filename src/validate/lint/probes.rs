@@ -1,0 +1,48 @@
+//! `lint/probes`: without a readiness probe a Service sends traffic to a
+//! Pod that is still starting; without a liveness probe a hung process is
+//! never restarted. Only long-running Pods need them: a Job's Pods finish.
+
+use super::{Lints, PodSpec};
+use crate::validate::finding::Text;
+use crate::validate::rules::go_quote;
+
+pub(super) const RULE: &str = "lint/probes";
+
+/// Whether the Pod spec runs until stopped.
+fn long_running(pod: &PodSpec<'_>) -> bool {
+    match pod.kind {
+        "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" => true,
+        "Pod" => pod
+            .get("restartPolicy")
+            .and_then(|policy| policy.as_str())
+            .is_none_or(|policy| policy == "Always"),
+        _ => false,
+    }
+}
+
+/// Warns about regular containers of a long-running Pod without probes
+/// (native sidecars are init containers and are left alone).
+pub(super) fn check(pod: &PodSpec<'_>, lints: &mut Lints<'_, '_>) {
+    if !long_running(pod) {
+        return;
+    }
+    for container in pod.list("containers") {
+        if container.get("readinessProbe").is_some() || container.get("livenessProbe").is_some() {
+            continue;
+        }
+        let name = go_quote(container.name());
+        lints.warn(
+            RULE,
+            &container.path,
+            container.pos(),
+            Text::new(
+                format!("container {name} has no readinessProbe and no livenessProbe"),
+                format!("コンテナ{name}にreadinessProbeもlivenessProbeもありません"),
+            ),
+            Text::new(
+                "add a readinessProbe so Services send traffic only once the container is ready, and a livenessProbe so a hung container is restarted (for example `httpGet: {path: /healthz, port: 8080}`)",
+                "Serviceが準備のできたコンテナにだけトラフィックを送るようreadinessProbeを、応答しなくなったコンテナが再起動されるようlivenessProbeを追加してください(例: `httpGet: {path: /healthz, port: 8080}`)",
+            ),
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! `lint/resources`: without requests the scheduler packs Pods blind and
+//! the Pod is evicted early under node pressure; the warning names the QoS
+//! class the Pod ends up in, computed as the kubelet does.
+
+use super::{Container, Lints, PodSpec};
+use crate::validate::finding::Text;
+use crate::validate::rules::go_quote;
+use crate::validate::rules::quantity::quantity_of;
+use crate::validate::yaml::Node;
+
+pub(super) const RULE: &str = "lint/resources";
+
+/// The resources the QoS class is computed from.
+const QOS_RESOURCES: [&str; 2] = ["cpu", "memory"];
+
+/// A Pod's Quality of Service class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Qos {
+    Guaranteed,
+    Burstable,
+    BestEffort,
+}
+
+impl Qos {
+    fn name(self) -> &'static str {
+        match self {
+            Qos::Guaranteed => "Guaranteed",
+            Qos::Burstable => "Burstable",
+            Qos::BestEffort => "BestEffort",
+        }
+    }
+}
+
+/// `resources.<list>.<resource>` of a container.
+fn amount<'a>(container: &Container<'a>, list: &str, resource: &str) -> Option<&'a Node> {
+    container.get("resources")?.get(list)?.get(resource)
+}
+
+/// Whether a container sets a cpu or memory request or limit.
+fn sets_any(container: &Container<'_>) -> bool {
+    QOS_RESOURCES.iter().any(|resource| {
+        amount(container, "requests", resource).is_some()
+            || amount(container, "limits", resource).is_some()
+    })
+}
+
+/// Whether a container has cpu and memory limits with requests equal to
+/// them (a missing request defaults to the limit).
+fn is_guaranteed(container: &Container<'_>) -> bool {
+    QOS_RESOURCES.iter().all(|resource| {
+        let Some(limit) = amount(container, "limits", resource) else {
+            return false;
+        };
+        let request = amount(container, "requests", resource).unwrap_or(limit);
+        matches!(
+            (quantity_of(request), quantity_of(limit)),
+            (Some(Ok(request)), Some(Ok(limit))) if request == limit
+        )
+    })
+}
+
+/// The QoS class of a Pod with these containers (init containers included).
+pub(super) fn qos(containers: &[Container<'_>]) -> Qos {
+    if !containers.iter().any(sets_any) {
+        Qos::BestEffort
+    } else if containers.iter().all(is_guaranteed) {
+        Qos::Guaranteed
+    } else {
+        Qos::Burstable
+    }
+}
+
+/// Warns about every container that sets no cpu or memory request or limit.
+pub(super) fn check(pod: &PodSpec<'_>, lints: &mut Lints<'_, '_>) {
+    let containers = pod.containers();
+    let class = qos(&containers).name();
+    for container in containers.iter().filter(|c| !sets_any(c)) {
+        let name = go_quote(container.name());
+        lints.warn(
+            RULE,
+            &container.path,
+            container.pos(),
+            Text::new(
+                format!("container {name} sets no resource requests or limits (the Pod's QoS class is {class})"),
+                format!("コンテナ{name}にリソース要求もリソース制限もありません(PodのQoSクラスは{class}です)"),
+            ),
+            Text::new(
+                "set `resources.requests` (and `limits`) for cpu and memory: BestEffort Pods (nothing set anywhere) are evicted first under node pressure; Guaranteed needs requests equal to limits for cpu and memory in every container; a limit alone makes the request default to it",
+                "cpuとmemoryの`resources.requests`(と`limits`)を設定してください。何も設定しないBestEffortのPodは、ノードのリソースが逼迫したとき最初に退避されます。Guaranteedにするには、すべてのコンテナでcpuとmemoryのリソース要求とリソース制限を同じ値にします。制限だけを書くと、要求は制限と同じ値になります",
+            ),
+        );
+    }
+}

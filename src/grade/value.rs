@@ -98,18 +98,22 @@ fn text(node: &Node) -> String {
 
 /// `*` matches any run of characters, `?` exactly one.
 fn glob(pattern: &str, text: &str) -> bool {
-    let pattern: Vec<char> = pattern.chars().collect();
+    let pattern = glob_tokens(pattern);
     let text: Vec<char> = text.chars().collect();
     // Iterative matching with backtracking to the last star: linear in practice.
     let (mut p, mut t) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while t < text.len() {
         match pattern.get(p) {
-            Some('*') => {
+            Some(Glob::Star) => {
                 star = Some((p, t));
                 p += 1;
             }
-            Some(&c) if c == '?' || c == text[t] => {
+            Some(Glob::One) => {
+                p += 1;
+                t += 1;
+            }
+            Some(Glob::Literal(c)) if *c == text[t] => {
                 p += 1;
                 t += 1;
             }
@@ -123,7 +127,34 @@ fn glob(pattern: &str, text: &str) -> bool {
             },
         }
     }
-    pattern[p..].iter().all(|&c| c == '*')
+    pattern[p..].iter().all(|g| *g == Glob::Star)
+}
+
+/// One element of a glob: `*`, `?`, or a character to match as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Glob {
+    Star,
+    One,
+    Literal(char),
+}
+
+/// Splits a glob; `\*`, `\?` and `\\` stand for the characters themselves, so
+/// a pattern can ask for a literal `*` (a cron schedule `0 3 \* \* \*`).
+fn glob_tokens(pattern: &str) -> Vec<Glob> {
+    let mut tokens = Vec::new();
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        tokens.push(match c {
+            '*' => Glob::Star,
+            '?' => Glob::One,
+            '\\' => match chars.next() {
+                Some(escaped) => Glob::Literal(escaped),
+                None => Glob::Literal('\\'),
+            },
+            c => Glob::Literal(c),
+        });
+    }
+    tokens
 }
 
 #[cfg(test)]
@@ -148,5 +179,13 @@ mod tests {
         assert!(!glob("nginx:*", "busybox:1"));
         assert!(glob("*a*b", "xxaxxb"));
         assert!(!glob("a?c", "ac"));
+    }
+
+    #[test]
+    fn escaped_wildcards_are_literal() {
+        assert!(glob(r"0 3 \* \* \*", "0 3 * * *"));
+        assert!(!glob(r"0 3 \* \* \*", "0 3 1 * 5"));
+        assert!(glob(r"what\?", "what?"));
+        assert!(!glob(r"what\?", "whats"));
     }
 }

@@ -163,3 +163,22 @@ fn pack_lint_proves_every_exercise() {
         )
     );
 }
+
+#[test]
+fn a_failed_check_shows_its_hint() {
+    let assert = kubetutor()
+        .args([
+            "--lessons",
+            "tests/fixtures/packs/good",
+            "grade",
+            "fix-job",
+            "tests/fixtures/packs/good/lessons/exercises/fix-job/starter.yaml",
+        ])
+        .assert()
+        .code(1);
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    assert!(
+        out.contains("    hint: A Job's Pods must finish; which restart policies allow that?"),
+        "{out}"
+    );
+}

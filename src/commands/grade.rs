@@ -85,6 +85,16 @@ pub fn text(verdict: &Verdict, file: &str, source: &str, lang: Lang, colour: boo
                 sanitize(reason.get(lang)).replace('\n', " ")
             ));
         }
+        if let Some(hint) = result.hint.as_ref().filter(|_| !result.passed) {
+            let label = match lang {
+                Lang::En => "hint",
+                Lang::Ja => "ヒント",
+            };
+            out.push_str(&format!(
+                "    {label}: {}\n",
+                sanitize(hint.get(lang)).replace('\n', " ")
+            ));
+        }
     }
     let errors = verdict
         .findings

@@ -95,6 +95,8 @@ pub enum CheckKind {
 pub struct Check {
     pub id: String,
     pub kind: CheckKind,
+    /// Shown when the check fails: a nudge, not the answer.
+    pub hint: Option<Localized<String>>,
     /// Where exercise.yaml declares it, for `pack lint`'s proofs.
     pub(crate) pos: Pos,
 }
@@ -137,6 +139,7 @@ struct RawCheck {
     #[serde(rename = "match")]
     matcher: Option<serde_yaml::Value>,
     description: Option<Localized<String>>,
+    hint: Option<Localized<String>>,
 }
 
 /// The three files of an exercise folder, each optional until checked.
@@ -277,7 +280,12 @@ fn build_check(raw: RawCheck, pos: Pos) -> Result<Check, String> {
             ));
         }
     };
-    Ok(Check { id, kind, pos })
+    Ok(Check {
+        id,
+        kind,
+        hint: raw.hint,
+        pos,
+    })
 }
 
 /// The built-in rule, with `kinds` where (and only where) it takes them.

@@ -37,6 +37,8 @@ pub struct CheckResult {
     pub reason: Option<Text>,
     /// Where to look: the node a pattern failed at, else the document.
     pub pos: Option<Pos>,
+    /// The exercise author's nudge for a failed check.
+    pub hint: Option<Text>,
 }
 
 impl CheckResult {
@@ -47,6 +49,7 @@ impl CheckResult {
             message,
             reason: None,
             pos,
+            hint: None,
         }
     }
 
@@ -57,6 +60,7 @@ impl CheckResult {
             message,
             reason,
             pos,
+            hint: None,
         }
     }
 }
@@ -79,6 +83,7 @@ pub fn grade(exercise: &Exercise, text: &str) -> Verdict {
             };
             CheckResult {
                 id: check.id.clone(),
+                hint: check.hint.as_ref().map(localized),
                 ..result
             }
         })

@@ -173,6 +173,7 @@ fn with_rule(rule: BuiltinRule) -> Exercise {
         checks: vec![Check {
             id: "rule".into(),
             kind: CheckKind::Rule(rule),
+            hint: None,
             pos: exercise.checks[0].pos,
         }],
         ..exercise

@@ -4,43 +4,16 @@
 //! expected warning must be found there and no other `lint/…` warning may
 //! appear. Errors are not allowed at all; Pod Security warnings are ignored.
 
+mod manifest_fixtures;
+
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use kubetutor::validate::{self, Severity};
 
-fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new("tests/fixtures/manifests/lint");
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .expect("fixture folder")
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
-        .collect();
-    files.sort();
-    files
-}
-
-/// (line, rule, path) of every `# lint:` comment.
-fn expectations(text: &str) -> BTreeSet<(usize, String, String)> {
-    let mut expected = BTreeSet::new();
-    for (index, line) in text.lines().enumerate() {
-        let Some((_, spec)) = line.split_once("# lint:") else {
-            continue;
-        };
-        for one in spec.split(';') {
-            let mut words = one.split_whitespace();
-            let rule = words.next().expect("a rule after # lint:").to_string();
-            let path = words.next().unwrap_or("").to_string();
-            expected.insert((index + 1, rule, path));
-        }
-    }
-    expected
-}
-
 #[test]
 fn lint_fixtures_report_exactly_the_expected_warnings() {
-    let files = fixtures();
+    let files = manifest_fixtures::files("lint");
     assert!(files.len() >= 3, "too few lint fixtures");
     let mut failures = Vec::new();
     for file in files {
@@ -64,7 +37,7 @@ fn lint_fixtures_report_exactly_the_expected_warnings() {
                 ));
             }
         }
-        let expected = expectations(&text);
+        let expected = manifest_fixtures::expectations(&text, "# lint:");
         for (line, rule, path) in expected.difference(&found) {
             failures.push(format!("{}:{line}: missing {rule} {path}", file.display()));
         }

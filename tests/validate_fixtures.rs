@@ -7,43 +7,16 @@
 //!   `# expect: <rule> <path>` (several separated by `;`). Every expected
 //!   error must be found there, and no other error may appear.
 
+mod manifest_fixtures;
+
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use kubetutor::validate::{self, Severity};
 
-fn fixtures(kind: &str) -> Vec<PathBuf> {
-    let dir = Path::new("tests/fixtures/manifests").join(kind);
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .expect("fixture folder")
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
-        .collect();
-    files.sort();
-    files
-}
-
-/// (line, rule, path) of every `# expect:` comment.
-fn expectations(text: &str) -> BTreeSet<(usize, String, String)> {
-    let mut expected = BTreeSet::new();
-    for (index, line) in text.lines().enumerate() {
-        let Some((_, spec)) = line.split_once("# expect:") else {
-            continue;
-        };
-        for one in spec.split(';') {
-            let mut words = one.split_whitespace();
-            let rule = words.next().expect("a rule after # expect:").to_string();
-            let path = words.next().unwrap_or("").to_string();
-            expected.insert((index + 1, rule, path));
-        }
-    }
-    expected
-}
-
 #[test]
 fn valid_real_world_manifests_stay_clean() {
-    let files = fixtures("valid");
+    let files = manifest_fixtures::files("valid");
     assert!(files.len() >= 5, "too few valid fixtures");
     let mut failures = Vec::new();
     for file in files {
@@ -78,12 +51,12 @@ fn valid_real_world_manifests_stay_clean() {
 
 #[test]
 fn invalid_manifests_report_exactly_the_expected_errors() {
-    let files = fixtures("invalid");
+    let files = manifest_fixtures::files("invalid");
     assert!(!files.is_empty(), "no invalid fixtures");
     let mut failures = Vec::new();
     for file in files {
         let text = fs::read_to_string(&file).expect("readable");
-        let expected = expectations(&text);
+        let expected = manifest_fixtures::expectations(&text, "# expect:");
         assert!(
             !expected.is_empty(),
             "{}: declares no expected finding",

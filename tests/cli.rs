@@ -172,3 +172,54 @@ fn help_names_the_data_directory() {
         "{out}"
     );
 }
+
+/// Copies a fixture pack into a temporary folder that a test may change.
+fn scratch_pack(from: &str) -> tempfile::TempDir {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).expect("create folder");
+        for entry in std::fs::read_dir(from).expect("read fixture") {
+            let entry = entry.expect("fixture entry");
+            let target = to.join(entry.file_name());
+            if entry.file_type().expect("file type").is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).expect("copy fixture");
+            }
+        }
+    }
+    let dir = tempfile::tempdir().expect("temporary folder");
+    copy(std::path::Path::new(from), dir.path());
+    dir
+}
+
+#[test]
+fn pack_lint_proves_exercise_variants() {
+    let pack = scratch_pack(GOOD);
+    let exercise = pack.path().join("lessons/exercises/fix-job");
+    let solution = std::fs::read_to_string(exercise.join("solution.yaml")).expect("solution");
+    let always = solution.replace("restartPolicy: Never", "restartPolicy: Always");
+    std::fs::write(exercise.join("pass-always.yaml"), &always).expect("write");
+    std::fs::write(
+        exercise.join("fail-never.yaml"),
+        format!("# fails: restart-policy, nope\n{solution}"),
+    )
+    .expect("write");
+    std::fs::write(exercise.join("fail-unnamed.yaml"), &always).expect("write");
+    let assert = kubetutor()
+        .args(["pack", "lint"])
+        .arg(pack.path())
+        .assert()
+        .code(1);
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).replace(
+        &format!("{}/", pack.path().display()),
+        "",
+    );
+    for expected in [
+        "lessons/exercises/fix-job/pass-always.yaml:8:22: this correct variant has a validator error:",
+        "lessons/exercises/fix-job/fail-never.yaml:1:1: this wrong variant passes check `restart-policy`: the check must reject it",
+        "lessons/exercises/fix-job/fail-never.yaml:1:1: `# fails:` names check `nope`, which the exercise does not have",
+        "lessons/exercises/fix-job/fail-unnamed.yaml:1:1: a fail variant starts with `# fails: <check id>, …`",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+}

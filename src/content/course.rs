@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
-use super::exercise::{self, Exercise, ExerciseFiles};
+use super::exercise::{self, Exercise, ExerciseFiles, Variant};
 use super::lesson::{self, Lesson, is_valid_id};
 use super::lint::{self, LintReport, SourceMap};
 use super::locate::Pos;
@@ -253,24 +253,31 @@ fn load_exercises(
     for (dir, files) in dirs {
         let display_dir = root.join(dir);
         for name in files.keys() {
-            if !matches!(
+            let known = matches!(
                 name.as_str(),
                 "exercise.yaml" | "starter.yaml" | "solution.yaml"
-            ) {
+            ) || Variant::from_file(name, "").is_some();
+            if !known {
                 problems.push(Problem::new(
                     display_dir.join(name),
                     1,
                     1,
-                    "unexpected file: an exercise folder holds exercise.yaml, starter.yaml and solution.yaml",
+                    "unexpected file: an exercise folder holds exercise.yaml, starter.yaml, solution.yaml, pass-*.yaml and fail-*.yaml",
                 ));
             }
         }
+        let variants = files
+            .iter()
+            .filter(|(name, _)| Variant::from_file(name, "").is_some())
+            .map(|(name, text)| (name.as_str(), *text))
+            .collect();
         let files = ExerciseFiles {
             dir,
             display_dir: &display_dir,
             spec: files.get("exercise.yaml").copied(),
             starter: files.get("starter.yaml").copied(),
             solution: files.get("solution.yaml").copied(),
+            variants,
         };
         if let Some(exercise) = exercise::parse(&files, problems) {
             exercises.push(exercise);

@@ -113,8 +113,69 @@ pub struct Exercise {
     pub checks: Vec<Check>,
     pub starter: String,
     pub solution: String,
+    /// Other answers the checks must accept or reject, proved by `pack lint`.
+    pub variants: Vec<Variant>,
     /// The folder, relative to the pack root.
     pub dir: PathBuf,
+}
+
+/// A sample answer kept beside the exercise so that `pack lint` proves the
+/// checks accept every correct variant and reject the typical mistakes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    /// The file name inside the exercise folder.
+    pub file: String,
+    pub expect: Expectation,
+    pub text: String,
+}
+
+/// What grading a variant must give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expectation {
+    /// `pass-*.yaml`: no validator error, every check passes.
+    Pass,
+    /// `fail-*.yaml`: at least these checks fail (from its `# fails:` line).
+    Fail(Vec<String>),
+}
+
+impl Variant {
+    /// Reads a `pass-*.yaml` or `fail-*.yaml` file; `None` for other names.
+    pub(crate) fn from_file(file: &str, text: &str) -> Option<Result<Self, String>> {
+        let stem = file.strip_suffix(".yaml")?;
+        let expect = if stem.strip_prefix("pass-").is_some_and(|n| !n.is_empty()) {
+            Ok(Expectation::Pass)
+        } else if stem.strip_prefix("fail-").is_some_and(|n| !n.is_empty()) {
+            failing_checks(text).map(Expectation::Fail)
+        } else {
+            return None;
+        };
+        Some(expect.map(|expect| Variant {
+            file: file.to_string(),
+            expect,
+            text: text.to_string(),
+        }))
+    }
+}
+
+/// The check ids of a fail variant's first line, `# fails: id, id`.
+fn failing_checks(text: &str) -> Result<Vec<String>, String> {
+    let first = text.lines().next().unwrap_or_default();
+    let ids: Vec<String> = first
+        .strip_prefix('#')
+        .map(str::trim_start)
+        .and_then(|rest| rest.strip_prefix("fails:"))
+        .map(|list| {
+            list.split(',')
+                .map(|id| id.trim().to_string())
+                .filter(|id| !id.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    if ids.is_empty() {
+        Err("a fail variant starts with `# fails: <check id>, …`: the checks it must fail".into())
+    } else {
+        Ok(ids)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -149,6 +210,8 @@ pub(crate) struct ExerciseFiles<'a> {
     pub spec: Option<&'a str>,
     pub starter: Option<&'a str>,
     pub solution: Option<&'a str>,
+    /// `pass-*.yaml` and `fail-*.yaml`: file name and text.
+    pub variants: Vec<(&'a str, &'a str)>,
 }
 
 /// Parses and structurally checks an exercise folder.
@@ -176,6 +239,16 @@ pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> O
     ] {
         if let Some(text) = text {
             check_yaml_stream(text, &files.display_dir.join(name), problems);
+        }
+    }
+    let mut variants = Vec::new();
+    for (name, text) in &files.variants {
+        let display = files.display_dir.join(name);
+        check_yaml_stream(text, &display, problems);
+        match Variant::from_file(name, text) {
+            Some(Ok(variant)) => variants.push(variant),
+            Some(Err(message)) => problems.push(Problem::new(&display, 1, 1, message)),
+            None => {}
         }
     }
     let spec = files.spec?;
@@ -237,6 +310,7 @@ pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> O
         checks,
         starter: files.starter.unwrap_or_default().to_string(),
         solution: files.solution.unwrap_or_default().to_string(),
+        variants,
         dir: files.dir.to_path_buf(),
     })
 }
@@ -363,9 +437,49 @@ checks:
             spec,
             starter,
             solution: Some("kind: Job\n"),
+            variants: Vec::new(),
         };
         let exercise = parse(&files, &mut problems);
         (exercise, problems.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn variants_are_named_by_prefix_and_fail_variants_name_their_checks() {
+        let pass = Variant::from_file("pass-onfailure.yaml", "kind: Job\n");
+        assert_eq!(pass.unwrap().unwrap().expect, Expectation::Pass);
+        let fail = Variant::from_file("fail-x.yaml", "# fails: never, valid\nkind: Job\n");
+        assert_eq!(
+            fail.unwrap().unwrap().expect,
+            Expectation::Fail(vec!["never".into(), "valid".into()])
+        );
+        assert!(
+            Variant::from_file("fail-x.yaml", "kind: Job\n")
+                .unwrap()
+                .is_err()
+        );
+        assert!(Variant::from_file("pass-.yaml", "").is_none());
+        assert!(Variant::from_file("notes.yaml", "").is_none());
+        let mut problems = Vec::new();
+        let files = ExerciseFiles {
+            dir: Path::new("lessons/exercises/fix-job"),
+            display_dir: Path::new("lessons/exercises/fix-job"),
+            spec: Some(SPEC),
+            starter: Some("kind: Job\n"),
+            solution: Some("kind: Job\n"),
+            variants: vec![
+                ("pass-onfailure.yaml", "kind: Job\n"),
+                ("fail-always.yaml", "kind: Job\n"),
+            ],
+        };
+        let exercise = parse(&files, &mut problems).unwrap();
+        assert_eq!(exercise.variants.len(), 1);
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [
+                "lessons/exercises/fix-job/fail-always.yaml:1:1: a fail variant starts with `# fails: <check id>, …`: the checks it must fail"
+            ]
+        );
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! `pack lint`'s proof of an exercise: the reference solution passes every
 //! check without validator errors, the starter fails at least one check, and
-//! every check speaks every language of the pack. An exercise that cannot be
+//! every check speaks every language of the pack; `pass-*.yaml` variants pass
+//! and `fail-*.yaml` variants fail the checks they name. An exercise that cannot be
 //! solved, or is solved before the learner starts, teaches nothing.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use super::exercise::{BuiltinRule, CheckKind, Exercise};
+use super::exercise::{BuiltinRule, CheckKind, Exercise, Expectation};
 use super::problem::Problem;
 use crate::grade;
 use crate::i18n::Lang;
@@ -21,37 +22,25 @@ pub(crate) fn prove(
 ) {
     let dir = root.join(&exercise.dir);
     let spec = dir.join("exercise.yaml");
-    let solution = dir.join("solution.yaml");
-    let verdict = grade::grade(exercise, &exercise.solution);
-    for finding in verdict
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-    {
-        problems.push(Problem::new(
-            &solution,
-            finding.pos.line,
-            finding.pos.column,
-            format!("the solution has a validator error: {}", finding.message.en),
-        ));
-    }
-    // A failing `valid` rule repeats the validator errors reported above.
-    let failed = verdict
-        .checks
-        .iter()
-        .zip(&exercise.checks)
-        .filter(|(result, check)| {
-            !result.passed && check.kind != CheckKind::Rule(BuiltinRule::Valid)
-        });
-    for (result, _) in failed {
-        let pos = result.pos.unwrap_or_default();
-        let reason = result.reason.as_ref().map_or("", |r| r.en.as_str());
-        problems.push(Problem::new(
-            &solution,
-            pos.line,
-            pos.column,
-            format!("the solution fails check `{}`: {reason}", result.id),
-        ));
+    require_pass(
+        exercise,
+        &exercise.solution,
+        &dir.join("solution.yaml"),
+        "the solution",
+        problems,
+    );
+    for variant in &exercise.variants {
+        let path = dir.join(&variant.file);
+        match &variant.expect {
+            Expectation::Pass => require_pass(
+                exercise,
+                &variant.text,
+                &path,
+                "this correct variant",
+                problems,
+            ),
+            Expectation::Fail(ids) => require_fail(exercise, &variant.text, ids, &path, problems),
+        }
     }
     if grade::grade(exercise, &exercise.starter)
         .checks
@@ -76,6 +65,75 @@ pub(crate) fn prove(
                 check.pos.column,
                 format!("check `{}` has no description in `{lang}`", check.id),
             ));
+        }
+    }
+}
+
+/// Reports validator errors and failed checks of an answer that must pass.
+fn require_pass(
+    exercise: &Exercise,
+    text: &str,
+    path: &Path,
+    what: &str,
+    problems: &mut Vec<Problem>,
+) {
+    let verdict = grade::grade(exercise, text);
+    for finding in verdict
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+    {
+        problems.push(Problem::new(
+            path,
+            finding.pos.line,
+            finding.pos.column,
+            format!("{what} has a validator error: {}", finding.message.en),
+        ));
+    }
+    // A failing `valid` rule repeats the validator errors reported above.
+    let failed = verdict
+        .checks
+        .iter()
+        .zip(&exercise.checks)
+        .filter(|(result, check)| {
+            !result.passed && check.kind != CheckKind::Rule(BuiltinRule::Valid)
+        });
+    for (result, _) in failed {
+        let pos = result.pos.unwrap_or_default();
+        let reason = result.reason.as_ref().map_or("", |r| r.en.as_str());
+        problems.push(Problem::new(
+            path,
+            pos.line,
+            pos.column,
+            format!("{what} fails check `{}`: {reason}", result.id),
+        ));
+    }
+}
+
+/// Reports a wrong answer that some of its named checks let through.
+fn require_fail(
+    exercise: &Exercise,
+    text: &str,
+    ids: &[String],
+    path: &Path,
+    problems: &mut Vec<Problem>,
+) {
+    let verdict = grade::grade(exercise, text);
+    for id in ids {
+        match verdict.checks.iter().find(|c| &c.id == id) {
+            None => problems.push(Problem::new(
+                path,
+                1,
+                1,
+                format!("`# fails:` names check `{id}`, which the exercise does not have"),
+            )),
+            Some(result) if result.passed => problems.push(Problem::new(
+                path,
+                1,
+                1,
+                format!("this wrong variant passes check `{id}`: the check must reject it"),
+            )),
+            Some(_) => {}
         }
     }
 }

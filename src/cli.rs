@@ -74,6 +74,56 @@ pub enum Command {
         #[command(subcommand)]
         command: PackCommand,
     },
+    /// Show, export or reset your progress (kept in the data directory)
+    Progress {
+        #[command(subcommand)]
+        command: ProgressCommand,
+    },
+    /// Team summary from progress files written by `kubetutor progress export`.
+    /// Exit 1 when some files could not be read (the others are reported).
+    Report {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Exported progress files, one per learner
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgressCommand {
+    /// Per lesson: read, quiz score, exercises passed and items due for review
+    Show {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write your progress as a portable JSON file (docs/progress-format.md)
+    Export {
+        /// Write to FILE instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Your name in team reports [default: the name used last, else $USER]
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Forget progress: one lesson's, or everything (settings are kept)
+    Reset {
+        /// Only this lesson's answers, attempts, reading state and reviews
+        #[arg(long, value_name = "ID")]
+        lesson: Option<String>,
+        /// Confirm: nothing is deleted without it
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// Output formats of `kubetutor report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]

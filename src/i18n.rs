@@ -99,6 +99,15 @@ pub enum Msg {
     ActionSearchCancel,
     EmptyCourse,
     MouseLabel,
+    ColumnRead,
+    ColumnQuiz,
+    ColumnExercises,
+    ColumnDue,
+    StatusNew,
+    StatusInProgress,
+    StatusDone,
+    ProgressTitle,
+    ProgressOverall,
 }
 
 impl Msg {
@@ -147,6 +156,17 @@ impl Msg {
             Msg::ActionSearchCancel => "cancel",
             Msg::EmptyCourse => "This pack has no lessons.",
             Msg::MouseLabel => "mouse",
+            Msg::ColumnRead => "Read",
+            Msg::ColumnQuiz => "Quiz",
+            Msg::ColumnExercises => "Exercises",
+            Msg::ColumnDue => "Due",
+            Msg::StatusNew => "new",
+            Msg::StatusInProgress => "in progress",
+            Msg::StatusDone => "done",
+            Msg::ProgressTitle => "Progress",
+            Msg::ProgressOverall => {
+                "lessons read {read}/{lessons} · quiz items right {right}/{items} · exercises passed {passed}/{exercises} · due for review {due}"
+            }
         }
     }
 
@@ -187,6 +207,17 @@ impl Msg {
             Msg::ActionSearchCancel => "取り消す",
             Msg::EmptyCourse => "このパックにはレッスンがありません。",
             Msg::MouseLabel => "マウス",
+            Msg::ColumnRead => "読了",
+            Msg::ColumnQuiz => "クイズ",
+            Msg::ColumnExercises => "演習",
+            Msg::ColumnDue => "復習",
+            Msg::StatusNew => "未読",
+            Msg::StatusInProgress => "学習中",
+            Msg::StatusDone => "完了",
+            Msg::ProgressTitle => "学習の進み具合",
+            Msg::ProgressOverall => {
+                "読了したレッスン {read}/{lessons} · 正解したクイズ {right}/{items} · 合格した演習 {passed}/{exercises} · 復習待ち {due}"
+            }
         }
     }
 }

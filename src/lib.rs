@@ -10,5 +10,6 @@ pub mod grade;
 pub mod i18n;
 pub mod markdown;
 pub mod paths;
+pub mod progress;
 pub mod tui;
 pub mod validate;

@@ -6,6 +6,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
+use chrono::Utc;
 use clap::{CommandFactory, FromArgMatches};
 use kubetutor::commands::check::Checked;
 use kubetutor::commands::{self, ListFormat};
@@ -13,10 +14,11 @@ use kubetutor::content::{Course, PackSource};
 use kubetutor::i18n::Lang;
 use kubetutor::markdown::sanitize;
 use kubetutor::paths;
+use kubetutor::progress::{self, Store, export::Export, summary};
 use kubetutor::tui::{self, App, Theme};
 use kubetutor::validate;
 
-use cli::{Cli, Command, Format, PackCommand};
+use cli::{Cli, Command, Format, PackCommand, ProgressCommand, ReportFormat};
 
 /// Exit code for input kubetutor cannot use (a broken pack, a missing folder).
 const EXIT_UNUSABLE: u8 = 2;
@@ -78,7 +80,143 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Pack {
             command: PackCommand::Lint { dir },
         }) => lint(dir.map_or(source, PackSource::Dir)),
+        Some(Command::Progress { command }) => progress_command(&source, lang, command),
+        Some(Command::Report { format, files }) => report(&files, format),
     }
+}
+
+/// Opens the learner's database, telling them when a damaged one was kept aside.
+fn open_store() -> anyhow::Result<Store> {
+    let dir = paths::data_dir()?;
+    let opened = Store::open_in(&dir, Utc::now())?;
+    if let Some(kept) = opened.kept_damaged {
+        eprintln!(
+            "kubetutor: note: the progress database could not be read; it was kept as {} and a new one was started",
+            kept.display()
+        );
+    }
+    Ok(opened.store)
+}
+
+fn progress_command(
+    source: &PackSource,
+    lang: Lang,
+    command: ProgressCommand,
+) -> anyhow::Result<ExitCode> {
+    let course = Course::load(source)?;
+    let outline = summary::outline(&course, lang);
+    match command {
+        ProgressCommand::Show { format } => {
+            let store = open_store()?;
+            let facts = summary::Facts::load(&store, Utc::now())?;
+            let rows = summary::summarize(&outline, &facts);
+            match format {
+                Format::Text => print_out(&commands::progress::show(
+                    &rows,
+                    lang,
+                    &store.path().display().to_string(),
+                ))?,
+                Format::Json => print_out(&(serde_json::to_string_pretty(&rows)? + "\n"))?,
+            }
+        }
+        ProgressCommand::Export { out, name } => {
+            let mut store = open_store()?;
+            let learner = match name {
+                Some(name) => {
+                    store.set_setting("name", &name)?;
+                    name
+                }
+                None => store.setting("name")?.unwrap_or_else(default_learner),
+            };
+            let export = Export::build(&store, outline, &learner, Utc::now())?;
+            let json = serde_json::to_string_pretty(&export)? + "\n";
+            match out {
+                Some(path) => write_atomically(&path, &json)?,
+                None => print_out(&json)?,
+            }
+        }
+        ProgressCommand::Reset { lesson, yes } => {
+            if let Some(id) = &lesson
+                && !course.lessons().iter().any(|l| &l.id == id)
+            {
+                let known: Vec<&str> = course.lessons().iter().map(|l| l.id.as_str()).collect();
+                bail!(
+                    "no lesson `{}` in this course (lessons: {})",
+                    sanitize(id),
+                    known.join(", ")
+                );
+            }
+            let what = lesson.as_deref().map_or_else(
+                || "all progress (answers, attempts, reading state, reviews)".to_string(),
+                |id| format!("the progress of lesson `{id}`"),
+            );
+            if !yes {
+                bail!("this would forget {what}; run again with --yes to confirm");
+            }
+            open_store()?.reset(lesson.as_deref())?;
+            eprintln!("kubetutor: forgot {what}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The learner's name when none was given: the login name, else "learner".
+fn default_learner() -> String {
+    ["USER", "USERNAME"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|name| !name.is_empty())
+        .unwrap_or_else(|| "learner".to_string())
+}
+
+/// Writes a file whole or not at all: a temporary file beside it, renamed.
+fn write_atomically(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let Some(name) = name else {
+        bail!("{}: not a file name", path.display());
+    };
+    let temp = path.with_file_name(format!(".{name}.tmp"));
+    std::fs::write(&temp, text)
+        .and_then(|()| std::fs::rename(&temp, path))
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn report(files: &[std::path::PathBuf], format: ReportFormat) -> anyhow::Result<ExitCode> {
+    let mut exports = Vec::new();
+    let mut refused = 0;
+    for file in files {
+        match Export::read(file) {
+            Ok(export) => exports.push((file.clone(), export)),
+            Err(err) => {
+                eprintln!("kubetutor: error: {}", sanitize(&err.to_string()));
+                refused += 1;
+            }
+        }
+    }
+    if exports.is_empty() {
+        return Ok(ExitCode::from(EXIT_UNUSABLE));
+    }
+    let team = progress::report::build(&exports, Utc::now());
+    let text = match format {
+        ReportFormat::Md => sanitize_lines(&progress::report::markdown(&team)),
+        ReportFormat::Json => serde_json::to_string_pretty(&team)? + "\n",
+    };
+    print_out(&text)?;
+    Ok(if refused > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Escapes control characters from other people's files, keeping line breaks.
+fn sanitize_lines(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| match line.strip_suffix('\n') {
+            Some(body) => sanitize(body) + "\n",
+            None => sanitize(line),
+        })
+        .collect()
 }
 
 fn run_tutor(source: &PackSource, lang: Lang) -> anyhow::Result<ExitCode> {

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod grade;
+pub mod progress;
 
 use serde::Serialize;
 

@@ -68,8 +68,16 @@ pub struct Course {
 impl Course {
     /// Loads a pack; any problem makes the pack unusable, so the tutor never
     /// teaches from a half-valid course.
+    ///
+    /// The exercise proofs (grading every solution and variant) run for packs
+    /// from disk only: the built-in pack is proved by the test suite, and
+    /// skipping them keeps startup fast.
     pub fn load(source: &PackSource) -> Result<Course, PackError> {
-        let (course, problems) = analyze(source)?;
+        let proofs = match source {
+            PackSource::BuiltIn => Proofs::Skip,
+            PackSource::Dir(_) => Proofs::Run,
+        };
+        let (course, problems) = analyze(source, proofs)?;
         if problems.is_empty() {
             Ok(course)
         } else {
@@ -82,7 +90,7 @@ impl Course {
 
     /// Checks a pack and reports every problem, for `kubetutor pack lint`.
     pub fn lint(source: &PackSource) -> Result<LintReport, PackError> {
-        let (course, problems) = analyze(source)?;
+        let (course, problems) = analyze(source, Proofs::Run)?;
         Ok(LintReport::new(&course, problems))
     }
 
@@ -109,7 +117,14 @@ impl Course {
 
 /// Reads, parses and cross-checks a pack; returns what could be loaded and
 /// every problem found.
-fn analyze(source: &PackSource) -> Result<(Course, Vec<Problem>), PackError> {
+/// Whether analysing a pack grades its exercises' solutions and variants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Proofs {
+    Run,
+    Skip,
+}
+
+fn analyze(source: &PackSource, proofs: Proofs) -> Result<(Course, Vec<Problem>), PackError> {
     let files = source.read()?;
     let root = source.display_root();
     let mut problems = files.problems;
@@ -198,7 +213,7 @@ fn analyze(source: &PackSource) -> Result<(Course, Vec<Problem>), PackError> {
         exercises,
         diagrams,
     };
-    lint::cross_check(&course, &sources, &rels, &root, &mut problems);
+    lint::cross_check(&course, &sources, &rels, &root, proofs, &mut problems);
     problems.sort();
     problems.dedup();
     Ok((course, problems))

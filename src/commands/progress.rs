@@ -1,0 +1,145 @@
+//! What `kubetutor progress show` prints.
+
+use std::fmt::Write as _;
+
+use crate::i18n::{Lang, Msg};
+use crate::markdown::{display_width, sanitize};
+use crate::progress::summary::{LessonSummary, ReadStatus};
+
+/// The per-lesson table and an overall line, aligned by display width so
+/// Japanese titles line up.
+pub fn show(rows: &[LessonSummary], lang: Lang, database: &str) -> String {
+    let read = |row: &LessonSummary| {
+        match row.read {
+            ReadStatus::New => Msg::StatusNew,
+            ReadStatus::InProgress => Msg::StatusInProgress,
+            ReadStatus::Done => Msg::StatusDone,
+        }
+        .text(lang)
+        .to_string()
+    };
+    let quiz = |row: &LessonSummary| match row.quiz_percent() {
+        Some(percent) => format!("{}/{} {percent:>3}%", row.quiz_correct, row.quiz_total),
+        None if row.quiz_total == 0 => "–".to_string(),
+        None => format!("–/{}", row.quiz_total),
+    };
+    let exercises = |row: &LessonSummary| {
+        if row.exercises_total == 0 {
+            "–".to_string()
+        } else {
+            format!("{}/{}", row.exercises_passed, row.exercises_total)
+        }
+    };
+    let table: Vec<[String; 5]> = rows
+        .iter()
+        .map(|row| {
+            [
+                sanitize(&row.title).replace('\n', " "),
+                read(row),
+                quiz(row),
+                exercises(row),
+                row.due.to_string(),
+            ]
+        })
+        .collect();
+    let header = [
+        Msg::ColumnLesson,
+        Msg::ColumnRead,
+        Msg::ColumnQuiz,
+        Msg::ColumnExercises,
+        Msg::ColumnDue,
+    ]
+    .map(|m| m.text(lang).to_string());
+    let widths: Vec<usize> = (0..5)
+        .map(|col| {
+            std::iter::once(&header)
+                .chain(&table)
+                .map(|r| display_width(&r[col]))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = format!(
+        "{} — {}\n",
+        Msg::ProgressTitle.text(lang),
+        sanitize(database)
+    );
+    for (index, row) in std::iter::once(&header).chain(&table).enumerate() {
+        let number = if index == 0 {
+            String::new()
+        } else {
+            index.to_string()
+        };
+        let _ = write!(out, "{number:>2}");
+        for (col, cell) in row.iter().enumerate() {
+            let pad = widths[col].saturating_sub(display_width(cell));
+            if col == 4 {
+                let _ = write!(out, "  {}{cell}", " ".repeat(pad));
+            } else {
+                let _ = write!(out, "  {cell}{}", " ".repeat(pad));
+            }
+        }
+        out.truncate(out.trim_end().len());
+        out.push('\n');
+    }
+    let sum = |f: fn(&LessonSummary) -> usize| rows.iter().map(f).sum::<usize>();
+    let overall = Msg::ProgressOverall
+        .text(lang)
+        .replace(
+            "{read}",
+            &rows
+                .iter()
+                .filter(|r| r.read == ReadStatus::Done)
+                .count()
+                .to_string(),
+        )
+        .replace("{lessons}", &rows.len().to_string())
+        .replace("{right}", &sum(|r| r.quiz_correct).to_string())
+        .replace("{items}", &sum(|r| r.quiz_total).to_string())
+        .replace("{passed}", &sum(|r| r.exercises_passed).to_string())
+        .replace("{exercises}", &sum(|r| r.exercises_total).to_string())
+        .replace("{due}", &sum(|r| r.due).to_string());
+    let _ = writeln!(out, "\n{overall}");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(title: &str, read: ReadStatus, answered: usize) -> LessonSummary {
+        LessonSummary {
+            lesson_id: "x".into(),
+            title: title.into(),
+            read,
+            quiz_correct: answered.min(3),
+            quiz_answered: answered,
+            quiz_total: 4,
+            exercises_passed: 1,
+            exercises_total: if answered > 0 { 2 } else { 0 },
+            due: answered,
+        }
+    }
+
+    #[test]
+    fn columns_line_up_in_both_languages() {
+        let rows = [
+            row("Workload APIs", ReadStatus::Done, 4),
+            row("Pod", ReadStatus::New, 0),
+        ];
+        assert_eq!(
+            show(&rows, Lang::En, "/data/progress.db"),
+            "Progress — /data/progress.db\n    \
+             Lesson         Read  Quiz      Exercises  Due\n \
+             1  Workload APIs  done  3/4  75%  1/2          4\n \
+             2  Pod            new   –/4       –            0\n\n\
+             lessons read 1/2 · quiz items right 3/8 · exercises passed 2/2 · due for review 4\n"
+        );
+        let rows = [row("ワークロードAPI", ReadStatus::InProgress, 1)];
+        let text = show(&rows, Lang::Ja, "p.db");
+        assert!(
+            text.contains("\n 1  ワークロードAPI  学習中  1/4  25%  1/2      1\n"),
+            "{text}"
+        );
+    }
+}

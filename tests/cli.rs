@@ -210,10 +210,8 @@ fn pack_lint_proves_exercise_variants() {
         .arg(pack.path())
         .assert()
         .code(1);
-    let out = String::from_utf8_lossy(&assert.get_output().stdout).replace(
-        &format!("{}/", pack.path().display()),
-        "",
-    );
+    let out = String::from_utf8_lossy(&assert.get_output().stdout)
+        .replace(&format!("{}/", pack.path().display()), "");
     for expected in [
         "lessons/exercises/fix-job/pass-always.yaml:8:22: this correct variant has a validator error:",
         "lessons/exercises/fix-job/fail-never.yaml:1:1: this wrong variant passes check `restart-policy`: the check must reject it",

@@ -202,7 +202,7 @@ fn analyze(source: &PackSource, proofs: Proofs) -> Result<(Course, Vec<Problem>)
         ));
     }
     attach_quizzes(&mut lessons, quizzes, &mut sources, &mut problems);
-    let exercises = load_exercises(&root, &exercise_dirs, &mut problems);
+    let exercises = load_exercises(&root, &exercise_dirs, proofs, &mut problems);
     let rels: Vec<&Path> = files
         .files
         .iter()
@@ -259,9 +259,12 @@ fn attach_quizzes(
     }
 }
 
+/// Loads the exercise folders; their variants, and the check that starter
+/// and solution are YAML, only when proofs run.
 fn load_exercises(
     root: &Path,
     dirs: &BTreeMap<PathBuf, BTreeMap<String, &str>>,
+    proofs: Proofs,
     problems: &mut Vec<Problem>,
 ) -> Vec<Exercise> {
     let mut exercises = Vec::new();
@@ -283,7 +286,7 @@ fn load_exercises(
         }
         let variants = files
             .iter()
-            .filter(|(name, _)| Variant::from_file(name, "").is_some())
+            .filter(|(name, _)| proofs == Proofs::Run && Variant::from_file(name, "").is_some())
             .map(|(name, text)| (name.as_str(), *text))
             .collect();
         let files = ExerciseFiles {
@@ -293,6 +296,7 @@ fn load_exercises(
             starter: files.get("starter.yaml").copied(),
             solution: files.get("solution.yaml").copied(),
             variants,
+            check_answers: proofs == Proofs::Run,
         };
         if let Some(exercise) = exercise::parse(&files, problems) {
             exercises.push(exercise);

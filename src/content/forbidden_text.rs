@@ -3,6 +3,7 @@
 //! They are refused in the raw file and again after YAML parsing, since YAML
 //! escapes such as `"\e[2J"` only become control characters when parsed.
 
+use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
 pub(crate) use crate::markdown::is_forbidden_char as is_forbidden;
@@ -17,16 +18,23 @@ pub(crate) fn describe(c: char) -> String {
     )
 }
 
-/// The first forbidden character in any string of a YAML text, with a
-/// readable path to it (`items[2].choices[0].why`) and the best position
-/// kubetutor can give. `None` when the text is clean or does not parse (the
-/// typed parse reports that).
-pub(crate) fn find_in_yaml(yaml: &str) -> Option<(String, Pos)> {
-    let value: Value = serde_yaml::from_str(yaml).ok()?;
+/// Parses a pack's YAML file into `T` with one pass of the YAML parser, and
+/// refuses characters that only appear after parsing (escapes such as
+/// `"\e[2J"`). Errors carry the message and where it applies.
+pub(crate) fn parse_checked<T: DeserializeOwned>(yaml: &str) -> Result<T, (String, Pos)> {
+    let value: Value = serde_yaml::from_str(yaml).map_err(|err| locate::yaml_error_parts(&err))?;
     let mut path = String::new();
-    let c = find_in_value(&value, &mut path)?;
-    let pos = locate_path(yaml, &value, &path);
-    Some((format!("{path}: {}", describe(c)), pos))
+    if let Some(c) = find_in_value(&value, &mut path) {
+        let pos = locate_path(yaml, &value, &path);
+        return Err((format!("{path}: {}", describe(c)), pos));
+    }
+    serde_yaml::from_value(value).map_err(|err| {
+        // Errors from a value carry no position; parsing the text again does.
+        match serde_yaml::from_str::<T>(yaml) {
+            Err(located) => locate::yaml_error_parts(&located),
+            Ok(_) => (err.to_string(), Pos::START),
+        }
+    })
 }
 
 /// The first forbidden character in a parsed YAML document, as a message
@@ -93,7 +101,7 @@ mod tests {
     fn yaml_escapes_are_found_after_parsing() {
         let yaml =
             "lesson: x\nitems:\n  - id: a\n    prompt: ok\n  - id: b\n    prompt: \"bad \\e[2J\"\n";
-        let (message, pos) = find_in_yaml(yaml).unwrap();
+        let (message, pos) = parse_checked::<Value>(yaml).unwrap_err();
         assert_eq!(
             message,
             "items[1].prompt: control character U+001B is not allowed in pack files"
@@ -103,12 +111,13 @@ mod tests {
 
     #[test]
     fn top_level_keys_and_clean_texts() {
-        let (message, pos) = find_in_yaml("id: a\ntitle: \"\\u202e evil\"\n").unwrap();
+        let (message, pos) =
+            parse_checked::<Value>("id: a\ntitle: \"\\u202e evil\"\n").unwrap_err();
         assert_eq!(
             message,
             "title: control character U+202E is not allowed in pack files"
         );
         assert_eq!(pos, Pos { line: 2, column: 1 });
-        assert_eq!(find_in_yaml("title: 日本語\nlist: [a, b]\n"), None);
+        assert!(parse_checked::<Value>("title: 日本語\nlist: [a, b]\n").is_ok());
     }
 }

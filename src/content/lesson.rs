@@ -84,14 +84,9 @@ pub(crate) fn parse(
         ));
         return None;
     };
-    if let Some((message, pos)) = forbidden_text::find_in_yaml(yaml) {
-        problems.push(at(pos.shifted(1), format!("front matter: {message}")));
-        return None;
-    }
-    let meta: FrontMatter = match serde_yaml::from_str(yaml) {
+    let meta: FrontMatter = match forbidden_text::parse_checked(yaml) {
         Ok(meta) => meta,
-        Err(err) => {
-            let (message, pos) = locate::yaml_error_parts(&err);
+        Err((message, pos)) => {
             problems.push(at(pos.shifted(1), format!("front matter: {message}")));
             return None;
         }

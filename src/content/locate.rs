@@ -47,23 +47,50 @@ pub(crate) fn top_level_key(yaml: &str, key: &str) -> Option<Pos> {
 /// The `nth` (0-based) list entry whose `id` is `id`, in block style
 /// (`- id: x`) or flow style (`- { id: x, … }`).
 pub(crate) fn item_with_id(yaml: &str, id: &str, nth: usize) -> Option<Pos> {
-    yaml.lines()
-        .enumerate()
-        .filter_map(|(index, line)| {
-            let trimmed = line.trim_start();
-            let after_dash = trimmed.strip_prefix('-').map_or(trimmed, str::trim_start);
-            let after_brace = after_dash
-                .strip_prefix('{')
-                .map_or(after_dash, str::trim_start);
-            let value = after_brace.strip_prefix("id:")?;
-            let value = value.split([',', '}', '#']).next().unwrap_or(value).trim();
-            let value = value.trim_matches(|c| c == '"' || c == '\'');
-            (value == id).then(|| Pos {
+    id_lines(yaml)
+        .filter(|(value, _)| *value == id)
+        .map(|(_, pos)| pos)
+        .nth(nth)
+}
+
+/// Every `id:` line of a YAML text, read once: files with many items look
+/// each one up without scanning the text again.
+pub(crate) struct IdIndex<'a>(Vec<(&'a str, Pos)>);
+
+impl<'a> IdIndex<'a> {
+    pub(crate) fn new(yaml: &'a str) -> IdIndex<'a> {
+        IdIndex(id_lines(yaml).collect())
+    }
+
+    /// Like [`item_with_id`].
+    pub(crate) fn find(&self, id: &str, nth: usize) -> Option<Pos> {
+        self.0
+            .iter()
+            .filter(|(value, _)| *value == id)
+            .map(|(_, pos)| *pos)
+            .nth(nth)
+    }
+}
+
+/// The id and position of each list item (or flow mapping) that starts with `id:`.
+fn id_lines(yaml: &str) -> impl Iterator<Item = (&str, Pos)> {
+    yaml.lines().enumerate().filter_map(|(index, line)| {
+        let trimmed = line.trim_start();
+        let after_dash = trimmed.strip_prefix('-').map_or(trimmed, str::trim_start);
+        let after_brace = after_dash
+            .strip_prefix('{')
+            .map_or(after_dash, str::trim_start);
+        let value = after_brace.strip_prefix("id:")?;
+        let value = value.split([',', '}', '#']).next().unwrap_or(value).trim();
+        let value = value.trim_matches(|c| c == '"' || c == '\'');
+        Some((
+            value,
+            Pos {
                 line: index + 1,
                 column: line.len() - after_dash.len() + 1,
-            })
-        })
-        .nth(nth)
+            },
+        ))
+    })
 }
 
 /// Removes the " at line L column C" that serde_yaml appends, since problems

@@ -5,9 +5,10 @@ use std::path::{Component, Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use super::forbidden_text::{describe, is_forbidden};
+use super::forbidden_text::describe;
 use super::locate::Pos;
 use super::problem::Problem;
+use crate::markdown::find_forbidden_char;
 
 static BUILT_IN_LESSONS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lessons");
 static BUILT_IN_ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
@@ -255,7 +256,7 @@ fn accept_bytes(rel: PathBuf, display: &Path, bytes: &[u8], out: &mut PackFiles)
             return;
         }
     };
-    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| is_forbidden(c)) {
+    if let Some((offset, c)) = find_forbidden_char(text) {
         let pos = Pos::of_offset(text, offset);
         out.problems
             .push(Problem::new(display, pos.line, pos.column, describe(c)));

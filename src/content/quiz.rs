@@ -145,14 +145,9 @@ const MAX_OPTIONS: usize = 8;
 
 /// Parses a quiz file, reporting every malformed item with its position.
 pub(crate) fn parse(text: &str, display: &Path, problems: &mut Vec<Problem>) -> Option<QuizFile> {
-    if let Some((message, pos)) = forbidden_text::find_in_yaml(text) {
-        problems.push(Problem::new(display, pos.line, pos.column, message));
-        return None;
-    }
-    let raw: RawQuizFile = match serde_yaml::from_str(text) {
+    let raw: RawQuizFile = match forbidden_text::parse_checked(text) {
         Ok(raw) => raw,
-        Err(err) => {
-            let (message, pos) = locate::yaml_error_parts(&err);
+        Err((message, pos)) => {
             problems.push(Problem::new(display, pos.line, pos.column, message));
             return None;
         }
@@ -160,9 +155,10 @@ pub(crate) fn parse(text: &str, display: &Path, problems: &mut Vec<Problem>) -> 
     let mut items = Vec::new();
     let mut declared = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let ids = locate::IdIndex::new(text);
     for raw_item in raw.items {
         let occurrence = seen.entry(raw_item.id.clone()).or_default();
-        let pos = locate::item_with_id(text, &raw_item.id, *occurrence).unwrap_or(Pos::START);
+        let pos = ids.find(&raw_item.id, *occurrence).unwrap_or(Pos::START);
         *occurrence += 1;
         let repeated = *occurrence > 1;
         declared.push((raw_item.id.clone(), raw_item.kind, pos));

@@ -14,5 +14,5 @@ pub use document::{
     too_deep,
 };
 pub use layout::{HeadingEntry, Layout, Role, Segment, StyledLine, TextStyle, layout};
-pub use sanitize::{is_forbidden_char, sanitize};
+pub use sanitize::{find_forbidden_char, is_forbidden_char, sanitize};
 pub use wrap::{display_width, truncate};

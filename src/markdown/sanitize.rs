@@ -9,6 +9,30 @@ pub fn is_forbidden_char(c: char) -> bool {
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// The first forbidden character of `text` and its byte offset. Scans bytes
+/// and decodes only around the lead bytes a forbidden character can start
+/// with, since whole packs are checked at every start.
+pub fn find_forbidden_char(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(step) = bytes[from..]
+        .iter()
+        .position(|&b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+    {
+        let offset = from + step;
+        // A lead byte starts a character, so `offset` is a char boundary.
+        if let Some(c) = text[offset..]
+            .chars()
+            .next()
+            .filter(|&c| is_forbidden_char(c))
+        {
+            return Some((offset, c));
+        }
+        from = offset + 1;
+    }
+    None
+}
+
 /// Replaces tabs with spaces and drops every other unsafe character, so text
 /// from a pack can never move the cursor, change the title or write the
 /// clipboard of the learner's terminal. Newlines are kept for callers that split

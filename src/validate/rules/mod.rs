@@ -20,6 +20,7 @@ pub(crate) mod quantity;
 mod resources;
 pub(crate) mod selectors;
 mod service;
+mod tolerations;
 mod workloads;
 
 use super::finding::{Finding, Pos, Severity, Text};

@@ -142,6 +142,7 @@ pub(super) fn check_pod_spec(kind: &str, spec: &Node, path: &FieldPath, ctx: &mu
     check_restart_policy(&pod, ctx);
     check_dns(&pod, ctx);
     check_deadlines(&pod, ctx);
+    super::tolerations::check(spec, path, ctx);
 }
 
 // ---------------------------------------------------------------------------

@@ -108,6 +108,7 @@ pub enum Msg {
     StatusDone,
     ProgressTitle,
     ProgressOverall,
+    ProgressNotSaved,
 }
 
 impl Msg {
@@ -164,6 +165,7 @@ impl Msg {
             Msg::StatusInProgress => "in progress",
             Msg::StatusDone => "done",
             Msg::ProgressTitle => "Progress",
+            Msg::ProgressNotSaved => "progress not saved",
             Msg::ProgressOverall => {
                 "lessons read {read}/{lessons} · quiz items right {right}/{items} · exercises passed {passed}/{exercises} · due for review {due}"
             }
@@ -215,6 +217,7 @@ impl Msg {
             Msg::StatusInProgress => "学習中",
             Msg::StatusDone => "完了",
             Msg::ProgressTitle => "学習の進み具合",
+            Msg::ProgressNotSaved => "進み具合を保存できませんでした",
             Msg::ProgressOverall => {
                 "読了したレッスン {read}/{lessons} · 正解したクイズ {right}/{items} · 合格した演習 {passed}/{exercises} · 復習待ち {due}"
             }

@@ -227,8 +227,25 @@ fn run_tutor(source: &PackSource, lang: Lang) -> anyhow::Result<ExitCode> {
         );
     }
     let theme = Theme::from_env(std::env::var_os("NO_COLOR"));
-    let app = App::new(course, lang, theme, tui::MIN_SIZE);
+    let mut app = App::new(course, lang, theme, tui::MIN_SIZE);
+    let mut kept_damaged = None;
+    match paths::data_dir()
+        .map_err(anyhow::Error::from)
+        .and_then(|dir| Ok(Store::open_in(&dir, Utc::now())?))
+    {
+        Ok(opened) => {
+            kept_damaged = opened.kept_damaged;
+            app = app.with_progress(opened.store);
+        }
+        Err(err) => app.set_progress_problem(format!("{err:#}")),
+    }
     tui::run(app).context("terminal error")?;
+    if let Some(kept) = kept_damaged {
+        eprintln!(
+            "kubetutor: note: the progress database could not be read; it was kept as {} and a new one was started",
+            kept.display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

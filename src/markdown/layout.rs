@@ -93,6 +93,23 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// The block (paragraph, heading, code block …) shown at `line`: a place
+    /// in the text that does not depend on the width.
+    pub fn block_at(&self, line: usize) -> usize {
+        self.block_starts
+            .iter()
+            .rposition(|&start| start <= line)
+            .unwrap_or(0)
+    }
+
+    /// The first line of block `block`, or the end when there is no such block.
+    pub fn line_of_block(&self, block: usize) -> usize {
+        self.block_starts
+            .get(block)
+            .copied()
+            .unwrap_or(self.lines.len())
+    }
+
     /// The line in this layout that shows the same place in the text as line
     /// `line` of `other` (a layout of the same document at another width).
     pub fn same_place(&self, other: &Layout, line: usize) -> usize {

@@ -138,6 +138,14 @@ impl Store {
         Ok(store)
     }
 
+    /// How long a write waits for another kubetutor process before it fails
+    /// (10 s unless changed).
+    pub fn set_busy_timeout(&mut self, timeout: Duration) -> Result<(), ProgressError> {
+        self.conn
+            .busy_timeout(timeout)
+            .map_err(ProgressError::db(&self.path))
+    }
+
     /// The database file, for messages.
     pub fn path(&self) -> &Path {
         &self.path

@@ -1,5 +1,6 @@
 //! The tutor's state and the one place that changes it: `App::update`.
 
+use chrono::Utc;
 use crossterm::event::{MouseButton, MouseEventKind};
 
 use super::action::Action;
@@ -10,6 +11,7 @@ use super::theme::Theme;
 use crate::content::Course;
 use crate::i18n::Lang;
 use crate::markdown::{self, Document, Layout};
+use crate::progress::{ProgressError, Store};
 
 /// The smallest terminal the screens are designed for.
 pub const MIN_SIZE: (u16, u16) = (40, 12);
@@ -25,6 +27,10 @@ pub struct App {
     pub(crate) size: (u16, u16),
     pub(crate) screen: Screen,
     pub(crate) overlay: Option<Overlay>,
+    /// Where reading progress is saved; `None` runs without saving (tests).
+    progress: Option<Store>,
+    /// The last save that failed, shown in the status bar until one succeeds.
+    pub(crate) progress_problem: Option<String>,
     quit: bool,
 }
 
@@ -59,6 +65,10 @@ pub struct ReaderState {
     pub search: Search,
     /// Where to return on the course map.
     back: CourseMapState,
+    /// The lesson's id, for the progress store.
+    lesson_id: String,
+    /// The end was reached and recorded.
+    finished: bool,
 }
 
 /// Where the course map puts its rows: the first list row and how many fit.
@@ -85,8 +95,61 @@ impl App {
             size,
             screen: Screen::CourseMap(CourseMapState::default()),
             overlay: None,
+            progress: None,
+            progress_problem: None,
             quit: false,
         }
+    }
+
+    /// Saves reading progress (opened, finished, place) to `store`.
+    pub fn with_progress(mut self, store: Store) -> App {
+        self.progress = Some(store);
+        self
+    }
+
+    /// Shows why progress cannot be saved (the store could not be opened).
+    pub fn set_progress_problem(&mut self, problem: String) {
+        self.progress_problem = Some(problem);
+    }
+
+    /// The last failed save, if the one after it has not succeeded.
+    pub fn progress_problem(&self) -> Option<&str> {
+        self.progress_problem.as_deref()
+    }
+
+    /// Runs one save; a failure is kept for the status bar, never fatal.
+    fn save(&mut self, work: impl FnOnce(&mut Store) -> Result<(), ProgressError>) {
+        if let Some(store) = self.progress.as_mut() {
+            self.progress_problem = work(store).err().map(|err| err.to_string());
+        }
+    }
+
+    /// Keeps the reader's place in the open lesson.
+    fn save_place(&mut self) {
+        let Screen::Reader(reader) = &self.screen else {
+            return;
+        };
+        let id = reader.lesson_id.clone();
+        let block = u32::try_from(reader.layout.block_at(reader.scroll)).unwrap_or(u32::MAX);
+        self.save(|store| store.save_scroll(&id, block, Utc::now()));
+    }
+
+    /// Records the end of the lesson once the reader has seen its last line.
+    fn note_finished(&mut self) {
+        let Screen::Reader(reader) = &mut self.screen else {
+            return;
+        };
+        if reader.finished || reader.scroll < reader.max_scroll(self.size) {
+            return;
+        }
+        reader.finished = true;
+        let id = reader.lesson_id.clone();
+        self.save(|store| store.lesson_finished(&id, Utc::now()));
+    }
+
+    /// The screen being shown.
+    pub fn screen(&self) -> &Screen {
+        &self.screen
     }
 
     /// Whether the learner asked to leave.
@@ -160,7 +223,10 @@ impl App {
     /// Applies one action. The only function that changes the state.
     pub fn update(&mut self, action: Action) {
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => {
+                self.save_place();
+                self.quit = true;
+            }
             Action::Resize(width, height) => self.resize(width, height),
             Action::ToggleHelp => {
                 self.overlay = match self.overlay {
@@ -201,7 +267,11 @@ impl App {
                 }
             },
             Screen::Reader(reader) => match action {
-                Action::Back => self.screen = Screen::CourseMap(reader.back),
+                Action::Back => {
+                    let back = reader.back;
+                    self.save_place();
+                    self.screen = Screen::CourseMap(back);
+                }
                 Action::OpenToc => {
                     let selected = reader.current_heading();
                     self.overlay = Some(Overlay::Toc { selected });
@@ -224,6 +294,7 @@ impl App {
                     let (_, viewport) = reader_viewport(size, reader.fallback);
                     let max = reader.max_scroll(size);
                     reader.scroll = moved(reader.scroll, max + 1, action, viewport, max);
+                    self.note_finished();
                 }
             },
         }
@@ -265,15 +336,29 @@ impl App {
         };
         let document = self.course.document(localized.lesson);
         let (width, _) = reader_viewport(self.size, localized.fallback);
-        self.screen = Screen::Reader(Box::new(ReaderState {
+        let lesson_id = localized.lesson.meta.id.clone();
+        let resume = self.progress.as_ref().and_then(|store| {
+            let states = store.lesson_states().ok()?;
+            states.into_iter().find(|s| s.lesson_id == lesson_id)
+        });
+        let layout = markdown::layout(&document, width);
+        let mut reader = ReaderState {
             title: localized.lesson.meta.title.clone(),
             fallback: localized.fallback,
-            layout: markdown::layout(&document, width),
+            scroll: resume.as_ref().map_or(0, |state| {
+                layout.line_of_block(usize::try_from(state.scroll).unwrap_or(usize::MAX))
+            }),
+            layout,
             document,
-            scroll: 0,
             search: Search::default(),
             back,
-        }));
+            finished: resume.is_some_and(|state| state.finished_at.is_some()),
+            lesson_id: lesson_id.clone(),
+        };
+        reader.scroll = reader.scroll.min(reader.max_scroll(self.size));
+        self.screen = Screen::Reader(Box::new(reader));
+        self.save(|store| store.lesson_opened(&lesson_id, Utc::now()));
+        self.note_finished();
     }
 
     fn resize(&mut self, width: u16, height: u16) {

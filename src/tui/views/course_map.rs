@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 use super::overlays::key_hints;
 use super::text::{bar, bullet_list, draw_lines, fit};
 use crate::i18n::Msg;
-use crate::markdown::display_width;
+use crate::markdown::{display_width, sanitize};
 use crate::tui::app::{App, CourseMapState, course_map_rows};
 
 /// Narrower than this, the category column is left out.
@@ -160,12 +160,19 @@ impl Widget for &CourseMapView<'_> {
             };
             draw_lines(buf, body, &lines, theme, "");
         }
+        let (status, style) = match app.progress_problem() {
+            Some(problem) => (
+                format!(" {}: {problem}", Msg::ProgressNotSaved.text(lang)),
+                theme.note(),
+            ),
+            None => (key_hints(app.context(), lang, width), theme.status_bar()),
+        };
         buf.set_stringn(
             area.x,
             area.y + status_row,
-            fit(&key_hints(app.context(), lang, width), width),
+            fit(&sanitize(&status).replace('\n', " "), width),
             width,
-            theme.status_bar(),
+            style,
         );
     }
 }

@@ -11,5 +11,6 @@ pub mod i18n;
 pub mod markdown;
 pub mod paths;
 pub mod progress;
+pub mod quiz;
 pub mod tui;
 pub mod validate;

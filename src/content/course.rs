@@ -69,15 +69,15 @@ impl Course {
     /// Loads a pack; any problem makes the pack unusable, so the tutor never
     /// teaches from a half-valid course.
     ///
-    /// The exercise proofs (grading every solution and variant) run for packs
-    /// from disk only: the built-in pack is proved by the test suite, and
-    /// skipping them keeps startup fast.
+    /// Packs from disk get every check `pack lint` makes. The built-in pack
+    /// is trusted: the test suite lints it, so at startup it is only parsed
+    /// (no exercise proofs, no cross-file checks), which keeps startup fast.
     pub fn load(source: &PackSource) -> Result<Course, PackError> {
-        let proofs = match source {
-            PackSource::BuiltIn => Proofs::Skip,
-            PackSource::Dir(_) => Proofs::Run,
+        let scrutiny = match source {
+            PackSource::BuiltIn => Scrutiny::Trusted,
+            PackSource::Dir(_) => Scrutiny::Full,
         };
-        let (course, problems) = analyze(source, proofs)?;
+        let (course, problems) = analyze(source, scrutiny)?;
         if problems.is_empty() {
             Ok(course)
         } else {
@@ -90,7 +90,7 @@ impl Course {
 
     /// Checks a pack and reports every problem, for `kubetutor pack lint`.
     pub fn lint(source: &PackSource) -> Result<LintReport, PackError> {
-        let (course, problems) = analyze(source, Proofs::Run)?;
+        let (course, problems) = analyze(source, Scrutiny::Full)?;
         Ok(LintReport::new(&course, problems))
     }
 
@@ -115,16 +115,18 @@ impl Course {
     }
 }
 
-/// Reads, parses and cross-checks a pack; returns what could be loaded and
-/// every problem found.
-/// Whether analysing a pack grades its exercises' solutions and variants.
+/// How closely a pack is checked while it is loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Proofs {
-    Run,
-    Skip,
+pub(crate) enum Scrutiny {
+    /// Everything `pack lint` checks, exercise proofs included.
+    Full,
+    /// Only what parsing needs: for the built-in pack, which the tests lint.
+    Trusted,
 }
 
-fn analyze(source: &PackSource, proofs: Proofs) -> Result<(Course, Vec<Problem>), PackError> {
+/// Reads, parses and cross-checks a pack; returns what could be loaded and
+/// every problem found.
+fn analyze(source: &PackSource, scrutiny: Scrutiny) -> Result<(Course, Vec<Problem>), PackError> {
     let files = source.read()?;
     let root = source.display_root();
     let mut problems = files.problems;
@@ -202,7 +204,7 @@ fn analyze(source: &PackSource, proofs: Proofs) -> Result<(Course, Vec<Problem>)
         ));
     }
     attach_quizzes(&mut lessons, quizzes, &mut sources, &mut problems);
-    let exercises = load_exercises(&root, &exercise_dirs, proofs, &mut problems);
+    let exercises = load_exercises(&root, &exercise_dirs, scrutiny, &mut problems);
     let rels: Vec<&Path> = files
         .files
         .iter()
@@ -213,7 +215,9 @@ fn analyze(source: &PackSource, proofs: Proofs) -> Result<(Course, Vec<Problem>)
         exercises,
         diagrams,
     };
-    lint::cross_check(&course, &sources, &rels, &root, proofs, &mut problems);
+    if scrutiny == Scrutiny::Full {
+        lint::cross_check(&course, &sources, &rels, &root, &mut problems);
+    }
     problems.sort();
     problems.dedup();
     Ok((course, problems))
@@ -260,11 +264,11 @@ fn attach_quizzes(
 }
 
 /// Loads the exercise folders; their variants, and the check that starter
-/// and solution are YAML, only when proofs run.
+/// and solution are YAML, only under full scrutiny.
 fn load_exercises(
     root: &Path,
     dirs: &BTreeMap<PathBuf, BTreeMap<String, &str>>,
-    proofs: Proofs,
+    scrutiny: Scrutiny,
     problems: &mut Vec<Problem>,
 ) -> Vec<Exercise> {
     let mut exercises = Vec::new();
@@ -286,7 +290,9 @@ fn load_exercises(
         }
         let variants = files
             .iter()
-            .filter(|(name, _)| proofs == Proofs::Run && Variant::from_file(name, "").is_some())
+            .filter(|(name, _)| {
+                scrutiny == Scrutiny::Full && Variant::from_file(name, "").is_some()
+            })
             .map(|(name, text)| (name.as_str(), *text))
             .collect();
         let files = ExerciseFiles {
@@ -296,7 +302,7 @@ fn load_exercises(
             starter: files.get("starter.yaml").copied(),
             solution: files.get("solution.yaml").copied(),
             variants,
-            check_answers: proofs == Proofs::Run,
+            check_answers: scrutiny == Scrutiny::Full,
         };
         if let Some(exercise) = exercise::parse(&files, problems) {
             exercises.push(exercise);

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
-use super::course::{Course, Proofs};
+use super::course::Course;
 use super::exercise::Localized;
 use super::lesson::Lesson;
 use super::locate::{self, Pos};
@@ -154,7 +154,6 @@ pub(crate) fn cross_check(
     sources: &SourceMap,
     files: &[&Path],
     root: &Path,
-    proofs: Proofs,
     problems: &mut Vec<Problem>,
 ) {
     let languages: BTreeSet<Lang> = course
@@ -223,7 +222,7 @@ pub(crate) fn cross_check(
             check_references(course, lesson, &files, root, problems);
         }
     }
-    check_exercises(course, &ids, &languages, root, proofs, problems);
+    check_exercises(course, &ids, &languages, root, problems);
 }
 
 /// A translation has the same order and the same quiz items, kind for kind.
@@ -351,7 +350,6 @@ fn check_exercises(
     ids: &BTreeSet<&str>,
     languages: &BTreeSet<Lang>,
     root: &Path,
-    proofs: Proofs,
     problems: &mut Vec<Problem>,
 ) {
     for exercise in course.exercises() {
@@ -381,8 +379,6 @@ fn check_exercises(
                 ));
             }
         }
-        if proofs == Proofs::Run {
-            proof::prove(exercise, languages, root, problems);
-        }
+        proof::prove(exercise, languages, root, problems);
     }
 }

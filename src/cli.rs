@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use kubetutor::i18n::Lang;
+use kubetutor::tui::ThemeName;
 use kubetutor::validate::{Level, Profile, Version, parse_lint_id};
 
 /// An offline, interactive terminal tutor for Kubernetes resources.
@@ -19,6 +20,11 @@ pub struct Cli {
     /// Use the lesson pack in DIR instead of the built-in course
     #[arg(long, global = true, value_name = "DIR")]
     pub lessons: Option<PathBuf>,
+
+    /// Colours of the tutor, remembered for next time [default: the last one chosen, else dark;
+    /// NO_COLOR set means plain]
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -168,6 +174,23 @@ impl From<ProfileArg> for Profile {
 
 fn parse_version(text: &str) -> Result<Version, String> {
     text.parse()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Dark,
+    Light,
+    Plain,
+}
+
+impl From<ThemeArg> for ThemeName {
+    fn from(theme: ThemeArg) -> ThemeName {
+        match theme {
+            ThemeArg::Dark => ThemeName::Dark,
+            ThemeArg::Light => ThemeName::Light,
+            ThemeArg::Plain => ThemeName::Plain,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

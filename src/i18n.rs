@@ -109,6 +109,64 @@ pub enum Msg {
     ProgressTitle,
     ProgressOverall,
     ProgressNotSaved,
+    QuizHintMultiple,
+    QuizHintOrdering,
+    QuizHintMatching,
+    QuizHintText,
+    QuizTrue,
+    QuizFalse,
+    QuizRight,
+    QuizWrong,
+    QuizAnswerIs,
+    QuizAccepted,
+    QuizCorrectOrder,
+    QuizYourOrder,
+    QuizYouChose,
+    QuizSummary,
+    QuizAllRight,
+    QuizReviewNote,
+    QuizEmpty,
+    ReviewTitle,
+    ReviewEmpty,
+    MapOverall,
+    ExercisesTitle,
+    ExercisesNone,
+    ExerciseInstructions,
+    ExerciseYourFile,
+    ExerciseResults,
+    ExercisePassed,
+    ExerciseNotYet,
+    ExerciseGrading,
+    ExerciseHint,
+    ExerciseNoHint,
+    ExerciseSolutionLocked,
+    ConfirmSolution,
+    ConfirmReset,
+    ExerciseSolution,
+    ExerciseEditorMissing,
+    ExerciseEditorFailed,
+    ExerciseFileProblem,
+    ExerciseFileAt,
+    ExerciseResetDone,
+    ActionQuiz,
+    ActionExercises,
+    ActionReview,
+    ActionSelect,
+    ActionToggle,
+    ActionAnswer,
+    ActionNext,
+    ActionMoveItem,
+    ActionPair,
+    ActionEdit,
+    ActionHint,
+    ActionSolution,
+    ActionResetFile,
+    ActionDetails,
+    ActionPane,
+    ActionYes,
+    ActionNo,
+    ActionType,
+    ActionDelete,
 }
 
 impl Msg {
@@ -166,6 +224,80 @@ impl Msg {
             Msg::StatusDone => "done",
             Msg::ProgressTitle => "Progress",
             Msg::ProgressNotSaved => "progress not saved",
+            Msg::QuizHintMultiple => {
+                "Choose every right answer (Space or a digit toggles), then press Enter."
+            }
+            Msg::QuizHintOrdering => {
+                "Move the selected step with Shift+↑↓ or J/K, then press Enter."
+            }
+            Msg::QuizHintMatching => {
+                "For each item on the left, type the number of its partner (or use ←→), then press Enter."
+            }
+            Msg::QuizHintText => "Type the answer and press Enter.",
+            Msg::QuizTrue => "True",
+            Msg::QuizFalse => "False",
+            Msg::QuizRight => "✓ Right",
+            Msg::QuizWrong => "✗ Not quite",
+            Msg::QuizAnswerIs => "Answer:",
+            Msg::QuizAccepted => "Accepted:",
+            Msg::QuizCorrectOrder => "Correct order:",
+            Msg::QuizYourOrder => "Your order:",
+            Msg::QuizYouChose => "you chose",
+            Msg::QuizSummary => "Score",
+            Msg::QuizAllRight => {
+                "All right. These items come back for review later, a little further apart each time."
+            }
+            Msg::QuizReviewNote => {
+                "Missed items come back for review soon: press r on the course map."
+            }
+            Msg::QuizEmpty => "This lesson has no quiz.",
+            Msg::ReviewTitle => "Review",
+            Msg::ReviewEmpty => {
+                "Nothing is due for review. Answer a lesson's quiz first, or come back later."
+            }
+            Msg::MapOverall => {
+                "read {read}/{lessons} · quiz {quiz} · exercises {passed}/{exercises} · due {due}"
+            }
+            Msg::ExercisesTitle => "Exercises",
+            Msg::ExercisesNone => "This lesson has no exercises.",
+            Msg::ExerciseInstructions => "Instructions",
+            Msg::ExerciseYourFile => "Your file",
+            Msg::ExerciseResults => "Results",
+            Msg::ExercisePassed => "★ Passed. Well done!",
+            Msg::ExerciseNotYet => "Not passed yet",
+            Msg::ExerciseGrading => "grading…",
+            Msg::ExerciseHint => "Hint",
+            Msg::ExerciseNoHint => "No more hints.",
+            Msg::ExerciseSolutionLocked => {
+                "The reference solution opens after a graded attempt that did not pass: save your file first."
+            }
+            Msg::ConfirmSolution => "Show the reference solution?",
+            Msg::ConfirmReset => "Replace your file with the starter? Your changes are lost.",
+            Msg::ExerciseSolution => "Reference solution",
+            Msg::ExerciseEditorMissing => "No editor found: set $EDITOR (for example EDITOR=nano)",
+            Msg::ExerciseEditorFailed => "The editor could not be started",
+            Msg::ExerciseFileProblem => "Cannot use your file",
+            Msg::ExerciseFileAt => "File:",
+            Msg::ExerciseResetDone => "Your file was reset to the starter.",
+            Msg::ActionQuiz => "quiz",
+            Msg::ActionExercises => "exercises",
+            Msg::ActionReview => "review",
+            Msg::ActionSelect => "choose",
+            Msg::ActionToggle => "toggle",
+            Msg::ActionAnswer => "answer",
+            Msg::ActionNext => "next",
+            Msg::ActionMoveItem => "move item",
+            Msg::ActionPair => "change partner",
+            Msg::ActionEdit => "edit",
+            Msg::ActionHint => "hint",
+            Msg::ActionSolution => "solution",
+            Msg::ActionResetFile => "start over",
+            Msg::ActionDetails => "details",
+            Msg::ActionPane => "switch pane",
+            Msg::ActionYes => "yes",
+            Msg::ActionNo => "no",
+            Msg::ActionType => "type the answer",
+            Msg::ActionDelete => "delete",
             Msg::ProgressOverall => {
                 "lessons read {read}/{lessons} · quiz items right {right}/{items} · exercises passed {passed}/{exercises} · due for review {due}"
             }
@@ -218,6 +350,80 @@ impl Msg {
             Msg::StatusDone => "完了",
             Msg::ProgressTitle => "学習の進み具合",
             Msg::ProgressNotSaved => "進み具合を保存できませんでした",
+            Msg::QuizHintMultiple => {
+                "正しいものをすべて選び（Spaceか数字で切り替え）、Enterで答えます。"
+            }
+            Msg::QuizHintOrdering => "選んだ項目をShift+↑↓かJ/Kで動かし、Enterで答えます。",
+            Msg::QuizHintMatching => {
+                "左の各項目に対応する右側の番号を入力し（←→でも可）、Enterで答えます。"
+            }
+            Msg::QuizHintText => "答えを入力してEnterを押してください。",
+            Msg::QuizTrue => "正しい",
+            Msg::QuizFalse => "誤り",
+            Msg::QuizRight => "✓ 正解",
+            Msg::QuizWrong => "✗ 不正解",
+            Msg::QuizAnswerIs => "正解:",
+            Msg::QuizAccepted => "正解とする答え:",
+            Msg::QuizCorrectOrder => "正しい順序:",
+            Msg::QuizYourOrder => "あなたの順序:",
+            Msg::QuizYouChose => "選んだ答え:",
+            Msg::QuizSummary => "得点",
+            Msg::QuizAllRight => {
+                "全問正解です。これらの問題は、少しずつ間隔を空けながら復習に出てきます。"
+            }
+            Msg::QuizReviewNote => {
+                "間違えた問題はすぐに復習に出てきます。コースマップでrを押してください。"
+            }
+            Msg::QuizEmpty => "このレッスンにはクイズがありません。",
+            Msg::ReviewTitle => "復習",
+            Msg::ReviewEmpty => {
+                "今は復習する問題がありません。まずレッスンのクイズに答えるか、後でもう一度どうぞ。"
+            }
+            Msg::MapOverall => {
+                "読了 {read}/{lessons} · クイズ {quiz} · 演習 {passed}/{exercises} · 復習 {due}"
+            }
+            Msg::ExercisesTitle => "演習",
+            Msg::ExercisesNone => "このレッスンには演習がありません。",
+            Msg::ExerciseInstructions => "課題",
+            Msg::ExerciseYourFile => "あなたのファイル",
+            Msg::ExerciseResults => "結果",
+            Msg::ExercisePassed => "★ 合格です。おみごと！",
+            Msg::ExerciseNotYet => "まだ合格していません",
+            Msg::ExerciseGrading => "採点中…",
+            Msg::ExerciseHint => "ヒント",
+            Msg::ExerciseNoHint => "ヒントはこれ以上ありません。",
+            Msg::ExerciseSolutionLocked => {
+                "解答例は、合格しなかった採点が1回あった後に見られます。まずファイルを保存してください。"
+            }
+            Msg::ConfirmSolution => "解答例を表示しますか？",
+            Msg::ConfirmReset => "ファイルをスターターに戻しますか？変更は失われます。",
+            Msg::ExerciseSolution => "解答例",
+            Msg::ExerciseEditorMissing => {
+                "エディターが見つかりません。$EDITORを設定してください（例: EDITOR=nano）"
+            }
+            Msg::ExerciseEditorFailed => "エディターを起動できませんでした",
+            Msg::ExerciseFileProblem => "ファイルを使えません",
+            Msg::ExerciseFileAt => "ファイル:",
+            Msg::ExerciseResetDone => "ファイルをスターターに戻しました。",
+            Msg::ActionQuiz => "クイズ",
+            Msg::ActionExercises => "演習",
+            Msg::ActionReview => "復習",
+            Msg::ActionSelect => "選ぶ",
+            Msg::ActionToggle => "切り替え",
+            Msg::ActionAnswer => "回答",
+            Msg::ActionNext => "次へ",
+            Msg::ActionMoveItem => "項目を移動",
+            Msg::ActionPair => "組み合わせを変更",
+            Msg::ActionEdit => "編集",
+            Msg::ActionHint => "ヒント",
+            Msg::ActionSolution => "解答例",
+            Msg::ActionResetFile => "やり直し",
+            Msg::ActionDetails => "詳細",
+            Msg::ActionPane => "ペイン切り替え",
+            Msg::ActionYes => "はい",
+            Msg::ActionNo => "いいえ",
+            Msg::ActionType => "答えを入力",
+            Msg::ActionDelete => "削除",
             Msg::ProgressOverall => {
                 "読了したレッスン {read}/{lessons} · 正解したクイズ {right}/{items} · 合格した演習 {passed}/{exercises} · 復習待ち {due}"
             }

@@ -14,3 +14,4 @@ pub mod progress;
 pub mod quiz;
 pub mod tui;
 pub mod validate;
+pub mod workspace;

@@ -15,8 +15,9 @@ use kubetutor::i18n::Lang;
 use kubetutor::markdown::sanitize;
 use kubetutor::paths;
 use kubetutor::progress::{self, Store, export::Export, summary};
-use kubetutor::tui::{self, App, Theme};
+use kubetutor::tui::{self, App, Theme, ThemeName};
 use kubetutor::validate;
+use kubetutor::workspace::{self, Workspace};
 
 use cli::{Cli, Command, Format, PackCommand, ProgressCommand, ReportFormat};
 
@@ -54,7 +55,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => PackSource::BuiltIn,
     };
     match cli.command {
-        None => run_tutor(&source, lang),
+        None => run_tutor(&source, lang, cli.theme.map(Into::into)),
         Some(Command::List { format }) => list(&source, lang, format),
         Some(Command::Check {
             format,
@@ -131,7 +132,8 @@ fn progress_command(
             let export = Export::build(&store, outline, &learner, Utc::now())?;
             let json = serde_json::to_string_pretty(&export)? + "\n";
             match out {
-                Some(path) => write_atomically(&path, &json)?,
+                Some(path) => workspace::write_atomically(&path, &json)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
                 None => print_out(&json)?,
             }
         }
@@ -167,18 +169,6 @@ fn default_learner() -> String {
         .filter_map(|name| std::env::var(name).ok())
         .find(|name| !name.is_empty())
         .unwrap_or_else(|| "learner".to_string())
-}
-
-/// Writes a file whole or not at all: a temporary file beside it, renamed.
-fn write_atomically(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    let Some(name) = name else {
-        bail!("{}: not a file name", path.display());
-    };
-    let temp = path.with_file_name(format!(".{name}.tmp"));
-    std::fs::write(&temp, text)
-        .and_then(|()| std::fs::rename(&temp, path))
-        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 fn report(files: &[std::path::PathBuf], format: ReportFormat) -> anyhow::Result<ExitCode> {
@@ -219,25 +209,38 @@ fn sanitize_lines(text: &str) -> String {
         .collect()
 }
 
-fn run_tutor(source: &PackSource, lang: Lang) -> anyhow::Result<ExitCode> {
+fn run_tutor(
+    source: &PackSource,
+    lang: Lang,
+    theme: Option<ThemeName>,
+) -> anyhow::Result<ExitCode> {
     let course = Course::load(source)?;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!(
             "the tutor needs a terminal; `kubetutor list` and `kubetutor pack lint` work without one"
         );
     }
-    let theme = Theme::from_env(std::env::var_os("NO_COLOR"));
-    let mut app = App::new(course, lang, theme, tui::MIN_SIZE);
-    let mut kept_damaged = None;
-    match paths::data_dir()
+    let opened = paths::data_dir()
         .map_err(anyhow::Error::from)
-        .and_then(|dir| Ok(Store::open_in(&dir, Utc::now())?))
-    {
-        Ok(opened) => {
-            kept_damaged = opened.kept_damaged;
-            app = app.with_progress(opened.store);
-        }
-        Err(err) => app.set_progress_problem(format!("{err:#}")),
+        .and_then(|dir| Ok((Store::open_in(&dir, Utc::now())?, dir)));
+    let (mut store, problem, kept_damaged, dir) = match opened {
+        Ok((opened, dir)) => (Some(opened.store), None, opened.kept_damaged, Some(dir)),
+        Err(err) => (None, Some(format!("{err:#}")), None, None),
+    };
+    if let (Some(store), Some(theme)) = (store.as_mut(), theme) {
+        store.set_setting("theme", theme.as_str())?;
+    }
+    let saved = store
+        .as_ref()
+        .and_then(|store| store.setting("theme").ok().flatten())
+        .and_then(|name| ThemeName::parse(&name));
+    let theme = Theme::choose(theme.or(saved), std::env::var_os("NO_COLOR"));
+    let mut app = App::new(course, lang, theme, tui::MIN_SIZE);
+    if let (Some(store), Some(dir)) = (store, dir) {
+        app = app.with_progress(store, Workspace::new(&dir));
+    }
+    if let Some(problem) = problem {
+        app.set_progress_problem(problem);
     }
     tui::run(app).context("terminal error")?;
     if let Some(kept) = kept_damaged {

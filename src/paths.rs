@@ -26,6 +26,19 @@ fn data_dir_from(home: Option<std::ffi::OsString>) -> Result<PathBuf, NoDataDir>
     }
 }
 
+/// Creates `dir` (and its parents) readable by the learner only: progress
+/// and answers are nobody else's business.
+pub fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

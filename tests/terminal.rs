@@ -95,10 +95,15 @@ impl Tmux {
     }
 
     fn launch(&self, args: &str) -> PathBuf {
+        self.launch_with("", args)
+    }
+
+    /// Starts the tutor with extra `NAME=value` words in its environment.
+    fn launch_with(&self, env: &str, args: &str) -> PathBuf {
         let pid_file = self.home.path().join("pid");
         let binary = env!("CARGO_BIN_EXE_kubetutor");
         self.type_line(&format!(
-            "KUBETUTOR_HOME={} sh -c 'echo $$ > {}; exec {binary} {args}'",
+            "KUBETUTOR_HOME={} {env} sh -c 'echo $$ > {}; exec {binary} {args}'",
             self.home.path().display(),
             pid_file.display()
         ));
@@ -167,4 +172,69 @@ fn sigterm_restores_the_terminal() {
         .expect("kill runs");
     assert!(status.success());
     tmux.wait_restored();
+}
+
+#[test]
+#[ignore = "needs tmux; .ci/run runs it"]
+fn a_quiz_answer_and_an_exercise_pass_reach_the_progress_store() {
+    use kubetutor::content::{Course, PackSource};
+    use kubetutor::progress::Store;
+
+    let tmux = Tmux::start("loop");
+    let course = Course::load(&PackSource::BuiltIn).expect("course");
+    // The first exercise the list shows for the second lesson.
+    let exercise = course
+        .exercises()
+        .iter()
+        .find(|e| e.lesson == "workload-apis")
+        .expect("exercise");
+    let solution = tmux.home.path().join("solution.yaml");
+    std::fs::write(&solution, &exercise.solution).expect("solution written");
+    // The "editor": writes the reference solution over the file it is given.
+    let editor = tmux.home.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!("#!/bin/sh\ncp '{}' \"$1\"\n", solution.display()),
+    )
+    .expect("editor written");
+    std::process::Command::new("chmod")
+        .args(["+x"])
+        .arg(&editor)
+        .status()
+        .expect("chmod");
+    tmux.launch_with(&format!("EDITOR={}", editor.display()), "--lang en");
+    tmux.wait_for("Objectives");
+    tmux.keys(&["u"]);
+    tmux.wait_for("1/12");
+    tmux.keys(&["1", "Enter"]);
+    tmux.wait_for("Not quite");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Objectives");
+    tmux.keys(&["j", "x"]);
+    tmux.wait_for("Exercises");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Not passed yet");
+    tmux.keys(&["e"]);
+    tmux.wait_for("Passed");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Exercises");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Objectives");
+    tmux.keys(&["q"]);
+    tmux.wait_restored();
+
+    let store = Store::open_in(tmux.home.path(), chrono::Utc::now())
+        .expect("store opens")
+        .store;
+    let answers = store.answers().expect("answers");
+    assert_eq!(answers.len(), 1, "{answers:?}");
+    assert_eq!(answers[0].answer, "a");
+    assert!(!answers[0].correct);
+    let attempts = store.attempts().expect("attempts");
+    assert!(
+        attempts
+            .iter()
+            .any(|a| a.exercise_id == exercise.id && a.passed),
+        "{attempts:?}"
+    );
 }

@@ -245,7 +245,7 @@ fn mouse_wheel_scrolls_and_click_opens() {
     };
     app.handle_event(mouse(
         MouseEventKind::Down(crossterm::event::MouseButton::Left),
-        3,
+        4,
     ));
     assert!(
         screen(&app, size).contains("Objectives"),
@@ -253,7 +253,7 @@ fn mouse_wheel_scrolls_and_click_opens() {
     );
     app.handle_event(mouse(
         MouseEventKind::Down(crossterm::event::MouseButton::Left),
-        3,
+        4,
     ));
     let opened = screen(&app, size);
     assert!(

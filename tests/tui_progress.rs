@@ -9,13 +9,14 @@ use kubetutor::content::{Course, PackSource};
 use kubetutor::i18n::Lang;
 use kubetutor::progress::Store;
 use kubetutor::tui::{Action, App, Event, Screen, Theme, render};
+use kubetutor::workspace::Workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn app(home: &std::path::Path, size: (u16, u16)) -> App {
     let course = Course::load(&PackSource::BuiltIn).expect("built-in course loads");
     let store = Store::open_in(home, Utc::now()).expect("store").store;
-    App::new(course, Lang::En, Theme::plain(), size).with_progress(store)
+    App::new(course, Lang::En, Theme::plain(), size).with_progress(store, Workspace::new(home))
 }
 
 fn press(app: &mut App, code: KeyCode) {
@@ -25,7 +26,7 @@ fn press(app: &mut App, code: KeyCode) {
 fn scroll(app: &App) -> usize {
     match app.screen() {
         Screen::Reader(reader) => reader.scroll,
-        Screen::CourseMap(_) => panic!("not reading"),
+        _ => panic!("not reading"),
     }
 }
 
@@ -33,7 +34,7 @@ fn scroll(app: &App) -> usize {
 fn top_block(app: &App) -> usize {
     match app.screen() {
         Screen::Reader(reader) => reader.layout.block_at(reader.scroll),
-        Screen::CourseMap(_) => panic!("not reading"),
+        _ => panic!("not reading"),
     }
 }
 
@@ -92,7 +93,8 @@ fn a_failed_save_is_shown_not_fatal() {
     store
         .set_busy_timeout(std::time::Duration::from_millis(20))
         .unwrap();
-    let mut app = App::new(course, Lang::En, Theme::plain(), size).with_progress(store);
+    let mut app = App::new(course, Lang::En, Theme::plain(), size)
+        .with_progress(store, Workspace::new(home.path()));
     // Another process holds the write lock for longer than the store waits.
     let conn = rusqlite::Connection::open(home.path().join("progress.db")).unwrap();
     conn.execute_batch("BEGIN EXCLUSIVE;").unwrap();

@@ -83,7 +83,7 @@ impl Store {
     /// Opens (creating if needed) the database in `dir`. A damaged file is
     /// renamed to `progress.db.damaged-<time>` and a fresh one started.
     pub fn open_in(dir: &Path, now: DateTime<Utc>) -> Result<Opened, ProgressError> {
-        create_private_dir(dir)?;
+        crate::paths::create_private_dir(dir).map_err(ProgressError::io(dir))?;
         let path = dir.join(DATABASE_FILE);
         match Store::open(&path) {
             Ok(store) => Ok(Opened {
@@ -573,18 +573,6 @@ fn move_aside(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, ProgressError>
         }
     }
     Ok(kept)
-}
-
-/// The data directory, readable by the learner only.
-fn create_private_dir(dir: &Path) -> Result<(), ProgressError> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(ProgressError::io(dir))
 }
 
 /// Creates the database file with owner-only permissions before SQLite

@@ -26,4 +26,28 @@ pub enum Action {
     NextMatch,
     PreviousMatch,
     Resize(u16, u16),
+    /// The selected lesson's quiz.
+    StartQuiz,
+    /// The selected lesson's exercises.
+    OpenExercises,
+    /// The quiz items due for review.
+    StartReview,
+    /// Choose option n (from 0): a digit key.
+    Pick(usize),
+    /// Space: tick or untick the option under the cursor.
+    Toggle,
+    /// Move the selected step, or change the paired item.
+    Shift(i32),
+    TextChar(char),
+    TextBackspace,
+    /// Enter: answer, or go on after the feedback.
+    Submit,
+    /// Open the learner's file in their editor.
+    Edit,
+    Hint,
+    Solution,
+    ResetFile,
+    SwitchPane,
+    Yes,
+    No,
 }

@@ -14,6 +14,16 @@ pub enum Context {
     Toc,
     Help,
     SearchInput,
+    QuizChoice,
+    QuizText,
+    QuizOrdering,
+    QuizMatching,
+    QuizFeedback,
+    QuizSummary,
+    Exercises,
+    Exercise,
+    Confirm,
+    Detail,
 }
 
 /// One or more keys that do one thing, and how the help names them.
@@ -34,7 +44,9 @@ const fn bind(keys: &'static [KeyCode], label: &'static str, action: Action, hel
     }
 }
 
-use KeyCode::{Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up};
+use KeyCode::{
+    BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 
 const COURSE_MAP: &[Binding] = &[
     bind(&[Char('k'), Up], "↑↓/jk", Action::Move(-1), Msg::ActionMove),
@@ -47,6 +59,14 @@ const COURSE_MAP: &[Binding] = &[
         Action::Open,
         Msg::ActionOpen,
     ),
+    bind(&[Char('u')], "u", Action::StartQuiz, Msg::ActionQuiz),
+    bind(
+        &[Char('x')],
+        "x",
+        Action::OpenExercises,
+        Msg::ActionExercises,
+    ),
+    bind(&[Char('r')], "r", Action::StartReview, Msg::ActionReview),
     bind(&[Char('?')], "?", Action::ToggleHelp, Msg::ActionHelp),
     bind(&[Char('q'), Esc], "q", Action::Back, Msg::ActionQuit),
 ];
@@ -72,6 +92,13 @@ const READER: &[Binding] = &[
     bind(&[Char('/')], "/", Action::StartSearch, Msg::ActionSearch),
     bind(&[Char('n')], "n/N", Action::NextMatch, Msg::ActionNextPrev),
     bind(&[Char('N')], "", Action::PreviousMatch, Msg::ActionNextPrev),
+    bind(&[Char('u')], "u", Action::StartQuiz, Msg::ActionQuiz),
+    bind(
+        &[Char('x')],
+        "x",
+        Action::OpenExercises,
+        Msg::ActionExercises,
+    ),
     bind(&[Char('?')], "?", Action::ToggleHelp, Msg::ActionHelp),
     bind(
         &[Char('q'), Esc, Left],
@@ -116,6 +143,154 @@ const SEARCH_INPUT: &[Binding] = &[
     ),
 ];
 
+const BACK: Binding = bind(&[Esc, Char('q')], "Esc", Action::Back, Msg::ActionBack);
+const HELP_KEY: Binding = bind(&[Char('?')], "?", Action::ToggleHelp, Msg::ActionHelp);
+const UP: Binding = bind(&[Char('k'), Up], "↑↓/jk", Action::Move(-1), Msg::ActionMove);
+const DOWN: Binding = bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionMove);
+const PAGE_DOWN: Binding = bind(&[PageDown], "PgUp/PgDn", Action::PageDown, Msg::ActionPage);
+const PAGE_UP: Binding = bind(&[PageUp], "", Action::PageUp, Msg::ActionPage);
+
+const QUIZ_CHOICE: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(&[Char('1')], "1–9", Action::Pick(0), Msg::ActionSelect),
+    bind(&[Char(' ')], "Space", Action::Toggle, Msg::ActionToggle),
+    bind(&[Enter], "Enter", Action::Submit, Msg::ActionAnswer),
+    PAGE_DOWN,
+    PAGE_UP,
+    HELP_KEY,
+    BACK,
+];
+
+const QUIZ_TEXT: &[Binding] = &[
+    bind(&[Enter], "Enter", Action::Submit, Msg::ActionAnswer),
+    bind(
+        &[Backspace],
+        "Backspace",
+        Action::TextBackspace,
+        Msg::ActionDelete,
+    ),
+    bind(&[Esc], "Esc", Action::Back, Msg::ActionBack),
+];
+
+const QUIZ_ORDERING: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(
+        &[Char('K')],
+        "Shift+↑↓/JK",
+        Action::Shift(-1),
+        Msg::ActionMoveItem,
+    ),
+    bind(&[Char('J')], "", Action::Shift(1), Msg::ActionMoveItem),
+    bind(&[Enter], "Enter", Action::Submit, Msg::ActionAnswer),
+    PAGE_DOWN,
+    PAGE_UP,
+    HELP_KEY,
+    BACK,
+];
+
+const QUIZ_MATCHING: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(&[Char('1')], "1–9", Action::Pick(0), Msg::ActionSelect),
+    bind(&[Right, Char('l')], "←→", Action::Shift(1), Msg::ActionPair),
+    bind(&[Left, Char('h')], "", Action::Shift(-1), Msg::ActionPair),
+    bind(&[Enter], "Enter", Action::Submit, Msg::ActionAnswer),
+    PAGE_DOWN,
+    PAGE_UP,
+    HELP_KEY,
+    BACK,
+];
+
+const QUIZ_FEEDBACK: &[Binding] = &[
+    bind(
+        &[Enter, Char(' '), Char('n'), Right],
+        "Enter",
+        Action::Submit,
+        Msg::ActionNext,
+    ),
+    bind(
+        &[Char('k'), Up],
+        "↑↓/jk",
+        Action::Move(-1),
+        Msg::ActionScroll,
+    ),
+    bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionScroll),
+    PAGE_DOWN,
+    PAGE_UP,
+    HELP_KEY,
+    BACK,
+];
+
+const QUIZ_SUMMARY: &[Binding] = &[
+    bind(
+        &[Enter, Esc, Char('q')],
+        "Enter",
+        Action::Back,
+        Msg::ActionBack,
+    ),
+    bind(
+        &[Char('k'), Up],
+        "↑↓/jk",
+        Action::Move(-1),
+        Msg::ActionScroll,
+    ),
+    bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionScroll),
+    HELP_KEY,
+];
+
+const EXERCISES: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(
+        &[Enter, Char('l'), Right],
+        "Enter",
+        Action::Open,
+        Msg::ActionOpen,
+    ),
+    HELP_KEY,
+    BACK,
+];
+
+const EXERCISE: &[Binding] = &[
+    bind(&[Char('e')], "e", Action::Edit, Msg::ActionEdit),
+    bind(&[Tab, BackTab], "Tab", Action::SwitchPane, Msg::ActionPane),
+    bind(&[Char('k'), Up], "↑↓/jk", Action::Move(-1), Msg::ActionMove),
+    bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionMove),
+    PAGE_DOWN,
+    PAGE_UP,
+    bind(&[Enter], "Enter", Action::Open, Msg::ActionDetails),
+    bind(&[Char('h')], "h", Action::Hint, Msg::ActionHint),
+    bind(&[Char('s')], "s", Action::Solution, Msg::ActionSolution),
+    bind(&[Char('r')], "r", Action::ResetFile, Msg::ActionResetFile),
+    HELP_KEY,
+    BACK,
+];
+
+const CONFIRM: &[Binding] = &[
+    bind(&[Char('y'), Enter], "y", Action::Yes, Msg::ActionYes),
+    bind(&[Char('n'), Esc, Char('q')], "n", Action::No, Msg::ActionNo),
+];
+
+const DETAIL: &[Binding] = &[
+    bind(
+        &[Char('k'), Up],
+        "↑↓/jk",
+        Action::Move(-1),
+        Msg::ActionScroll,
+    ),
+    bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionScroll),
+    PAGE_DOWN,
+    PAGE_UP,
+    bind(
+        &[Esc, Char('q'), Enter],
+        "Esc",
+        Action::Back,
+        Msg::ActionClose,
+    ),
+];
+
 /// The bindings of a context, in the order the help lists them.
 pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
@@ -124,6 +299,16 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Toc => TOC,
         Context::Help => HELP,
         Context::SearchInput => SEARCH_INPUT,
+        Context::QuizChoice => QUIZ_CHOICE,
+        Context::QuizText => QUIZ_TEXT,
+        Context::QuizOrdering => QUIZ_ORDERING,
+        Context::QuizMatching => QUIZ_MATCHING,
+        Context::QuizFeedback => QUIZ_FEEDBACK,
+        Context::QuizSummary => QUIZ_SUMMARY,
+        Context::Exercises => EXERCISES,
+        Context::Exercise => EXERCISE,
+        Context::Confirm => CONFIRM,
+        Context::Detail => DETAIL,
     }
 }
 
@@ -134,6 +319,7 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
     if modifiers == KeyModifiers::CONTROL && key.code == Char('c') {
         return Some(Action::Quit);
     }
+    let shifted = key.modifiers.contains(KeyModifiers::SHIFT);
     if !modifiers.is_empty() {
         return None;
     }
@@ -143,6 +329,12 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
         .map(|binding| binding.action);
     match (context, key.code) {
         (Context::SearchInput, Char(c)) => Some(Action::SearchChar(c)),
+        (Context::QuizText, Char(c)) => Some(Action::TextChar(c)),
+        (Context::QuizOrdering, Up) if shifted => Some(Action::Shift(-1)),
+        (Context::QuizOrdering, Down) if shifted => Some(Action::Shift(1)),
+        (Context::QuizChoice | Context::QuizMatching, Char(c @ '1'..='9')) => {
+            Some(Action::Pick(usize::from(c as u8 - b'1')))
+        }
         _ => bound,
     }
 }
@@ -169,6 +361,47 @@ mod tests {
     }
 
     #[test]
+    fn quiz_keys_per_item_kind() {
+        assert_eq!(
+            action_for(Context::QuizChoice, key(Char('3'))),
+            Some(Action::Pick(2))
+        );
+        assert_eq!(
+            action_for(Context::QuizText, key(Char('3'))),
+            Some(Action::TextChar('3'))
+        );
+        assert_eq!(
+            action_for(Context::QuizText, key(Char('q'))),
+            Some(Action::TextChar('q'))
+        );
+        assert_eq!(
+            action_for(Context::QuizText, key(Char('日'))),
+            Some(Action::TextChar('日'))
+        );
+        let shift_up = KeyEvent::new(Up, KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(Context::QuizOrdering, shift_up),
+            Some(Action::Shift(-1))
+        );
+        assert_eq!(
+            action_for(Context::QuizOrdering, key(Up)),
+            Some(Action::Move(-1))
+        );
+        assert_eq!(
+            action_for(Context::QuizMatching, key(Right)),
+            Some(Action::Shift(1))
+        );
+        assert_eq!(
+            action_for(Context::QuizFeedback, key(Enter)),
+            Some(Action::Submit)
+        );
+        assert_eq!(
+            action_for(Context::Confirm, key(Char('y'))),
+            Some(Action::Yes)
+        );
+    }
+
+    #[test]
     fn shifted_letters_and_ctrl_c() {
         let shifted = KeyEvent::new(Char('G'), KeyModifiers::SHIFT);
         assert_eq!(action_for(Context::Reader, shifted), Some(Action::Bottom));
@@ -185,6 +418,16 @@ mod tests {
             Context::Reader,
             Context::Toc,
             Context::Help,
+            Context::QuizChoice,
+            Context::QuizText,
+            Context::QuizOrdering,
+            Context::QuizMatching,
+            Context::QuizFeedback,
+            Context::QuizSummary,
+            Context::Exercises,
+            Context::Exercise,
+            Context::Confirm,
+            Context::Detail,
         ] {
             assert!(
                 bindings(context).iter().any(|b| b.keys.contains(&Esc)),

@@ -4,38 +4,105 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::markdown::{Role, TextStyle};
 
+/// The themes `--theme` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeName {
+    Dark,
+    Light,
+    Plain,
+}
+
+impl ThemeName {
+    /// The name as `--theme` and the settings spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::Plain => "plain",
+        }
+    }
+
+    /// Parses a saved or given name.
+    pub fn parse(name: &str) -> Option<ThemeName> {
+        [ThemeName::Dark, ThemeName::Light, ThemeName::Plain]
+            .into_iter()
+            .find(|theme| theme.as_str() == name)
+    }
+}
+
 /// The styles of the interface. `plain` carries no colour at all, for
 /// NO_COLOR users and monochrome terminals; emphasis is kept there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     colour: bool,
+    /// Darker foregrounds, for a light terminal background.
+    light: bool,
 }
 
 impl Theme {
     /// Colours for a dark terminal background.
     pub fn dark() -> Theme {
-        Theme { colour: true }
+        Theme {
+            colour: true,
+            light: false,
+        }
+    }
+
+    /// Colours for a light terminal background.
+    pub fn light() -> Theme {
+        Theme {
+            colour: true,
+            light: true,
+        }
     }
 
     /// No colours, only bold, italic, underline and reverse video.
     pub fn plain() -> Theme {
-        Theme { colour: false }
+        Theme {
+            colour: false,
+            light: false,
+        }
     }
 
-    /// `plain` when the NO_COLOR convention asks for it (set and not empty).
-    pub fn from_env(no_color: Option<std::ffi::OsString>) -> Theme {
+    /// The theme of a name.
+    pub fn named(name: ThemeName) -> Theme {
+        match name {
+            ThemeName::Dark => Theme::dark(),
+            ThemeName::Light => Theme::light(),
+            ThemeName::Plain => Theme::plain(),
+        }
+    }
+
+    /// `plain` when the NO_COLOR convention asks for it (set and not empty),
+    /// whatever else was chosen; else the chosen theme, dark by default.
+    pub fn choose(chosen: Option<ThemeName>, no_color: Option<std::ffi::OsString>) -> Theme {
         match no_color {
             Some(value) if !value.is_empty() => Theme::plain(),
-            _ => Theme::dark(),
+            _ => Theme::named(chosen.unwrap_or(ThemeName::Dark)),
         }
+    }
+
+    /// [`Theme::choose`] without a chosen theme.
+    pub fn from_env(no_color: Option<std::ffi::OsString>) -> Theme {
+        Theme::choose(None, no_color)
     }
 
     fn fg(self, colour: Color) -> Style {
-        if self.colour {
-            Style::new().fg(colour)
-        } else {
-            Style::new()
+        match (self.colour, self.light) {
+            (false, _) => Style::new(),
+            (true, false) => Style::new().fg(colour),
+            (true, true) => Style::new().fg(for_light_background(colour)),
         }
+    }
+
+    /// A right answer or a passed check.
+    pub fn right(self) -> Style {
+        self.fg(Color::LightGreen).add_modifier(Modifier::BOLD)
+    }
+
+    /// A wrong answer or a failed check.
+    pub fn wrong(self) -> Style {
+        self.fg(Color::LightRed).add_modifier(Modifier::BOLD)
     }
 
     /// The style of a laid-out markdown segment.
@@ -130,6 +197,19 @@ impl Theme {
     }
 }
 
+/// The darker counterpart of a colour meant for a dark background.
+fn for_light_background(colour: Color) -> Color {
+    match colour {
+        Color::LightCyan | Color::Cyan | Color::LightBlue => Color::Blue,
+        Color::LightYellow | Color::LightMagenta => Color::Magenta,
+        Color::LightGreen => Color::Green,
+        Color::LightRed => Color::Red,
+        Color::Gray => Color::DarkGray,
+        Color::Yellow => Color::Indexed(130),
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +222,19 @@ mod tests {
             assert_eq!((style.fg, style.bg), (None, None), "{role:?}");
         }
         assert_eq!(theme.selected().bg, None);
+    }
+
+    #[test]
+    fn no_color_wins_over_a_chosen_theme_and_light_darkens() {
+        let theme = Theme::choose(Some(ThemeName::Light), Some("1".into()));
+        assert_eq!(theme, Theme::plain());
+        let light = Theme::choose(Some(ThemeName::Light), None);
+        assert_eq!(
+            light.text(TextStyle::plain(Role::Code)).fg,
+            Some(Color::Magenta)
+        );
+        assert_eq!(ThemeName::parse("light"), Some(ThemeName::Light));
+        assert_eq!(ThemeName::parse("neon"), None);
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! The course map: the lessons in order, with category and minutes, and the
-//! objectives of the selected one.
+//! The course map: overall progress, the lessons in order with how far the
+//! learner is in each, and the objectives of the selected one.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,12 +7,13 @@ use ratatui::widgets::Widget;
 
 use super::overlays::key_hints;
 use super::text::{bar, bullet_list, draw_lines, fit};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::markdown::{display_width, sanitize};
+use crate::progress::summary::{LessonSummary, ReadStatus};
 use crate::tui::app::{App, CourseMapState, course_map_rows};
 
-/// Narrower than this, the category column is left out.
-const CATEGORY_MIN_WIDTH: u16 = 60;
+/// From this width on, the progress columns are spelled out.
+const WIDE_COLUMNS: u16 = 60;
 
 /// Narrower than this, the title bar names only the program.
 const WIDE_TITLE_WIDTH: u16 = 60;
@@ -20,6 +21,19 @@ const WIDE_TITLE_WIDTH: u16 = 60;
 pub(super) struct CourseMapView<'a> {
     pub app: &'a App,
     pub map: &'a CourseMapState,
+}
+
+/// The status word of a lesson, or its one-character mark on narrow screens.
+fn status(summary: Option<&LessonSummary>, lang: Lang, wide: bool) -> String {
+    let read = summary.map_or(ReadStatus::New, |s| s.read);
+    match (read, wide) {
+        (ReadStatus::New, true) => Msg::StatusNew.text(lang).to_string(),
+        (ReadStatus::InProgress, true) => Msg::StatusInProgress.text(lang).to_string(),
+        (ReadStatus::Done, true) => Msg::StatusDone.text(lang).to_string(),
+        (ReadStatus::New, false) => "·".to_string(),
+        (ReadStatus::InProgress, false) => "◐".to_string(),
+        (ReadStatus::Done, false) => "✓".to_string(),
+    }
 }
 
 impl Widget for &CourseMapView<'_> {
@@ -47,6 +61,16 @@ impl Widget for &CourseMapView<'_> {
             &format!("{right} "),
             theme.title_bar(),
         );
+        buf.set_stringn(
+            area.x,
+            area.y + 1,
+            fit(
+                &format!(" {}", overall(&app.summaries, app.due.len(), lang)),
+                width,
+            ),
+            width,
+            theme.dim(),
+        );
 
         let (first_row, visible) = course_map_rows((area.width, area.height), lessons.len());
         if lessons.is_empty() {
@@ -59,41 +83,69 @@ impl Widget for &CourseMapView<'_> {
             );
         }
         let entries: Vec<_> = lessons.iter().filter_map(|set| set.get(lang)).collect();
-        let category_width = if area.width >= CATEGORY_MIN_WIDTH {
-            entries
-                .iter()
-                .map(|e| display_width(&e.lesson.meta.category))
-                .chain([display_width(Msg::ColumnCategory.text(lang))])
-                .max()
-                .unwrap_or(0)
-                .min(18)
+        let wide = area.width >= WIDE_COLUMNS;
+        let status_width = if wide {
+            [
+                Msg::StatusNew,
+                Msg::StatusInProgress,
+                Msg::StatusDone,
+                Msg::ColumnRead,
+            ]
+            .iter()
+            .map(|m| display_width(m.text(lang)))
+            .max()
+            .unwrap_or(0)
+        } else {
+            1
+        };
+        let quiz_width = if wide {
+            display_width(Msg::ColumnQuiz.text(lang)).max(4)
         } else {
             0
         };
-        let number_width = 3;
-        let minutes_width = 5;
-        let gaps = if category_width > 0 { 4 } else { 3 };
-        let title_width =
-            width.saturating_sub(number_width + category_width + minutes_width + gaps);
-        let columns = |number: &str, title: &str, category: &str, minutes: &str| {
-            let mut line = format!(" {}{} ", fit(number, number_width), fit(title, title_width));
-            if category_width > 0 {
-                line.push_str(&fit(category, category_width));
-                line.push(' ');
+        let exercises_width = if wide {
+            display_width(Msg::ColumnExercises.text(lang)).max(5)
+        } else {
+            0
+        };
+        let due_width = display_width(Msg::ColumnDue.text(lang)).max(2);
+        let fixed = 3
+            + status_width
+            + due_width
+            + if wide {
+                quiz_width + exercises_width + 4
+            } else {
+                2
+            };
+        let title_width = width.saturating_sub(fixed + 1);
+        let columns = |number: &str, title: &str, cells: [&str; 4]| {
+            let [state, quiz, exercises, due] = cells;
+            let mut line = format!(" {}{} ", fit(number, 3), fit(title, title_width));
+            line.push_str(&fit(state, status_width));
+            if wide {
+                line.push_str(&format!(" {}", right_aligned(quiz, quiz_width)));
+                line.push_str(&format!(" {}", right_aligned(exercises, exercises_width)));
             }
-            line.push_str(&format!(
-                "{:>minutes_width$}",
-                fit(minutes, minutes_width).trim_end()
-            ));
+            line.push_str(&format!(" {}", right_aligned(due, due_width)));
             line
         };
         let header = columns(
             "#",
             Msg::ColumnLesson.text(lang),
-            Msg::ColumnCategory.text(lang),
-            Msg::ColumnMinutes.text(lang),
+            [
+                if wide { Msg::ColumnRead.text(lang) } else { "" },
+                Msg::ColumnQuiz.text(lang),
+                Msg::ColumnExercises.text(lang),
+                Msg::ColumnDue.text(lang),
+            ],
         );
-        buf.set_stringn(area.x, area.y + 1, header, width, theme.header());
+        buf.set_stringn(
+            area.x,
+            area.y + 2,
+            fit(&header, width),
+            width,
+            theme.header(),
+        );
 
         for (index, entry) in entries
             .iter()
@@ -102,13 +154,24 @@ impl Widget for &CourseMapView<'_> {
             .take(visible)
         {
             let meta = &entry.lesson.meta;
+            let summary = app.summaries.get(index);
             let y = area.y + first_row + (index - self.map.offset) as u16;
             let marker = if entry.fallback { "*" } else { "" };
+            let quiz = summary
+                .and_then(LessonSummary::quiz_percent)
+                .map_or_else(|| "–".to_string(), |p| format!("{p}%"));
+            let exercises = summary.filter(|s| s.exercises_total > 0).map_or_else(
+                || "–".to_string(),
+                |s| format!("{}/{}", s.exercises_passed, s.exercises_total),
+            );
+            let due = summary
+                .map(|s| s.due)
+                .filter(|d| *d > 0)
+                .map_or_else(String::new, |d| d.to_string());
             let line = columns(
                 &format!("{}{marker}", meta.order),
                 &meta.title,
-                &meta.category,
-                &format!("{}", meta.minutes),
+                [&status(summary, lang, wide), &quiz, &exercises, &due],
             );
             let style = if index == self.map.selected {
                 theme.selected()
@@ -160,12 +223,13 @@ impl Widget for &CourseMapView<'_> {
             };
             draw_lines(buf, body, &lines, theme, "");
         }
-        let (status, style) = match app.progress_problem() {
-            Some(problem) => (
+        let (status, style) = match (app.progress_problem(), &app.message) {
+            (Some(problem), _) => (
                 format!(" {}: {problem}", Msg::ProgressNotSaved.text(lang)),
                 theme.note(),
             ),
-            None => (key_hints(app.context(), lang, width), theme.status_bar()),
+            (None, Some(message)) => (format!(" {message}"), theme.status_bar()),
+            (None, None) => (key_hints(app.context(), lang, width), theme.status_bar()),
         };
         buf.set_stringn(
             area.x,
@@ -175,6 +239,52 @@ impl Widget for &CourseMapView<'_> {
             style,
         );
     }
+}
+
+/// The overall line: lessons read, quiz score, exercises passed, items due.
+fn overall(summaries: &[LessonSummary], due: usize, lang: Lang) -> String {
+    let read = summaries
+        .iter()
+        .filter(|s| s.read == ReadStatus::Done)
+        .count();
+    let correct: usize = summaries.iter().map(|s| s.quiz_correct).sum();
+    let items: usize = summaries.iter().map(|s| s.quiz_total).sum();
+    let answered: usize = summaries.iter().map(|s| s.quiz_answered).sum();
+    let quiz = if answered == 0 || items == 0 {
+        "–".to_string()
+    } else {
+        format!("{}%", correct * 100 / items)
+    };
+    Msg::MapOverall
+        .text(lang)
+        .replace("{read}", &read.to_string())
+        .replace("{lessons}", &summaries.len().to_string())
+        .replace("{quiz}", &quiz)
+        .replace(
+            "{passed}",
+            &summaries
+                .iter()
+                .map(|s| s.exercises_passed)
+                .sum::<usize>()
+                .to_string(),
+        )
+        .replace(
+            "{exercises}",
+            &summaries
+                .iter()
+                .map(|s| s.exercises_total)
+                .sum::<usize>()
+                .to_string(),
+        )
+        .replace("{due}", &due.to_string())
+}
+
+/// `text` right-aligned in `width` display columns.
+fn right_aligned(text: &str, width: usize) -> String {
+    format!(
+        "{}{text}",
+        " ".repeat(width.saturating_sub(display_width(text)))
+    )
 }
 
 /// One row of `area`.

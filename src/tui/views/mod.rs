@@ -1,7 +1,10 @@
 //! Drawing. Views only read the state; nothing here changes it or does I/O.
 
 mod course_map;
+mod exercise;
 mod overlays;
+mod page;
+mod quiz;
 mod reader;
 mod text;
 
@@ -25,8 +28,15 @@ pub fn render(app: &App, frame: &mut Frame) {
             frame.render_widget(&course_map::CourseMapView { app, map }, area)
         }
         Screen::Reader(reader) => frame.render_widget(&reader::ReaderView { app, reader }, area),
+        Screen::Quiz(quiz) => frame.render_widget(&quiz::QuizView { app, quiz }, area),
+        Screen::Exercises(list) => {
+            frame.render_widget(&exercise::ExerciseListView { app, list }, area)
+        }
+        Screen::Exercise(screen) => {
+            frame.render_widget(&exercise::ExerciseView { app, screen }, area)
+        }
     }
-    match app.overlay {
+    match &app.overlay {
         Some(Overlay::Help) => frame.render_widget(&overlays::HelpView { app }, area),
         Some(Overlay::Toc { selected }) => {
             if let Screen::Reader(reader) = &app.screen {
@@ -34,12 +44,34 @@ pub fn render(app: &App, frame: &mut Frame) {
                     &overlays::TocView {
                         app,
                         reader,
-                        selected,
+                        selected: *selected,
                     },
                     area,
                 );
             }
         }
+        Some(Overlay::Confirm(question)) => frame.render_widget(
+            &overlays::ConfirmView {
+                app,
+                question: *question,
+            },
+            area,
+        ),
+        Some(Overlay::Detail {
+            title,
+            text,
+            yaml,
+            scroll,
+        }) => frame.render_widget(
+            &overlays::DetailView {
+                app,
+                title,
+                text,
+                yaml: *yaml,
+                scroll: *scroll,
+            },
+            area,
+        ),
         None => {}
     }
 }

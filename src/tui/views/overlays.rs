@@ -8,7 +8,7 @@ use super::text::fit;
 use crate::i18n::{Lang, Msg};
 use crate::markdown::display_width;
 use crate::tui::action::Action;
-use crate::tui::app::{App, ReaderState};
+use crate::tui::app::{App, Confirm, ReaderState};
 use crate::tui::keymap::{Context, bindings};
 
 /// The status-line summary of a context's keys: help and back first, then
@@ -68,19 +68,17 @@ impl Widget for &HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let lang = app.lang;
-        let under = match &app.screen {
-            crate::tui::app::Screen::CourseMap(_) => Context::CourseMap,
-            crate::tui::app::Screen::Reader(_) => Context::Reader,
-        };
+        let under = app.screen_context();
         let mut rows: Vec<(String, String)> = bindings(under)
             .iter()
             .filter(|b| !b.label.is_empty() && b.action != Action::ToggleHelp)
             .map(|b| (b.label.to_string(), b.help.text(lang).to_string()))
             .collect();
-        let mouse = if under == Context::Reader {
-            Msg::ActionWheel
-        } else {
-            Msg::ActionClick
+        let mouse = match under {
+            Context::Reader | Context::QuizFeedback | Context::QuizSummary | Context::Exercise => {
+                Msg::ActionWheel
+            }
+            _ => Msg::ActionClick,
         };
         rows.push((
             Msg::MouseLabel.text(lang).to_string(),
@@ -186,5 +184,83 @@ impl Widget for &TocView<'_> {
                 style,
             );
         }
+    }
+}
+
+pub(super) struct ConfirmView<'a> {
+    pub app: &'a App,
+    pub question: Confirm,
+}
+
+impl Widget for &ConfirmView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let lang = app.lang;
+        let question = match self.question {
+            Confirm::ShowSolution => Msg::ConfirmSolution,
+            Confirm::ResetFile => Msg::ConfirmReset,
+        };
+        let answer = format!(
+            "y {} · n {}",
+            Msg::ActionYes.text(lang),
+            Msg::ActionNo.text(lang)
+        );
+        let width = area.width.saturating_sub(4).min(50);
+        let lines =
+            super::text::wrap_plain(question.text(lang), usize::from(width.saturating_sub(4)));
+        let popup = centred(area, width, lines.len() as u16 + 4);
+        let inner = frame(popup, "?", app, buf);
+        let text = Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(2),
+            ..inner
+        };
+        super::text::draw_lines(buf, text, &lines, app.theme, "");
+        if inner.height > 0 {
+            buf.set_stringn(
+                text.x,
+                inner.y + inner.height - 1,
+                fit(&answer, usize::from(text.width)),
+                usize::from(text.width),
+                app.theme.header(),
+            );
+        }
+    }
+}
+
+pub(super) struct DetailView<'a> {
+    pub app: &'a App,
+    pub title: &'a str,
+    pub text: &'a str,
+    pub yaml: bool,
+    pub scroll: usize,
+}
+
+impl Widget for &DetailView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let popup = centred(
+            area,
+            area.width.saturating_sub(4).min(90),
+            area.height.saturating_sub(2),
+        );
+        let inner = frame(popup, self.title, app, buf);
+        let text = Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(2),
+            ..inner
+        };
+        let mut page = crate::tui::page::PageBuilder::new(usize::from(text.width));
+        if self.yaml {
+            page.yaml(self.text);
+        } else {
+            for (index, paragraph) in self.text.split("\n\n").enumerate() {
+                if index > 0 {
+                    page.blank();
+                }
+                page.text(paragraph, crate::markdown::Role::Text);
+            }
+        }
+        super::page::draw_page(buf, text, &page.finish(), self.scroll, app.theme);
     }
 }

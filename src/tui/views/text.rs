@@ -126,6 +126,23 @@ pub(crate) fn bar(buf: &mut Buffer, area: Rect, left: &str, right: &str, style: 
     buf.set_stringn(area.x, area.y, text, width, style);
 }
 
+/// The bottom line of a screen: a message when there is one, else the
+/// key hints of the current context.
+pub(crate) fn status_line(buf: &mut Buffer, area: Rect, app: &crate::tui::app::App) {
+    let width = usize::from(area.width);
+    let status = app
+        .message
+        .clone()
+        .unwrap_or_else(|| super::overlays::key_hints(app.context(), app.lang, width));
+    buf.set_stringn(
+        area.x,
+        area.y + area.height.saturating_sub(1),
+        fit(&status, width),
+        width,
+        app.theme.status_bar(),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -238,3 +238,34 @@ fn a_quiz_answer_and_an_exercise_pass_reach_the_progress_store() {
         "{attempts:?}"
     );
 }
+
+#[test]
+#[ignore = "needs tmux; .ci/run runs it"]
+fn a_save_from_another_editor_is_graded() {
+    use kubetutor::content::{Course, PackSource};
+
+    let tmux = Tmux::start("watch");
+    let course = Course::load(&PackSource::BuiltIn).expect("course");
+    let exercise = course
+        .exercises()
+        .iter()
+        .find(|e| e.lesson == "workload-apis")
+        .expect("exercise");
+    tmux.launch("--lang en");
+    tmux.wait_for("Objectives");
+    tmux.keys(&["j", "x", "Enter"]);
+    tmux.wait_for("Not passed yet");
+    // Another pane's editor saves the file: written to a temporary file and
+    // renamed over the original, as many editors do.
+    let file = tmux
+        .home
+        .path()
+        .join("exercises")
+        .join(format!("{}.yaml", exercise.id));
+    let temp = file.with_extension("yaml.swp");
+    std::fs::write(&temp, &exercise.solution).expect("written");
+    std::fs::rename(&temp, &file).expect("renamed");
+    tmux.wait_for("Passed");
+    tmux.keys(&["Escape", "Escape", "q"]);
+    tmux.wait_restored();
+}

@@ -351,3 +351,17 @@ fn every_screen_draws_at_every_size_without_panicking() {
         }
     }
 }
+
+#[test]
+fn long_help_scrolls_at_40x12() {
+    let mut t = Tutor::new("help-small", Lang::En, (40, 12));
+    t.press("jx\n?");
+    let top = t.screen();
+    snapshot("help_exercise_en_40x12", &t);
+    t.press("jjjjjjjjjj");
+    let scrolled = t.screen();
+    assert_ne!(top, scrolled);
+    assert!(scrolled.contains("Ctrl-C"), "{scrolled}");
+    t.press("?");
+    assert_eq!(t.app.context(), Context::Exercise);
+}

@@ -120,12 +120,21 @@ const TOC: &[Binding] = &[
     ),
 ];
 
-const HELP: &[Binding] = &[bind(
-    &[Esc, Char('q'), Char('?')],
-    "?/Esc",
-    Action::ToggleHelp,
-    Msg::ActionClose,
-)];
+const HELP: &[Binding] = &[
+    bind(
+        &[Esc, Char('q'), Char('?')],
+        "?/Esc",
+        Action::ToggleHelp,
+        Msg::ActionClose,
+    ),
+    bind(
+        &[Char('k'), Up],
+        "↑↓/jk",
+        Action::Move(-1),
+        Msg::ActionScroll,
+    ),
+    bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionScroll),
+];
 
 const SEARCH_INPUT: &[Binding] = &[
     bind(

@@ -79,7 +79,10 @@ pub enum Screen {
 /// A pop-up over the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help,
+    /// The keys of the screen below, scrolled by `scroll` rows.
+    Help {
+        scroll: usize,
+    },
     Toc {
         selected: usize,
     },
@@ -265,7 +268,7 @@ impl App {
     /// Where keys go right now.
     pub fn context(&self) -> Context {
         match &self.overlay {
-            Some(Overlay::Help) => Context::Help,
+            Some(Overlay::Help { .. }) => Context::Help,
             Some(Overlay::Toc { .. }) => Context::Toc,
             Some(Overlay::Confirm(_)) => Context::Confirm,
             Some(Overlay::Detail { .. }) => Context::Detail,
@@ -313,12 +316,8 @@ impl App {
                     1
                 };
                 match mouse.kind {
-                    MouseEventKind::ScrollDown if context != Context::Help => {
-                        Some(Action::Move(step))
-                    }
-                    MouseEventKind::ScrollUp if context != Context::Help => {
-                        Some(Action::Move(-step))
-                    }
+                    MouseEventKind::ScrollDown => Some(Action::Move(step)),
+                    MouseEventKind::ScrollUp => Some(Action::Move(-step)),
                     MouseEventKind::Down(MouseButton::Left) => self.click(context, mouse.row),
                     _ => None,
                 }
@@ -356,17 +355,20 @@ impl App {
             Action::Resize(width, height) => self.resize(width, height),
             Action::ToggleHelp if self.context() != Context::QuizText => {
                 self.overlay = match self.overlay {
-                    Some(Overlay::Help) => None,
-                    _ => Some(Overlay::Help),
+                    Some(Overlay::Help { .. }) => None,
+                    _ => Some(Overlay::Help { scroll: 0 }),
                 }
             }
             _ => match self.overlay.clone() {
                 Some(Overlay::Toc { selected }) => self.update_toc(selected, action),
-                Some(Overlay::Help) => {
-                    if matches!(action, Action::Back | Action::ToggleHelp) {
-                        self.overlay = None;
+                Some(Overlay::Help { scroll }) => match action {
+                    Action::Back | Action::ToggleHelp => self.overlay = None,
+                    Action::Move(_) | Action::PageDown | Action::PageUp | Action::Top => {
+                        let scroll = moved(scroll, usize::MAX, action, 5, usize::MAX);
+                        self.overlay = Some(Overlay::Help { scroll });
                     }
-                }
+                    _ => {}
+                },
                 Some(Overlay::Confirm(question)) => self.answer_confirm(question, action),
                 Some(Overlay::Detail { .. }) => self.update_detail(action),
                 None => self.update_screen(action),

@@ -37,7 +37,13 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
     }
     match &app.overlay {
-        Some(Overlay::Help) => frame.render_widget(&overlays::HelpView { app }, area),
+        Some(Overlay::Help { scroll }) => frame.render_widget(
+            &overlays::HelpView {
+                app,
+                scroll: *scroll,
+            },
+            area,
+        ),
         Some(Overlay::Toc { selected }) => {
             if let Screen::Reader(reader) = &app.screen {
                 frame.render_widget(

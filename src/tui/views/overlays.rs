@@ -62,6 +62,7 @@ fn frame(popup: Rect, title: &str, app: &App, buf: &mut Buffer) -> Rect {
 
 pub(super) struct HelpView<'a> {
     pub app: &'a App,
+    pub scroll: usize,
 }
 
 impl Widget for &HelpView<'_> {
@@ -100,11 +101,9 @@ impl Widget for &HelpView<'_> {
         let popup = centred(area, wanted as u16, rows.len() as u16 + 3);
         let inner = frame(popup, Msg::HelpTitle.text(lang), app, buf);
         let width = usize::from(inner.width);
-        for (index, (label, text)) in rows
-            .iter()
-            .enumerate()
-            .take(usize::from(inner.height.saturating_sub(1)))
-        {
+        let room = usize::from(inner.height.saturating_sub(1));
+        let scroll = self.scroll.min(rows.len().saturating_sub(room));
+        for (index, (label, text)) in rows.iter().skip(scroll).enumerate().take(room) {
             let line = format!(" {} {}", fit(label, label_width + 1), text);
             buf.set_stringn(
                 inner.x,

@@ -85,6 +85,41 @@ pub enum Command {
         #[command(subcommand)]
         command: ProgressCommand,
     },
+    /// Take a quiz in plain text, one line per answer: works over ssh, with
+    /// screen readers and with answers piped in. Answers are saved to your progress.
+    Quiz {
+        #[command(flatten)]
+        items: ItemArgs,
+        /// Print a Markdown quiz sheet for a paper session instead of asking
+        #[arg(long)]
+        print: bool,
+        /// With --print: add the answer key with explanations
+        #[arg(long, requires = "print")]
+        answers: bool,
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+    /// Take a timed exam: no feedback until the end, then score, pass or fail,
+    /// per-lesson breakdown and every missed item explained. Exit 0 passed,
+    /// 1 not passed, 3 stopped before the end (resume with --resume).
+    Exam {
+        #[command(flatten)]
+        items: ItemArgs,
+        /// Time limit in minutes; unanswered items count as wrong when it runs out
+        #[arg(long, value_name = "M")]
+        minutes: Option<u32>,
+        /// Percent of items right needed to pass
+        #[arg(long, value_name = "P", default_value_t = 70, value_parser = clap::value_parser!(u32).range(0..=100))]
+        pass_mark: u32,
+        /// Continue the unfinished exam where it stopped
+        #[arg(long, conflicts_with_all = ["restart"])]
+        resume: bool,
+        /// Discard an unfinished exam and start a new one
+        #[arg(long)]
+        restart: bool,
+        #[command(flatten)]
+        report: ReportArgs,
+    },
     /// Team summary from progress files written by `kubetutor progress export`.
     /// Exit 1 when some files could not be read (the others are reported).
     Report {
@@ -95,6 +130,40 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+}
+
+/// Which quiz items a quiz or exam asks.
+#[derive(Debug, clap::Args)]
+pub struct ItemArgs {
+    /// Only items of this lesson (repeatable) [default: every lesson]
+    #[arg(long = "lesson", id = "lesson", value_name = "ID")]
+    pub lesson_ids: Vec<String>,
+    /// Ask at most N items
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub count: Option<u64>,
+    /// Choose and order the items with seed S: the same seed gives the same
+    /// items in the same order on every machine [default: a new seed]
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+}
+
+/// Where a quiz or exam writes its report.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Write a report of the session to FILE
+    #[arg(long = "report", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Format of the report [default: md]
+    #[arg(long, value_enum, requires = "file")]
+    pub format: Option<SessionFormat>,
+}
+
+/// Report formats of quizzes and exams.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SessionFormat {
+    Json,
+    Junit,
+    Md,
 }
 
 #[derive(Debug, Subcommand)]
@@ -212,4 +281,14 @@ impl From<LangArg> for Lang {
 pub enum Format {
     Text,
     Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
 }

@@ -167,6 +167,21 @@ pub enum Msg {
     ActionNo,
     ActionType,
     ActionDelete,
+    PlainQuestion,
+    PlainTimeLeft,
+    PlainSingle,
+    PlainMultiple,
+    PlainTrueFalse,
+    PlainText,
+    PlainOrdering,
+    PlainMatching,
+    PlainRight,
+    PlainWrong,
+    PlainRightAnswer,
+    PlainTimeUp,
+    PlainStopped,
+    PlainResume,
+    PlainCannotRead,
 }
 
 impl Msg {
@@ -298,6 +313,21 @@ impl Msg {
             Msg::ActionNo => "no",
             Msg::ActionType => "type the answer",
             Msg::ActionDelete => "delete",
+            Msg::PlainQuestion => "Question {n} of {total}",
+            Msg::PlainTimeLeft => "time left",
+            Msg::PlainSingle => "one answer: type its letter",
+            Msg::PlainMultiple => "every right answer: type the letters, e.g. a,c",
+            Msg::PlainTrueFalse => "true or false: type t or f",
+            Msg::PlainText => "type the answer",
+            Msg::PlainOrdering => "type the step numbers in the right order, e.g. 3 1 2",
+            Msg::PlainMatching => "for a, b, c … type the number of each partner, e.g. 2 1 3",
+            Msg::PlainRight => "✓ Right.",
+            Msg::PlainWrong => "✗ Not quite.",
+            Msg::PlainRightAnswer => "Right answer:",
+            Msg::PlainTimeUp => "Time is up: unanswered items count as wrong.",
+            Msg::PlainStopped => "Stopped. Answers so far are saved.",
+            Msg::PlainResume => "Stopped. Continue with: kubetutor exam --resume",
+            Msg::PlainCannotRead => "Could not read that answer:",
             Msg::ProgressOverall => {
                 "lessons read {read}/{lessons} · quiz items right {right}/{items} · exercises passed {passed}/{exercises} · due for review {due}"
             }
@@ -424,6 +454,23 @@ impl Msg {
             Msg::ActionNo => "いいえ",
             Msg::ActionType => "答えを入力",
             Msg::ActionDelete => "削除",
+            Msg::PlainQuestion => "問題 {n} / {total}",
+            Msg::PlainTimeLeft => "残り時間",
+            Msg::PlainSingle => "答えは1つ。文字で答えてください",
+            Msg::PlainMultiple => "正しいものをすべて。文字で答えてください（例: a,c）",
+            Msg::PlainTrueFalse => "正しいか誤りか。t か f で答えてください",
+            Msg::PlainText => "答えを入力してください",
+            Msg::PlainOrdering => "正しい順に番号を並べてください（例: 3 1 2）",
+            Msg::PlainMatching => {
+                "a, b, c … それぞれに対応する番号を順に入力してください（例: 2 1 3）"
+            }
+            Msg::PlainRight => "✓ 正解です。",
+            Msg::PlainWrong => "✗ 不正解です。",
+            Msg::PlainRightAnswer => "正解:",
+            Msg::PlainTimeUp => "時間切れです。未回答の問題は不正解として数えます。",
+            Msg::PlainStopped => "中断しました。ここまでの回答は保存されています。",
+            Msg::PlainResume => "中断しました。続きは kubetutor exam --resume で再開できます。",
+            Msg::PlainCannotRead => "その答えは読み取れませんでした:",
             Msg::ProgressOverall => {
                 "読了したレッスン {read}/{lessons} · 正解したクイズ {right}/{items} · 合格した演習 {passed}/{exercises} · 復習待ち {due}"
             }

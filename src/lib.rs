@@ -6,6 +6,7 @@
 
 pub mod commands;
 pub mod content;
+pub mod exam;
 pub mod grade;
 pub mod i18n;
 pub mod markdown;

@@ -9,8 +9,11 @@ use anyhow::{Context as _, bail};
 use chrono::Utc;
 use clap::{CommandFactory, FromArgMatches};
 use kubetutor::commands::check::Checked;
+use kubetutor::commands::session;
 use kubetutor::commands::{self, ListFormat};
 use kubetutor::content::{Course, PackSource};
+use kubetutor::exam::report::SessionReport;
+use kubetutor::exam::{GivenAnswer, Session, SessionKind, SessionSpec, SystemClock};
 use kubetutor::i18n::Lang;
 use kubetutor::markdown::sanitize;
 use kubetutor::paths;
@@ -19,7 +22,10 @@ use kubetutor::tui::{self, App, Theme, ThemeName};
 use kubetutor::validate;
 use kubetutor::workspace::{self, Workspace};
 
-use cli::{Cli, Command, Format, PackCommand, ProgressCommand, ReportFormat};
+use cli::{
+    Cli, Command, Format, ItemArgs, PackCommand, ProgressCommand, ReportArgs, ReportFormat,
+    SessionFormat,
+};
 
 /// Exit code for input kubetutor cannot use (a broken pack, a missing folder).
 const EXIT_UNUSABLE: u8 = 2;
@@ -83,6 +89,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => lint(dir.map_or(source, PackSource::Dir)),
         Some(Command::Progress { command }) => progress_command(&source, lang, command),
         Some(Command::Report { format, files }) => report(&files, format),
+        Some(Command::Quiz {
+            items,
+            print,
+            answers,
+            report,
+        }) => plain_quiz(&source, lang, &items, print, answers, &report),
+        Some(Command::Exam {
+            items,
+            minutes,
+            pass_mark,
+            resume,
+            restart,
+            report,
+        }) => {
+            let exam = ExamOptions {
+                minutes,
+                pass_mark,
+                resume,
+                restart,
+            };
+            plain_exam(&source, lang, &items, &exam, &report)
+        }
     }
 }
 
@@ -162,6 +190,218 @@ fn progress_command(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Answers typed or piped in, read on a thread so an exam's clock can run
+/// out while the learner thinks.
+struct StdinLines(std::sync::mpsc::Receiver<String>);
+
+impl StdinLines {
+    fn spawn() -> StdinLines {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::stdin().lines() {
+                let Ok(line) = line else { break };
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        StdinLines(receiver)
+    }
+}
+
+impl session::LineSource for StdinLines {
+    fn next_line(&mut self, timeout: Option<std::time::Duration>) -> session::Line {
+        use std::sync::mpsc::RecvTimeoutError;
+        let received = match timeout {
+            Some(timeout) => self.0.recv_timeout(timeout),
+            None => self.0.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        match received {
+            Ok(line) => session::Line::Text(line),
+            Err(RecvTimeoutError::Timeout) => session::Line::TimedOut,
+            Err(RecvTimeoutError::Disconnected) => session::Line::Eof,
+        }
+    }
+}
+
+/// What only an exam takes.
+struct ExamOptions {
+    minutes: Option<u32>,
+    pass_mark: u32,
+    resume: bool,
+    restart: bool,
+}
+
+fn session_spec(
+    kind: SessionKind,
+    items: &ItemArgs,
+    minutes: Option<u32>,
+    pass_mark: u32,
+) -> SessionSpec {
+    SessionSpec {
+        kind,
+        lessons: items.lesson_ids.clone(),
+        count: items.count.and_then(|n| usize::try_from(n).ok()),
+        seed: items
+            .seed
+            .unwrap_or_else(|| u64::try_from(Utc::now().timestamp_millis()).unwrap_or(0)),
+        minutes,
+        pass_mark,
+    }
+}
+
+/// Records each answer in the progress store (a failure is reported once,
+/// and the session goes on).
+fn answer_recorder(
+    store: Option<Store>,
+    kind: SessionKind,
+) -> impl FnMut(&Session, usize, &GivenAnswer) {
+    let mut store = store;
+    move |session, index, given| {
+        let Some(active) = store.as_mut() else { return };
+        let item = &session.items[index];
+        let answer = kubetutor::progress::NewAnswer {
+            item_id: &item.item,
+            lesson_id: &item.lesson,
+            answer: &given.answer,
+            correct: given.correct,
+            duration_ms: given.duration_ms,
+            mode: kind.mode(),
+        };
+        if let Err(err) = active.record_answer(&answer, given.answered_at) {
+            eprintln!("kubetutor: warning: answers are not being saved: {err}");
+            store = None;
+        }
+    }
+}
+
+fn write_session_report(report: &SessionReport, args: &ReportArgs) -> anyhow::Result<()> {
+    let Some(path) = &args.file else {
+        return Ok(());
+    };
+    let text = match args.format.unwrap_or(SessionFormat::Md) {
+        SessionFormat::Json => report.json(),
+        SessionFormat::Junit => report.junit(),
+        SessionFormat::Md => report.markdown(),
+    };
+    workspace::write_atomically(path, &text)
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn learner_name(store: Option<&Store>) -> String {
+    store
+        .and_then(|s| s.setting("name").ok().flatten())
+        .unwrap_or_else(default_learner)
+}
+
+fn plain_quiz(
+    source: &PackSource,
+    lang: Lang,
+    items: &ItemArgs,
+    print: bool,
+    answers: bool,
+    report_args: &ReportArgs,
+) -> anyhow::Result<ExitCode> {
+    let course = Course::load(source)?;
+    let spec = session_spec(SessionKind::Quiz, items, None, 0);
+    let mut quiz = Session::start(&course, &spec, Utc::now())?;
+    if print {
+        print_out(&session::sheet(&quiz, &course, lang, answers))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let store = open_store().ok();
+    let learner = learner_name(store.as_ref());
+    let mut recorder = answer_recorder(store, SessionKind::Quiz);
+    let mut out = std::io::stdout().lock();
+    let ending = session::run(
+        &mut quiz,
+        &course,
+        lang,
+        &mut StdinLines::spawn(),
+        &mut out,
+        &SystemClock,
+        &mut recorder,
+    )?;
+    let report = SessionReport::build(&quiz, &course, lang, &learner, Utc::now(), false);
+    writeln!(
+        out,
+        "\n{}/{} ({}%){}",
+        report.correct,
+        report.total,
+        report.percent,
+        if ending == session::Ending::Stopped {
+            format!(" · {}", kubetutor::i18n::Msg::PlainStopped.text(lang))
+        } else {
+            String::new()
+        }
+    )?;
+    write_session_report(&report, report_args)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn plain_exam(
+    source: &PackSource,
+    lang: Lang,
+    items: &ItemArgs,
+    options: &ExamOptions,
+    report_args: &ReportArgs,
+) -> anyhow::Result<ExitCode> {
+    let course = Course::load(source)?;
+    let dir = paths::data_dir()?;
+    let pending = Session::load(&dir)?;
+    let mut exam = match (pending, options.resume, options.restart) {
+        (Some(exam), true, _) => exam,
+        (None, true, _) => bail!("there is no unfinished exam to resume"),
+        (Some(exam), false, false) => bail!(
+            "an unfinished exam started {} is waiting: `kubetutor exam --resume` continues it, `kubetutor exam --restart` discards it",
+            exam.started_at.format("%Y-%m-%d %H:%M UTC")
+        ),
+        (_, false, _) => {
+            let spec = session_spec(SessionKind::Exam, items, options.minutes, options.pass_mark);
+            let exam = Session::start(&course, &spec, Utc::now())?;
+            exam.save(&dir)?;
+            exam
+        }
+    };
+    let store = open_store().ok();
+    let learner = learner_name(store.as_ref());
+    let mut record = answer_recorder(store, SessionKind::Exam);
+    let mut save_error = None;
+    let mut recorder = |session: &Session, index: usize, given: &GivenAnswer| {
+        record(session, index, given);
+        if let Err(err) = session.save(&dir) {
+            save_error.get_or_insert(err);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let ending = session::run(
+        &mut exam,
+        &course,
+        lang,
+        &mut StdinLines::spawn(),
+        &mut out,
+        &SystemClock,
+        &mut recorder,
+    )?;
+    if let Some(err) = save_error {
+        eprintln!("kubetutor: warning: the exam could not be saved for --resume: {err}");
+    }
+    if ending == session::Ending::Stopped {
+        writeln!(out, "{}", kubetutor::i18n::Msg::PlainResume.text(lang))?;
+        return Ok(ExitCode::from(3));
+    }
+    let time_up = ending == session::Ending::TimeUp;
+    let report = SessionReport::build(&exam, &course, lang, &learner, Utc::now(), time_up);
+    writeln!(out, "\n{}", report.markdown())?;
+    write_session_report(&report, report_args)?;
+    Session::discard(&dir)?;
+    Ok(if report.passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
 /// The learner's name when none was given: the login name, else "learner".
 fn default_learner() -> String {
     ["USER", "USERNAME"]
@@ -173,23 +413,40 @@ fn default_learner() -> String {
 
 fn report(files: &[std::path::PathBuf], format: ReportFormat) -> anyhow::Result<ExitCode> {
     let mut exports = Vec::new();
+    let mut sessions = Vec::new();
     let mut refused = 0;
     for file in files {
-        match Export::read(file) {
-            Ok(export) => exports.push((file.clone(), export)),
+        match read_report_file(file) {
+            Ok(ReportFile::Progress(export)) => exports.push((file.clone(), *export)),
+            Ok(ReportFile::Session(report)) => sessions.push(*report),
             Err(err) => {
-                eprintln!("kubetutor: error: {}", sanitize(&err.to_string()));
+                eprintln!("kubetutor: error: {}", sanitize(&format!("{err:#}")));
                 refused += 1;
             }
         }
     }
-    if exports.is_empty() {
+    if exports.is_empty() && sessions.is_empty() {
         return Ok(ExitCode::from(EXIT_UNUSABLE));
     }
-    let team = progress::report::build(&exports, Utc::now());
+    let team = (!exports.is_empty()).then(|| progress::report::build(&exports, Utc::now()));
+    let results = (!sessions.is_empty()).then(|| kubetutor::exam::report::summarize(&sessions));
     let text = match format {
-        ReportFormat::Md => sanitize_lines(&progress::report::markdown(&team)),
-        ReportFormat::Json => serde_json::to_string_pretty(&team)? + "\n",
+        ReportFormat::Md => {
+            let mut parts = Vec::new();
+            if let Some(team) = &team {
+                parts.push(progress::report::markdown(team));
+            }
+            if let Some(results) = &results {
+                parts.push(results.markdown());
+            }
+            sanitize_lines(&parts.join("\n"))
+        }
+        ReportFormat::Json => {
+            serde_json::to_string_pretty(&serde_json::json!({
+                "progress": team,
+                "sessions": results,
+            }))? + "\n"
+        }
     };
     print_out(&text)?;
     Ok(if refused > 0 {
@@ -197,6 +454,39 @@ fn report(files: &[std::path::PathBuf], format: ReportFormat) -> anyhow::Result<
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A file `kubetutor report` reads: a progress export or a session report.
+enum ReportFile {
+    Progress(Box<Export>),
+    Session(Box<SessionReport>),
+}
+
+fn read_report_file(path: &std::path::Path) -> anyhow::Result<ReportFile> {
+    let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
+    let value = serde_json::from_str::<serde_json::Value>(&text).ok();
+    let is_session = value
+        .as_ref()
+        .and_then(|value| value.get("report").and_then(|r| r.as_str()))
+        .is_some_and(|mark| mark == kubetutor::exam::report::REPORT_MARK);
+    if !is_session {
+        return Ok(ReportFile::Progress(Box::new(Export::parse(&text, path)?)));
+    }
+    let version = value
+        .as_ref()
+        .and_then(|value| value.get("schema_version").and_then(|v| v.as_u64()));
+    if version != Some(u64::from(kubetutor::exam::report::REPORT_VERSION)) {
+        bail!(
+            "{}:1:1: session report format version {} is not one this kubetutor reads ({}); a newer kubetutor wrote it, or it is damaged",
+            path.display(),
+            version.map_or_else(|| "(missing)".to_string(), |v| v.to_string()),
+            kubetutor::exam::report::REPORT_VERSION
+        );
+    }
+    let report: SessionReport = serde_json::from_str(&text).map_err(|err| {
+        anyhow::anyhow!("{}:{}:{}: {err}", path.display(), err.line(), err.column())
+    })?;
+    Ok(ReportFile::Session(Box::new(report)))
 }
 
 /// Escapes control characters from other people's files, keeping line breaks.

@@ -3,12 +3,14 @@
 //! is right, which chosen options were wrong (to show their `why`), and the
 //! compact notation answers are recorded in. No terminal code here.
 
+mod parse;
 mod shuffle;
 
 use std::collections::BTreeSet;
 
 use crate::content::{Answer, QuizItem, normalize_answer};
 
+pub use parse::{ParseError, parse_response};
 pub use shuffle::Presentation;
 
 /// A learner's response. Indices refer to the item as written in its file

@@ -1,0 +1,397 @@
+//! What a finished quiz or exam leaves behind: a report in JSON (documented
+//! in docs/session-report.md), JUnit XML (one test case per item, so results
+//! show in CI dashboards) or Markdown for people.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{Session, SessionKind};
+use crate::content::{Answer, Course, QuizItem};
+use crate::i18n::Lang;
+use crate::quiz::letter;
+
+/// The value of `report` that marks a session report among other JSON files.
+pub const REPORT_MARK: &str = "kubetutor-session";
+
+/// The version of the report format.
+pub const REPORT_VERSION: u32 = 1;
+
+/// A finished session, self-contained.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionReport {
+    pub report: String,
+    pub schema_version: u32,
+    pub kind: SessionKind,
+    pub kubetutor_version: String,
+    pub learner: String,
+    pub lang: String,
+    pub seed: u64,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: DateTime<Utc>,
+    pub minutes: Option<u32>,
+    /// The session ended because the time ran out.
+    pub time_up: bool,
+    pub pass_mark: u32,
+    pub passed: bool,
+    pub correct: usize,
+    pub total: usize,
+    pub percent: u32,
+    pub lessons: Vec<LessonScore>,
+    pub items: Vec<ItemResult>,
+}
+
+/// The score of one lesson's items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonScore {
+    pub id: String,
+    pub title: String,
+    pub correct: usize,
+    pub total: usize,
+}
+
+/// One item as asked and answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemResult {
+    pub id: String,
+    pub lesson: String,
+    pub kind: String,
+    pub prompt: String,
+    /// The answer given, in the recorded notation; `None`: not answered.
+    pub answer: Option<String>,
+    pub correct: bool,
+    /// The right answer, in words.
+    pub expected: String,
+    pub explanation: String,
+}
+
+/// The right answer of an item, in words.
+pub fn expected(item: &QuizItem) -> String {
+    match &item.answer {
+        Answer::Single(choices) | Answer::Multiple(choices) => choices
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.correct)
+            .map(|(i, c)| format!("{}) {}", letter(i), c.text))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Answer::TrueFalse(value) => value.to_string(),
+        Answer::ShortText(accept) => accept.join(" / "),
+        Answer::Ordering(steps) => steps.join(" → "),
+        Answer::Matching(pairs) => pairs
+            .iter()
+            .map(|p| format!("{} → {}", p.left, p.right))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+impl SessionReport {
+    /// The report of `session` as it stands.
+    pub fn build(
+        session: &Session,
+        course: &Course,
+        lang: Lang,
+        learner: &str,
+        finished_at: DateTime<Utc>,
+        time_up: bool,
+    ) -> SessionReport {
+        let mut lessons: Vec<LessonScore> = Vec::new();
+        let mut items = Vec::new();
+        for (index, (wanted, given)) in session.items.iter().zip(&session.answers).enumerate() {
+            let Some((item, _)) = session.item(course, lang, index) else {
+                continue;
+            };
+            let correct = given.as_ref().is_some_and(|g| g.correct);
+            let title = course
+                .lessons()
+                .iter()
+                .find(|set| set.id == wanted.lesson)
+                .and_then(|set| set.get(lang))
+                .map_or_else(|| wanted.lesson.clone(), |l| l.lesson.meta.title.clone());
+            match lessons.iter_mut().find(|l| l.id == wanted.lesson) {
+                Some(score) => {
+                    score.total += 1;
+                    score.correct += usize::from(correct);
+                }
+                None => lessons.push(LessonScore {
+                    id: wanted.lesson.clone(),
+                    title,
+                    correct: usize::from(correct),
+                    total: 1,
+                }),
+            }
+            items.push(ItemResult {
+                id: item.id.clone(),
+                lesson: wanted.lesson.clone(),
+                kind: item.kind().label().to_string(),
+                prompt: item.prompt.clone(),
+                answer: given.as_ref().map(|g| g.answer.clone()),
+                correct,
+                expected: expected(item),
+                explanation: item.explanation.clone(),
+            });
+        }
+        let total = session.items.len();
+        let correct = session.score();
+        SessionReport {
+            report: REPORT_MARK.to_string(),
+            schema_version: REPORT_VERSION,
+            kind: session.kind,
+            kubetutor_version: env!("CARGO_PKG_VERSION").to_string(),
+            learner: learner.to_string(),
+            lang: lang.code().to_string(),
+            seed: session.seed,
+            started_at: session.started_at,
+            finished_at,
+            minutes: session.minutes,
+            time_up,
+            pass_mark: session.pass_mark,
+            passed: session.passed(),
+            correct,
+            total,
+            percent: u32::try_from(correct * 100 / total.max(1)).unwrap_or(100),
+            lessons,
+            items,
+        }
+    }
+
+    /// The report as JSON.
+    pub fn json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    /// The report as JUnit XML: a test suite per lesson, a test case per
+    /// item, a failure for each wrong or unanswered item.
+    pub fn junit(&self) -> String {
+        use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+        let name = format!("kubetutor {} ({})", self.kind.mode(), self.learner);
+        let mut report = Report::new(name);
+        report.set_timestamp(self.started_at);
+        if let Ok(time) = (self.finished_at - self.started_at).to_std() {
+            report.set_time(time);
+        }
+        for lesson in &self.lessons {
+            let mut suite = TestSuite::new(lesson.id.clone());
+            for item in self.items.iter().filter(|i| i.lesson == lesson.id) {
+                let status = if item.correct {
+                    TestCaseStatus::success()
+                } else {
+                    let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                    let message = match &item.answer {
+                        Some(answer) => format!("answered {answer}; expected {}", item.expected),
+                        None => format!("not answered; expected {}", item.expected),
+                    };
+                    status
+                        .set_message(message)
+                        .set_type("wrong answer")
+                        .set_description(item.explanation.clone());
+                    status
+                };
+                let mut case = TestCase::new(item.id.clone(), status);
+                case.set_classname(lesson.id.clone());
+                suite.add_test_case(case);
+            }
+            report.add_test_suite(suite);
+        }
+        report.to_string().unwrap_or_default()
+    }
+
+    /// The report as Markdown, for people.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        let what = match self.kind {
+            SessionKind::Quiz => "Quiz",
+            SessionKind::Exam => "Exam",
+        };
+        let verdict = if self.passed { "passed" } else { "not passed" };
+        let _ = writeln!(out, "# {what} report: {}\n", self.learner);
+        let _ = writeln!(
+            out,
+            "Score **{}/{} ({}%)**, pass mark {}%: **{verdict}**{}. Seed {}, {}.\n",
+            self.correct,
+            self.total,
+            self.percent,
+            self.pass_mark,
+            if self.time_up { " (time ran out)" } else { "" },
+            self.seed,
+            self.started_at.format("%Y-%m-%d %H:%M UTC"),
+        );
+        let _ = writeln!(out, "| Lesson | Right | Total |\n|---|---|---|");
+        for lesson in &self.lessons {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                cell(&lesson.title),
+                lesson.correct,
+                lesson.total
+            );
+        }
+        let missed: Vec<&ItemResult> = self.items.iter().filter(|i| !i.correct).collect();
+        if !missed.is_empty() {
+            let _ = writeln!(out, "\n## Missed items\n");
+            for item in missed {
+                let given = item.answer.as_deref().unwrap_or("(not answered)");
+                let _ = writeln!(
+                    out,
+                    "- **{}** (`{}`)\n  - your answer: {given}\n  - right answer: {}\n  - {}\n",
+                    one_line(&item.prompt),
+                    item.id,
+                    one_line(&item.expected),
+                    one_line(&item.explanation)
+                );
+            }
+        }
+        out
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn cell(text: &str) -> String {
+    one_line(text).replace('|', "\\|")
+}
+
+/// Several learners' session reports side by side: scores per lesson and
+/// the items missed most, for a facilitator after a session.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionSummary {
+    /// Lessons in the order they first appear.
+    pub lessons: Vec<(String, String)>,
+    pub learners: Vec<LearnerScore>,
+    pub most_missed: Vec<MissedItem>,
+}
+
+/// One learner's session in the summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct LearnerScore {
+    pub learner: String,
+    pub kind: SessionKind,
+    pub percent: u32,
+    pub passed: bool,
+    /// Per lesson of the summary: (right, total), `None` when not asked.
+    pub lessons: Vec<Option<(usize, usize)>>,
+}
+
+/// An item missed by some learners.
+#[derive(Debug, Clone, Serialize)]
+pub struct MissedItem {
+    pub id: String,
+    pub prompt: String,
+    pub missed: usize,
+    pub asked: usize,
+}
+
+/// Merges session reports.
+pub fn summarize(reports: &[SessionReport]) -> SessionSummary {
+    let mut lessons: Vec<(String, String)> = Vec::new();
+    for report in reports {
+        for lesson in &report.lessons {
+            if !lessons.iter().any(|(id, _)| *id == lesson.id) {
+                lessons.push((lesson.id.clone(), lesson.title.clone()));
+            }
+        }
+    }
+    let learners = reports
+        .iter()
+        .map(|report| LearnerScore {
+            learner: report.learner.clone(),
+            kind: report.kind,
+            percent: report.percent,
+            passed: report.passed,
+            lessons: lessons
+                .iter()
+                .map(|(id, _)| {
+                    report
+                        .lessons
+                        .iter()
+                        .find(|l| l.id == *id)
+                        .map(|l| (l.correct, l.total))
+                })
+                .collect(),
+        })
+        .collect();
+    let mut items: Vec<MissedItem> = Vec::new();
+    for item in reports.iter().flat_map(|r| &r.items) {
+        let entry = match items.iter_mut().position(|m| m.id == item.id) {
+            Some(index) => &mut items[index],
+            None => {
+                items.push(MissedItem {
+                    id: item.id.clone(),
+                    prompt: one_line(&item.prompt),
+                    missed: 0,
+                    asked: 0,
+                });
+                items.last_mut().expect("just pushed")
+            }
+        };
+        entry.asked += 1;
+        entry.missed += usize::from(!item.correct);
+    }
+    items.retain(|m| m.missed > 0);
+    items.sort_by(|a, b| b.missed.cmp(&a.missed).then(a.id.cmp(&b.id)));
+    items.truncate(10);
+    SessionSummary {
+        lessons,
+        learners,
+        most_missed: items,
+    }
+}
+
+impl SessionSummary {
+    /// The summary as Markdown.
+    pub fn markdown(&self) -> String {
+        let mut out = String::from("# Quiz and exam results\n\n| Learner | Score |");
+        let mut rule = String::from("|---|---|");
+        for (_, title) in &self.lessons {
+            let _ = write!(out, " {} |", cell(title));
+            rule.push_str("---|");
+        }
+        let _ = writeln!(out, "\n{rule}");
+        for learner in &self.learners {
+            let verdict = match (learner.kind, learner.passed) {
+                (SessionKind::Exam, true) => " ✓ passed",
+                (SessionKind::Exam, false) => " ✗ not passed",
+                (SessionKind::Quiz, _) => " (quiz)",
+            };
+            let _ = write!(
+                out,
+                "| {} | {}%{verdict} |",
+                cell(&learner.learner),
+                learner.percent
+            );
+            for score in &learner.lessons {
+                match score {
+                    Some((right, total)) => {
+                        let _ = write!(out, " {right}/{total} |");
+                    }
+                    None => out.push_str(" – |"),
+                }
+            }
+            out.push('\n');
+        }
+        if !self.most_missed.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n## Items missed most\n\n| Item | Missed | Prompt |\n|---|---|---|"
+            );
+            for item in &self.most_missed {
+                let _ = writeln!(
+                    out,
+                    "| `{}` | {}/{} | {} |",
+                    item.id,
+                    item.missed,
+                    item.asked,
+                    cell(&item.prompt)
+                );
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,293 @@
+//! The plain quiz and the exam as a facilitator and a learner use them:
+//! answers piped in, seeded exams, the paper sheet, reports in three formats,
+//! resuming a killed exam, and the team summary over the reports.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use common::kubetutor;
+use kubetutor::progress::Store;
+
+fn stdout(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+}
+
+fn in_home(home: &Path) -> assert_cmd::Command {
+    let mut command = kubetutor();
+    command.env("KUBETUTOR_HOME", home);
+    command
+}
+
+/// The right answers of the items `selection` chooses, in the notation the
+/// quiz reads, taken from the printed answer key (a quiz and an exam with
+/// the same lessons, count and seed ask the same items).
+fn answer_key(selection: &[&str]) -> Vec<String> {
+    let sheet = stdout(
+        &kubetutor()
+            .arg("quiz")
+            .args(selection)
+            .args(["--print", "--answers"])
+            .assert()
+            .success(),
+    );
+    sheet
+        .split("## Answer key")
+        .nth(1)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.split("**").nth(1).map(str::to_string))
+        .collect()
+}
+
+const EXAM: [&str; 6] = ["--lesson", "pod-security", "--count", "4", "--seed", "11"];
+
+#[test]
+fn a_scripted_quiz_gives_feedback_and_saves_every_answer() {
+    let home = tempfile::tempdir().unwrap();
+    let key = answer_key(&[
+        "--lesson",
+        "resource-categories",
+        "--count",
+        "3",
+        "--seed",
+        "4",
+    ]);
+    assert_eq!(key.len(), 3, "{key:?}");
+    let input = format!(
+        "this is not an answer\n{}\n{}\n{}\n",
+        key[0], key[1], key[2]
+    );
+    let assert = in_home(home.path())
+        .args([
+            "quiz",
+            "--lesson",
+            "resource-categories",
+            "--count",
+            "3",
+            "--seed",
+            "4",
+        ])
+        .write_stdin(input)
+        .assert()
+        .success();
+    let out = stdout(&assert);
+    assert!(
+        out.contains("Question 1 of 3 · Kubernetes resource categories"),
+        "{out}"
+    );
+    assert_eq!(out.matches("✓ Right.").count(), 3, "{out}");
+    assert!(out.contains("3/3 (100%)"), "{out}");
+    let store = Store::open_in(home.path(), chrono::Utc::now())
+        .unwrap()
+        .store;
+    let answers = store.answers().unwrap();
+    assert_eq!(answers.len(), 3);
+    assert!(answers.iter().all(|a| a.correct && a.mode == "quiz"));
+}
+
+#[test]
+fn the_same_seed_prints_the_same_sheet_and_another_seed_another() {
+    let print = |seed: &str| {
+        stdout(
+            &kubetutor()
+                .args(["quiz", "--count", "6", "--seed", seed, "--print"])
+                .assert()
+                .success(),
+        )
+    };
+    let first = print("2026");
+    assert_eq!(first, print("2026"));
+    assert_ne!(first, print("2027"));
+    insta::assert_snapshot!("quiz_sheet_seed_2026", first);
+    let with_key = stdout(
+        &kubetutor()
+            .args([
+                "quiz",
+                "--count",
+                "6",
+                "--seed",
+                "2026",
+                "--print",
+                "--answers",
+            ])
+            .assert()
+            .success(),
+    );
+    assert!(with_key.starts_with(&first));
+    insta::assert_snapshot!("quiz_sheet_seed_2026_answers", &with_key[first.len()..]);
+}
+
+/// Starts an exam with piped answers and kills it after `answers` answers
+/// were saved for --resume.
+fn kill_exam_after(home: &Path, answers: usize) {
+    let key = answer_key(&EXAM);
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("kubetutor"))
+        .env("KUBETUTOR_HOME", home)
+        .env("LANG", "C")
+        .arg("exam")
+        .args(EXAM)
+        .args(["--minutes", "30"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let state = home.join("exam-in-progress.json");
+    let mut given = 0;
+    while given < answers {
+        let Some(Ok(line)) = lines.next() else { break };
+        if line.starts_with('(') {
+            writeln!(stdin, "{}", key[given]).unwrap();
+            given += 1;
+        }
+    }
+    // Wait until the state file holds the answers, then kill.
+    for _ in 0..200 {
+        let saved = std::fs::read_to_string(&state).unwrap_or_default();
+        if saved.matches("\"answered_at\"").count() >= answers {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn a_killed_exam_resumes_where_it_stopped_and_reports_in_three_formats() {
+    let home = tempfile::tempdir().unwrap();
+    kill_exam_after(home.path(), 2);
+    let state = std::fs::read_to_string(home.path().join("exam-in-progress.json")).unwrap();
+    let saved = state.matches("\"answered_at\"").count();
+    assert!(saved >= 2, "{state}");
+    // A new exam does not silently replace the unfinished one.
+    let refused = in_home(home.path()).args(["exam"]).assert().code(2);
+    assert!(String::from_utf8_lossy(&refused.get_output().stderr).contains("--resume"));
+    let answers: String = answer_key(&EXAM).iter().map(|a| format!("{a}\n")).collect();
+    let report_json = home.path().join("exam.json");
+    let assert = in_home(home.path())
+        .args(["exam", "--resume", "--report"])
+        .arg(&report_json)
+        .args(["--format", "json"])
+        .write_stdin(answers.clone())
+        .assert();
+    assert_eq!(
+        assert.get_output().status.code(),
+        Some(0),
+        "every answer right: passed"
+    );
+    let out = stdout(&assert);
+    assert!(out.contains("# Exam report"), "{out}");
+    assert!(
+        out.contains(&format!("Question {} of 4", saved + 1)),
+        "resumes at the next item: {out}"
+    );
+    assert!(!out.contains("Question 1 of 4"), "{out}");
+    assert!(!home.path().join("exam-in-progress.json").exists());
+
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report_json).unwrap()).unwrap();
+    assert_eq!(report["report"], "kubetutor-session");
+    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["kind"], "exam");
+    assert_eq!(report["total"], 4);
+    assert_eq!(report["items"].as_array().unwrap().len(), 4);
+    assert!(
+        report["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["answer"].is_string())
+    );
+    let store = Store::open_in(home.path(), chrono::Utc::now())
+        .unwrap()
+        .store;
+    assert_eq!(
+        store
+            .answers()
+            .unwrap()
+            .iter()
+            .filter(|a| a.mode == "exam")
+            .count(),
+        4
+    );
+
+    // The same exam as JUnit and Markdown.
+    kill_exam_after(home.path(), 1);
+    let junit = home.path().join("exam.xml");
+    in_home(home.path())
+        .args(["exam", "--resume", "--report"])
+        .arg(&junit)
+        .args(["--format", "junit"])
+        .write_stdin(answers.clone())
+        .assert()
+        .success();
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    let parsed = quick_junit::Report::deserialize_from_str(&xml).expect("valid JUnit XML");
+    assert_eq!(parsed.tests, 4);
+    assert_eq!(
+        parsed
+            .test_suites
+            .iter()
+            .map(|s| s.test_cases.len())
+            .sum::<usize>(),
+        4
+    );
+    kill_exam_after(home.path(), 1);
+    let md = home.path().join("exam.md");
+    in_home(home.path())
+        .args(["exam", "--resume", "--report"])
+        .arg(&md)
+        .write_stdin(answers)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.starts_with("# Exam report"), "{text}");
+    assert!(text.contains("| Lesson | Right | Total |"), "{text}");
+}
+
+#[test]
+fn the_team_report_reads_exam_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (name, count) in [("aiko", "3"), ("ben", "2")] {
+        let home = dir.path().join(name);
+        in_home(&home)
+            .args(["progress", "export", "--name", name])
+            .assert()
+            .success();
+        let file = dir.path().join(format!("{name}.json"));
+        let selection = ["--lesson", "dns-policy", "--count", count, "--seed", "5"];
+        let answers = answer_key(&selection);
+        in_home(&home)
+            .arg("exam")
+            .args(selection)
+            .arg("--report")
+            .arg(&file)
+            .args(["--format", "json"])
+            .write_stdin(answers.iter().map(|a| format!("{a}\n")).collect::<String>())
+            .assert()
+            .success();
+        files.push(file);
+    }
+    let md = stdout(&kubetutor().arg("report").args(&files).assert().success());
+    assert!(md.contains("# Quiz and exam results"), "{md}");
+    assert!(md.contains("| aiko |") && md.contains("| ben |"), "{md}");
+    assert!(
+        md.contains("## Items missed most") || md.contains("passed"),
+        "{md}"
+    );
+    let json = stdout(
+        &kubetutor()
+            .args(["report", "--format", "json"])
+            .args(&files)
+            .assert()
+            .success(),
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["sessions"]["learners"].as_array().unwrap().len(), 2);
+}

@@ -182,6 +182,15 @@ pub enum Msg {
     PlainStopped,
     PlainResume,
     PlainCannotRead,
+    ActionPresent,
+    ActionSection,
+    ActionEndPresent,
+    PresentSection,
+    ExamPassed,
+    ExamNotPassed,
+    ExamLeft,
+    ActionExam,
+    ExamTitle,
 }
 
 impl Msg {
@@ -328,6 +337,15 @@ impl Msg {
             Msg::PlainStopped => "Stopped. Answers so far are saved.",
             Msg::PlainResume => "Stopped. Continue with: kubetutor exam --resume",
             Msg::PlainCannotRead => "Could not read that answer:",
+            Msg::ActionPresent => "present",
+            Msg::ActionSection => "next / previous section",
+            Msg::ActionEndPresent => "end presentation",
+            Msg::PresentSection => "section",
+            Msg::ExamPassed => "passed",
+            Msg::ExamNotPassed => "not passed",
+            Msg::ExamLeft => "left",
+            Msg::ActionExam => "exam",
+            Msg::ExamTitle => "Exam",
             Msg::ProgressOverall => {
                 "lessons read {read}/{lessons} · quiz items right {right}/{items} · exercises passed {passed}/{exercises} · due for review {due}"
             }
@@ -471,6 +489,15 @@ impl Msg {
             Msg::PlainStopped => "中断しました。ここまでの回答は保存されています。",
             Msg::PlainResume => "中断しました。続きは kubetutor exam --resume で再開できます。",
             Msg::PlainCannotRead => "その答えは読み取れませんでした:",
+            Msg::ActionPresent => "プレゼンテーション",
+            Msg::ActionSection => "次 / 前のセクション",
+            Msg::ActionEndPresent => "プレゼンテーション終了",
+            Msg::PresentSection => "セクション",
+            Msg::ExamPassed => "合格",
+            Msg::ExamNotPassed => "不合格",
+            Msg::ExamLeft => "残り",
+            Msg::ActionExam => "試験",
+            Msg::ExamTitle => "試験",
             Msg::ProgressOverall => {
                 "読了したレッスン {read}/{lessons} · 正解したクイズ {right}/{items} · 合格した演習 {passed}/{exercises} · 復習待ち {due}"
             }

@@ -158,7 +158,10 @@ fn export_and_report_merge_several_learners() {
     );
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(report["progress"]["learners"].as_array().unwrap().len(), 3);
-    assert_eq!(report["progress"]["weakest_items"][0]["item"], "basics-order");
+    assert_eq!(
+        report["progress"]["weakest_items"][0]["item"],
+        "basics-order"
+    );
     assert!(report["sessions"].is_null());
 }
 

@@ -237,7 +237,7 @@ fn exercise_screen_grades_saves_and_records_attempts() {
     t.app.handle_event(Event::FileChanged(path.clone()));
     t.run_effects();
     snapshot("exercise_passed_en_100x30", &t);
-    t.app.handle_event(Event::Tick);
+    t.app.handle_event(Event::Tick(Utc::now()));
     let attempts = t.store().attempts().unwrap();
     assert_eq!(
         attempts.iter().map(|a| a.passed).collect::<Vec<_>>(),
@@ -364,4 +364,54 @@ fn long_help_scrolls_at_40x12() {
     assert!(scrolled.contains("Ctrl-C"), "{scrolled}");
     t.press("?");
     assert_eq!(t.app.context(), Context::Exercise);
+}
+
+#[test]
+fn presentation_mode_shows_one_section_per_screen() {
+    for (lang, code) in [(Lang::En, "en"), (Lang::Ja, "ja")] {
+        let mut t = Tutor::new(&format!("present-{code}"), lang, (80, 24));
+        t.press("j\np");
+        assert_eq!(t.app.context(), Context::Presenting);
+        snapshot(&format!("present_first_{code}_80x24"), &t);
+        t.key(KeyCode::Right);
+        t.key(KeyCode::Right);
+        snapshot(&format!("present_third_{code}_80x24"), &t);
+        t.key(KeyCode::Left);
+        let second = t.screen();
+        assert!(second.contains("2/"), "{second}");
+        t.press("p");
+        assert_eq!(t.app.context(), Context::Reader);
+        // The reader stays at the section that was shown.
+        let Screen::Reader(reader) = t.app.screen() else {
+            panic!("reader")
+        };
+        assert_eq!(reader.layout.section_at(reader.scroll), 1);
+    }
+}
+
+#[test]
+fn an_exam_in_the_tui_counts_down_and_ends_when_the_time_is_up() {
+    let mut t = Tutor::new("exam", Lang::En, (80, 24));
+    t.press("j");
+    t.app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('E'),
+        KeyModifiers::SHIFT,
+    )));
+    let effects = t.app.take_effects();
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::TickAfter(_))),
+        "the timer ticks"
+    );
+    snapshot("exam_question_en_80x24", &t);
+    t.answer_anything();
+    t.answer_anything();
+    let shown = t.screen();
+    assert!(shown.contains("3/16"), "no feedback between items: {shown}");
+    // Twenty minutes later the 16-minute exam is over.
+    t.app
+        .handle_event(Event::Tick(Utc::now() + chrono::Duration::minutes(20)));
+    snapshot("exam_time_up_en_80x24", &t);
+    let answers = t.store().answers().unwrap();
+    assert_eq!(answers.len(), 2);
+    assert!(answers.iter().all(|a| a.mode == "exam"));
 }

@@ -110,6 +110,36 @@ impl Layout {
             .unwrap_or(self.lines.len())
     }
 
+    /// The lesson cut at its `##` headings: the lines of each section (the
+    /// text before the first one, if any, is a section too).
+    pub fn sections(&self) -> Vec<std::ops::Range<usize>> {
+        let mut starts: Vec<usize> = self
+            .headings
+            .iter()
+            .filter(|h| h.level <= 2)
+            .map(|h| h.line)
+            .collect();
+        if starts.first() != Some(&0) {
+            starts.insert(0, 0);
+        }
+        starts
+            .iter()
+            .enumerate()
+            .map(|(index, start)| {
+                *start..starts.get(index + 1).copied().unwrap_or(self.lines.len())
+            })
+            .filter(|range| !range.is_empty())
+            .collect()
+    }
+
+    /// The section that holds line `line`.
+    pub fn section_at(&self, line: usize) -> usize {
+        self.sections()
+            .iter()
+            .rposition(|range| range.start <= line)
+            .unwrap_or(0)
+    }
+
     /// The line in this layout that shows the same place in the text as line
     /// `line` of `other` (a layout of the same document at another width).
     pub fn same_place(&self, other: &Layout, line: usize) -> usize {

@@ -50,4 +50,8 @@ pub enum Action {
     SwitchPane,
     Yes,
     No,
+    /// Presentation mode on or off.
+    Present,
+    /// A timed exam of the selected lesson.
+    StartExam,
 }

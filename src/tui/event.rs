@@ -27,8 +27,8 @@ pub enum Event {
     Graded(Box<Graded>),
     /// The learner's editor exited (or could not start: why).
     EditorDone(Result<(), String>),
-    /// A timer ran out (the end of an animation).
-    Tick,
+    /// A timer ran out (the end of an animation, an exam's second), at this time.
+    Tick(chrono::DateTime<chrono::Utc>),
 }
 
 impl Event {

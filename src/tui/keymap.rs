@@ -24,6 +24,7 @@ pub enum Context {
     Exercise,
     Confirm,
     Detail,
+    Presenting,
 }
 
 /// One or more keys that do one thing, and how the help names them.
@@ -67,6 +68,7 @@ const COURSE_MAP: &[Binding] = &[
         Msg::ActionExercises,
     ),
     bind(&[Char('r')], "r", Action::StartReview, Msg::ActionReview),
+    bind(&[Char('E')], "E", Action::StartExam, Msg::ActionExam),
     bind(&[Char('?')], "?", Action::ToggleHelp, Msg::ActionHelp),
     bind(&[Char('q'), Esc], "q", Action::Back, Msg::ActionQuit),
 ];
@@ -99,6 +101,7 @@ const READER: &[Binding] = &[
         Action::OpenExercises,
         Msg::ActionExercises,
     ),
+    bind(&[Char('p')], "p", Action::Present, Msg::ActionPresent),
     bind(&[Char('?')], "?", Action::ToggleHelp, Msg::ActionHelp),
     bind(
         &[Char('q'), Esc, Left],
@@ -300,6 +303,37 @@ const DETAIL: &[Binding] = &[
     ),
 ];
 
+const PRESENTING: &[Binding] = &[
+    bind(
+        &[Right, Char('l'), Char(' '), Char('n')],
+        "→/←",
+        Action::Shift(1),
+        Msg::ActionSection,
+    ),
+    bind(
+        &[Left, Char('h'), Backspace],
+        "",
+        Action::Shift(-1),
+        Msg::ActionSection,
+    ),
+    bind(
+        &[Char('j'), Down],
+        "↑↓/jk",
+        Action::Move(1),
+        Msg::ActionScroll,
+    ),
+    bind(&[Char('k'), Up], "", Action::Move(-1), Msg::ActionScroll),
+    PAGE_DOWN,
+    PAGE_UP,
+    HELP_KEY,
+    bind(
+        &[Esc, Char('p'), Char('q')],
+        "p/Esc",
+        Action::Back,
+        Msg::ActionEndPresent,
+    ),
+];
+
 /// The bindings of a context, in the order the help lists them.
 pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
@@ -318,6 +352,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Exercise => EXERCISE,
         Context::Confirm => CONFIRM,
         Context::Detail => DETAIL,
+        Context::Presenting => PRESENTING,
     }
 }
 
@@ -437,6 +472,7 @@ mod tests {
             Context::Exercise,
             Context::Confirm,
             Context::Detail,
+            Context::Presenting,
         ] {
             assert!(
                 bindings(context).iter().any(|b| b.keys.contains(&Esc)),

@@ -79,7 +79,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
                     let sender = sender.clone();
                     std::thread::spawn(move || {
                         std::thread::sleep(delay);
-                        let _ = sender.send(Event::Tick);
+                        let _ = sender.send(Event::Tick(chrono::Utc::now()));
                     });
                 }
                 Effect::Edit(path) => {

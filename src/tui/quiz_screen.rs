@@ -17,6 +17,11 @@ use super::page::{Mark, Page, PageBuilder};
 pub enum QuizMode {
     Lesson,
     Review,
+    /// No feedback until the end; ends at the deadline.
+    Exam {
+        deadline: chrono::DateTime<chrono::Utc>,
+        pass_mark: u32,
+    },
 }
 
 impl QuizMode {
@@ -25,7 +30,12 @@ impl QuizMode {
         match self {
             QuizMode::Lesson => "quiz",
             QuizMode::Review => "review",
+            QuizMode::Exam { .. } => "exam",
         }
+    }
+
+    fn is_exam(&self) -> bool {
+        matches!(self, QuizMode::Exam { .. })
     }
 }
 
@@ -309,9 +319,25 @@ impl QuizScreen {
             duration_ms: u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX),
         };
         self.results.push(verdict.correct);
-        self.phase = Phase::Answered { response, verdict };
-        self.scroll = 0;
+        if self.mode.is_exam() {
+            self.index += 1;
+            self.begin_item();
+        } else {
+            self.phase = Phase::Answered { response, verdict };
+            self.scroll = 0;
+        }
         Some(answered)
+    }
+
+    /// Ends an exam whose time ran out: what is unanswered counts as wrong.
+    pub fn time_up(&mut self) {
+        self.phase = Phase::Summary;
+        self.scroll = 0;
+    }
+
+    /// Whether an exam is still asking.
+    pub fn exam_running(&self) -> bool {
+        self.mode.is_exam() && self.phase != Phase::Summary
     }
 
     /// Right answers so far.
@@ -601,6 +627,10 @@ impl QuizScreen {
     }
 
     fn summary(&self, page: &mut PageBuilder, lang: Lang) {
+        if let QuizMode::Exam { pass_mark, .. } = self.mode {
+            self.exam_summary(page, lang, pass_mark);
+            return;
+        }
         let total = self.results.len();
         page.hanging(
             "",
@@ -626,6 +656,69 @@ impl QuizScreen {
             Msg::QuizReviewNote
         };
         page.text(note.text(lang), Role::Note);
+    }
+}
+
+impl QuizScreen {
+    /// The end of an exam: score against the pass mark, the score per
+    /// lesson, and every missed item with its right answer and explanation.
+    fn exam_summary(&self, page: &mut PageBuilder, lang: Lang, pass_mark: u32) {
+        let total = self.entries.len();
+        let score = self.score();
+        let percent = score * 100 / total.max(1);
+        let passed = percent >= pass_mark as usize;
+        let (verdict, verdict_mark) = if passed {
+            (Msg::ExamPassed, Mark::Right)
+        } else {
+            (Msg::ExamNotPassed, Mark::Wrong)
+        };
+        page.hanging(
+            "",
+            &format!(
+                "{} {score}/{total} ({percent}%) · {}",
+                Msg::QuizSummary.text(lang),
+                verdict.text(lang)
+            ),
+            Role::Heading(2),
+            verdict_mark,
+            None,
+        );
+        page.blank();
+        let mut lessons: Vec<(&str, usize, usize)> = Vec::new();
+        for (index, entry) in self.entries.iter().enumerate() {
+            let right = self.results.get(index).copied().unwrap_or(false);
+            match lessons.iter_mut().find(|(id, _, _)| *id == entry.lesson_id) {
+                Some(row) => {
+                    row.1 += usize::from(right);
+                    row.2 += 1;
+                }
+                None => lessons.push((&entry.lesson_id, usize::from(right), 1)),
+            }
+        }
+        for (lesson, right, asked) in lessons {
+            page.hanging(
+                "  ",
+                &format!("{lesson}: {right}/{asked}"),
+                Role::Text,
+                Mark::Plain,
+                None,
+            );
+        }
+        for (index, entry) in self.entries.iter().enumerate() {
+            if self.results.get(index).copied().unwrap_or(false) {
+                continue;
+            }
+            page.blank();
+            page.hanging("✗ ", &entry.item.prompt, Role::Text, Mark::Wrong, None);
+            page.hanging(
+                &format!("  {} ", Msg::PlainRightAnswer.text(lang)),
+                &crate::exam::report::expected(&entry.item),
+                Role::Text,
+                Mark::Right,
+                None,
+            );
+            page.hanging("  ", &entry.item.explanation, Role::Note, Mark::Plain, None);
+        }
     }
 }
 

@@ -24,6 +24,7 @@ impl App {
             Action::StartQuiz => return self.start_quiz(selected),
             Action::OpenExercises => return self.open_exercise_list(selected),
             Action::StartReview => return self.start_review(),
+            Action::StartExam => return self.start_exam(selected),
             _ => {}
         }
         let Screen::CourseMap(map) = &mut self.screen else {

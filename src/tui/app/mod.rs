@@ -64,6 +64,8 @@ pub struct App {
     effects: Vec<Effect>,
     /// The seed of quiz presentation orders; `None`: new each session.
     quiz_seed: Option<u64>,
+    /// The time as of the last tick: what exam timers count from.
+    pub(crate) now: chrono::DateTime<Utc>,
     quit: bool,
 }
 
@@ -112,7 +114,7 @@ pub enum Effect {
     Edit(PathBuf),
     /// Watch this folder for saves (`None`: stop watching).
     Watch(Option<PathBuf>),
-    /// Send `Event::Tick` after a while (to end an animation).
+    /// Send `Event::Tick` after a while (to end an animation, to count an exam down).
     TickAfter(Duration),
 }
 
@@ -145,6 +147,15 @@ pub struct ReaderState {
     pub lesson_id: String,
     /// The end was reached and recorded.
     finished: bool,
+    /// Presentation mode: one section per screen, for a facilitator.
+    pub presenting: Option<Presenting>,
+}
+
+/// Where a presentation is: which section, scrolled how far within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Presenting {
+    pub section: usize,
+    pub scroll: usize,
 }
 
 impl App {
@@ -166,6 +177,7 @@ impl App {
             message: None,
             effects: Vec::new(),
             quiz_seed: None,
+            now: Utc::now(),
             quit: false,
         };
         app.refresh_progress();
@@ -251,6 +263,7 @@ impl App {
         match &self.screen {
             Screen::CourseMap(_) => Context::CourseMap,
             Screen::Reader(reader) if reader.search.typing() => Context::SearchInput,
+            Screen::Reader(reader) if reader.presenting.is_some() => Context::Presenting,
             Screen::Reader(_) => Context::Reader,
             Screen::Quiz(quiz) => match (&quiz.phase, &quiz.input) {
                 (Phase::Summary, _) => Context::QuizSummary,
@@ -292,7 +305,7 @@ impl App {
             Event::Graded(graded) => self.take_grading(*graded),
             Event::FileChanged(path) => self.file_changed(&path),
             Event::EditorDone(result) => self.editor_done(result),
-            Event::Tick => self.tick(),
+            Event::Tick(now) => self.tick(now),
             event => {
                 if let Some(action) = self.action_for(&event) {
                     self.update(action);
@@ -437,9 +450,12 @@ impl App {
         }
     }
 
-    fn tick(&mut self) {
-        if let Screen::Exercise(screen) = &mut self.screen {
-            screen.celebrating = false;
+    fn tick(&mut self, now: chrono::DateTime<Utc>) {
+        self.now = now;
+        match &mut self.screen {
+            Screen::Exercise(screen) => screen.celebrating = false,
+            Screen::Quiz(_) => self.exam_tick(),
+            _ => {}
         }
     }
 }

@@ -3,7 +3,10 @@
 
 use chrono::Utc;
 
-use super::{App, Screen};
+use super::{App, Effect, Screen};
+
+/// Percent of items right a TUI exam needs.
+const EXAM_PASS_MARK: u32 = 70;
 use crate::i18n::Msg;
 use crate::progress::NewAnswer;
 use crate::quiz::Presentation;
@@ -54,6 +57,63 @@ impl App {
             QuizMode::Lesson,
             entries,
         ))));
+    }
+
+    /// An exam of lesson `index`: every item, shuffled, no feedback until
+    /// the end, a minute per item (at least five), pass mark 70 %.
+    pub(super) fn start_exam(&mut self, index: usize) {
+        let Some(localized) = self
+            .course
+            .lessons()
+            .get(index)
+            .and_then(|set| set.get(self.lang))
+        else {
+            return;
+        };
+        let lesson = localized.lesson;
+        if lesson.quiz.is_empty() {
+            self.message = Some(Msg::QuizEmpty.text(self.lang).to_string());
+            return;
+        }
+        let seed = self.session_seed();
+        let mut entries: Vec<Entry> = lesson
+            .quiz
+            .iter()
+            .map(|item| Entry {
+                presentation: Presentation::new(item, seed),
+                item: item.clone(),
+                lesson_id: lesson.meta.id.clone(),
+            })
+            .collect();
+        fastrand::Rng::with_seed(seed).shuffle(&mut entries);
+        let minutes = i64::try_from(entries.len().max(5)).unwrap_or(5);
+        let mode = QuizMode::Exam {
+            deadline: self.now + chrono::Duration::minutes(minutes),
+            pass_mark: EXAM_PASS_MARK,
+        };
+        let title = format!("{} · {}", Msg::ExamTitle.text(self.lang), lesson.meta.title);
+        self.push(Screen::Quiz(Box::new(QuizScreen::new(
+            title, mode, entries,
+        ))));
+        self.effects
+            .push(Effect::TickAfter(std::time::Duration::from_secs(1)));
+    }
+
+    /// Once a second during an exam: end it when the time is up, else tick on.
+    pub(super) fn exam_tick(&mut self) {
+        let now = self.now;
+        let Screen::Quiz(quiz) = &mut self.screen else {
+            return;
+        };
+        if !quiz.exam_running() {
+            return;
+        }
+        match quiz.mode {
+            QuizMode::Exam { deadline, .. } if now >= deadline => quiz.time_up(),
+            _ => self
+                .effects
+                .push(Effect::TickAfter(std::time::Duration::from_secs(1))),
+        }
     }
 
     /// The items FSRS says are due, across lessons, longest waiting first.

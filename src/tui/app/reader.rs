@@ -22,7 +22,38 @@ impl App {
         let Screen::Reader(reader) = &mut self.screen else {
             return;
         };
+        if let Some(mut presenting) = reader.presenting {
+            let sections = reader.layout.sections();
+            let (_, rows) = reader_viewport(size, false);
+            match action {
+                Action::Back | Action::Present => reader.presenting = None,
+                Action::Shift(delta) => {
+                    let last = sections.len().saturating_sub(1);
+                    presenting.section = presenting
+                        .section
+                        .saturating_add_signed(delta as isize)
+                        .min(last);
+                    presenting.scroll = 0;
+                    if let Some(range) = sections.get(presenting.section) {
+                        reader.scroll = range.start;
+                    }
+                }
+                _ => {
+                    let length = reader.presentation_lines(presenting.section).len();
+                    let max = length.saturating_sub(rows);
+                    presenting.scroll = super::moved(presenting.scroll, max + 1, action, rows, max);
+                }
+            }
+            if reader.presenting.is_some() {
+                reader.presenting = Some(presenting);
+            }
+            return;
+        }
         match action {
+            Action::Present => {
+                let section = reader.layout.section_at(reader.scroll);
+                reader.presenting = Some(super::Presenting { section, scroll: 0 });
+            }
             Action::Back => {
                 self.save_place();
                 self.pop();
@@ -112,6 +143,7 @@ impl App {
             layout,
             document,
             search: Search::default(),
+            presenting: None,
             finished: resume.is_some_and(|state| state.finished_at.is_some()),
             lesson_id: lesson_id.clone(),
         };
@@ -146,6 +178,20 @@ impl App {
 }
 
 impl ReaderState {
+    /// A section as presentation mode shows it: every gap between blocks
+    /// doubled, so text stands apart on a projector while diagrams and code
+    /// keep their shape.
+    pub(crate) fn presentation_lines(&self, section: usize) -> Vec<markdown::StyledLine> {
+        let range = self.layout.sections().get(section).cloned().unwrap_or(0..0);
+        self.layout.lines[range]
+            .iter()
+            .flat_map(|line| {
+                let gap = line.segments.is_empty();
+                std::iter::once(line.clone()).chain(gap.then(markdown::StyledLine::default))
+            })
+            .collect()
+    }
+
     fn max_scroll(&self, size: (u16, u16)) -> usize {
         let (_, viewport) = reader_viewport(size, self.fallback);
         self.layout.lines.len().saturating_sub(viewport)

@@ -9,7 +9,7 @@ use super::page::draw_page;
 use super::text::{bar, status_line};
 use crate::i18n::Msg;
 use crate::tui::app::App;
-use crate::tui::quiz_screen::{Phase, QuizScreen};
+use crate::tui::quiz_screen::{Phase, QuizMode, QuizScreen};
 
 pub(super) struct QuizView<'a> {
     pub app: &'a App,
@@ -20,13 +20,24 @@ impl Widget for &QuizView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, quiz) = (self.app, self.quiz);
         let (lang, theme) = (app.lang, app.theme);
-        let position = match quiz.phase {
-            Phase::Summary => format!(
+        let position = match (&quiz.phase, &quiz.mode) {
+            (Phase::Summary, _) => format!(
                 "{} {}/{}",
                 Msg::QuizSummary.text(lang),
                 quiz.score(),
-                quiz.results.len()
+                quiz.entries.len()
             ),
+            (_, QuizMode::Exam { deadline, .. }) => {
+                let left = (*deadline - app.now).num_seconds().max(0);
+                format!(
+                    "{}/{} · {} {}:{:02}",
+                    quiz.index + 1,
+                    quiz.entries.len(),
+                    Msg::ExamLeft.text(lang),
+                    left / 60,
+                    left % 60
+                )
+            }
             _ => format!(
                 "{}/{} · ✓{}",
                 quiz.index + 1,

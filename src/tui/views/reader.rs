@@ -21,6 +21,10 @@ pub(super) struct ReaderView<'a> {
 impl Widget for &ReaderView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, reader) = (self.app, self.reader);
+        if let Some(presenting) = reader.presenting {
+            present(app, reader, presenting, area, buf);
+            return;
+        }
         let (lang, theme) = (app.lang, app.theme);
         let width = usize::from(area.width);
         let (_, viewport) = reader_viewport((area.width, area.height), reader.fallback);
@@ -94,4 +98,49 @@ impl Widget for &ReaderView<'_> {
             theme.status_bar(),
         );
     }
+}
+
+/// Presentation mode: the current `##` section alone, spaced out, for a
+/// projector.
+fn present(
+    app: &App,
+    reader: &ReaderState,
+    presenting: crate::tui::app::Presenting,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let (lang, theme) = (app.lang, app.theme);
+    let sections = reader.layout.sections();
+    let position = format!(
+        "{} {}/{} ",
+        Msg::PresentSection.text(lang),
+        presenting.section + 1,
+        sections.len()
+    );
+    bar(
+        buf,
+        row(area, 0),
+        &format!(" {}", reader.title),
+        &position,
+        theme.title_bar(),
+    );
+    let spaced = reader.presentation_lines(presenting.section);
+    // The same text area as reading, so the lines fit as laid out.
+    let (_, rows) = reader_viewport((area.width, area.height), false);
+    let body = Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: rows as u16,
+    };
+    let visible = spaced.get(presenting.scroll..).unwrap_or_default();
+    draw_lines(buf, body, visible, theme, "");
+    let width = usize::from(area.width);
+    buf.set_stringn(
+        area.x,
+        area.y + area.height.saturating_sub(1),
+        fit(&key_hints(app.context(), lang, width), width),
+        width,
+        theme.status_bar(),
+    );
 }

@@ -191,6 +191,7 @@ pub enum Msg {
     ExamLeft,
     ActionExam,
     ExamTitle,
+    QuizIncomplete,
 }
 
 impl Msg {
@@ -346,6 +347,9 @@ impl Msg {
             Msg::ExamLeft => "left",
             Msg::ActionExam => "exam",
             Msg::ExamTitle => "Exam",
+            Msg::QuizIncomplete => {
+                "Answer first: choose an option, pair every item or type the answer."
+            }
             Msg::ProgressOverall => {
                 "lessons read {read}/{lessons} · quiz items right {right}/{items} · exercises passed {passed}/{exercises} · due for review {due}"
             }
@@ -498,6 +502,9 @@ impl Msg {
             Msg::ExamLeft => "残り",
             Msg::ActionExam => "試験",
             Msg::ExamTitle => "試験",
+            Msg::QuizIncomplete => {
+                "まず答えてください。選択肢を選ぶか、すべての項目を組み合わせるか、答えを入力します。"
+            }
             Msg::ProgressOverall => {
                 "読了したレッスン {read}/{lessons} · 正解したクイズ {right}/{items} · 合格した演習 {passed}/{exercises} · 復習待ち {due}"
             }

@@ -513,12 +513,15 @@ fn run_tutor(
     let opened = paths::data_dir()
         .map_err(anyhow::Error::from)
         .and_then(|dir| Ok((Store::open_in(&dir, Utc::now())?, dir)));
-    let (mut store, problem, kept_damaged, dir) = match opened {
-        Ok((opened, dir)) => (Some(opened.store), None, opened.kept_damaged, Some(dir)),
-        Err(err) => (None, Some(format!("{err:#}")), None, None),
+    let (mut store, problem, kept_damaged) = match opened {
+        Ok((opened, _)) => (Some(opened.store), None, opened.kept_damaged),
+        Err(err) => (None, Some(format!("{err:#}")), None),
     };
-    if let (Some(store), Some(theme)) = (store.as_mut(), theme) {
-        store.set_setting("theme", theme.as_str())?;
+    let dir = paths::data_dir().ok();
+    if let (Some(store), Some(theme)) = (store.as_mut(), theme)
+        && let Err(err) = store.set_setting("theme", theme.as_str())
+    {
+        eprintln!("kubetutor: warning: the theme will not be remembered: {err}");
     }
     let saved = store
         .as_ref()
@@ -526,8 +529,10 @@ fn run_tutor(
         .and_then(|name| ThemeName::parse(&name));
     let theme = Theme::choose(theme.or(saved), std::env::var_os("NO_COLOR"));
     let mut app = App::new(course, lang, theme, tui::MIN_SIZE);
-    if let (Some(store), Some(dir)) = (store, dir) {
-        app = app.with_progress(store, Workspace::new(&dir));
+    match (store, dir) {
+        (Some(store), Some(dir)) => app = app.with_progress(store, Workspace::new(&dir)),
+        (None, Some(dir)) => app = app.with_workspace(Workspace::new(&dir)),
+        _ => {}
     }
     if let Some(problem) = problem {
         app.set_progress_problem(problem);

@@ -61,7 +61,7 @@ fn spawn_writer(dir: &Path, prefix: &str, count: Option<usize>) -> Child {
         .env(CHILD_DIR, dir)
         .env(CHILD_PREFIX, prefix)
         .stdout(Stdio::piped())
-        .stderr(Stdio::null());
+        .stderr(Stdio::inherit());
     if let Some(count) = count {
         command.env(CHILD_COUNT, count.to_string());
     }

@@ -46,6 +46,20 @@ impl ProgressError {
         move |source| ProgressError::Io { path, source }
     }
 
+    /// Whether another connection held a lock for longer than SQLite waited.
+    pub(crate) fn is_busy(&self) -> bool {
+        matches!(
+            self,
+            ProgressError::Database {
+                source: rusqlite::Error::SqliteFailure(err, _),
+                ..
+            } if matches!(
+                err.code,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+            )
+        )
+    }
+
     /// Whether the file itself is broken (as opposed to busy, missing or
     /// unreadable for permissions), so that it should be moved aside.
     pub(crate) fn is_damage(&self) -> bool {

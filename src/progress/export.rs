@@ -16,6 +16,10 @@ use super::summary::{Facts, LessonOutline};
 /// The format version this kubetutor writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Exports beyond this size are refused unread: a learner's years of answers
+/// take a few megabytes.
+const MAX_EXPORT_BYTES: u64 = 256 << 20;
+
 /// The oldest format version this kubetutor still reads.
 const OLDEST_READABLE: u32 = 1;
 
@@ -158,6 +162,20 @@ impl Export {
 
     /// Reads an export file, refusing other formats with a located message.
     pub fn read(path: &Path) -> Result<Export, ProgressError> {
+        let size = std::fs::metadata(path)
+            .map_err(ProgressError::io(path))?
+            .len();
+        if size > MAX_EXPORT_BYTES {
+            return Err(ProgressError::Export {
+                path: path.to_path_buf(),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "larger than {} MiB: not a progress export",
+                    MAX_EXPORT_BYTES >> 20
+                ),
+            });
+        }
         let text = std::fs::read_to_string(path).map_err(ProgressError::io(path))?;
         Export::parse(&text, path)
     }

@@ -102,7 +102,21 @@ impl Store {
     }
 
     /// Opens the database file at `path`, migrating it to the current schema.
+    /// Two processes opening a new database at once can find it locked
+    /// while the other one sets it up; that is waited out.
     pub fn open(path: &Path) -> Result<Store, ProgressError> {
+        let started = std::time::Instant::now();
+        loop {
+            match Store::open_once(path) {
+                Err(err) if err.is_busy() && started.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                result => return result,
+            }
+        }
+    }
+
+    fn open_once(path: &Path) -> Result<Store, ProgressError> {
         create_private_file(path)?;
         let db = ProgressError::db(path);
         let conn = Connection::open(path).map_err(ProgressError::db(path))?;
@@ -261,8 +275,9 @@ impl Store {
         )
     }
 
-    /// Records a quiz answer and moves the item's review schedule, in one
-    /// transaction. Returns the answer's id once it is durably committed.
+    /// Records a quiz answer and moves the item's review schedule (unless it
+    /// is a right answer to an item not yet due), in one transaction.
+    /// Returns the answer's id once it is durably committed.
     pub fn record_answer(
         &mut self,
         answer: &NewAnswer<'_>,
@@ -283,9 +298,15 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            let card = card_of(tx, answer.item_id)?
-                .unwrap_or_else(|| ReviewCard::new(answer.item_id, answer.lesson_id, now));
-            put_card(tx, &card.answered(Grade::of(answer.correct), now))?;
+            let card = card_of(tx, answer.item_id)?;
+            // A right answer before the item is due (taking the lesson's quiz
+            // again) leaves the schedule alone; a wrong one always counts.
+            let early_and_right = answer.correct && card.as_ref().is_some_and(|c| c.due > now);
+            if !early_and_right {
+                let card =
+                    card.unwrap_or_else(|| ReviewCard::new(answer.item_id, answer.lesson_id, now));
+                put_card(tx, &card.answered(Grade::of(answer.correct), now))?;
+            }
             Ok(id)
         })
     }
@@ -668,6 +689,20 @@ mod tests {
         assert_eq!(due, ["wrong"]);
         assert_eq!(store.due_items(at(60)).unwrap().len(), 2);
         assert!(store.due_items(at(0)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_right_answer_before_the_item_is_due_keeps_the_schedule() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = open(dir.path());
+        store.record_answer(&answer("q", true), at(0)).unwrap();
+        let scheduled = store.review_cards().unwrap();
+        store.record_answer(&answer("q", true), at(1)).unwrap();
+        assert_eq!(store.review_cards().unwrap(), scheduled);
+        store.record_answer(&answer("q", false), at(2)).unwrap();
+        let lapsed = store.review_cards().unwrap();
+        assert_ne!(lapsed, scheduled, "a wrong answer always counts");
+        assert_eq!(store.answers().unwrap().len(), 3);
     }
 
     #[test]

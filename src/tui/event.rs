@@ -78,9 +78,15 @@ pub(crate) fn spawn_sources(sender: Sender<Event>, gate: InputGate) -> std::io::
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let signal_sender = sender.clone();
+    let signal_gate = gate.clone();
     thread::spawn(move || {
-        if signals.forever().next().is_some() {
+        for signal in signals.forever() {
+            // Ctrl-C in the learner's editor is the editor's business.
+            if signal == SIGINT && signal_gate.paused.load(Ordering::SeqCst) {
+                continue;
+            }
             let _ = signal_sender.send(Event::Terminate);
+            break;
         }
     });
     thread::spawn(move || {

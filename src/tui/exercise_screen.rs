@@ -68,12 +68,11 @@ pub enum Pane {
 }
 
 impl Pane {
-    fn next(self, wide: bool) -> Pane {
-        match (self, wide) {
-            (Pane::Instructions, true) => Pane::Results,
-            (Pane::Instructions, false) => Pane::File,
-            (Pane::File, _) => Pane::Results,
-            (Pane::Results, _) => Pane::Instructions,
+    fn next(self) -> Pane {
+        match self {
+            Pane::Instructions => Pane::File,
+            Pane::File => Pane::Results,
+            Pane::Results => Pane::Instructions,
         }
     }
 }
@@ -211,7 +210,11 @@ impl ExerciseScreen {
             source: None,
             verdict: None,
             problem: None,
-            generation: 0,
+            // Distinct per screen, so a grading from an earlier visit to the
+            // same exercise is never taken for this one's.
+            generation: u64::try_from(chrono::Utc::now().timestamp_nanos_opt().unwrap_or(0))
+                .unwrap_or(0)
+                << 8,
             grading: false,
             hints_shown: 0,
             failed_attempts,
@@ -263,6 +266,12 @@ impl ExerciseScreen {
                 self.verdict = Some(verdict);
                 self.selected = 0;
                 let new_text = self.last_recorded.as_deref() != Some(text.as_str());
+                // What the file held when the screen opened (or was reset) is
+                // the baseline: only a save that changes it is an attempt.
+                if graded.reason == GradeReason::Opened && self.last_recorded.is_none() {
+                    self.last_recorded = Some(text);
+                    return None;
+                }
                 if graded.reason != GradeReason::Saved || !new_text {
                     return None;
                 }
@@ -279,8 +288,14 @@ impl ExerciseScreen {
     }
 
     /// Switches the pane keys go to.
-    pub fn next_pane(&mut self, wide: bool) {
-        self.focus = self.focus.next(wide);
+    pub fn next_pane(&mut self) {
+        self.focus = self.focus.next();
+    }
+
+    /// The file was just reset to the starter by the tutor itself: that text
+    /// is the new baseline, not an attempt.
+    pub fn reset_to(&mut self, starter: &str) {
+        self.last_recorded = Some(starter.to_string());
     }
 
     /// Keeps every scroll position within its pane's text for a screen of
@@ -562,11 +577,18 @@ mod tests {
         let solution = screen.exercise.solution.clone();
         assert_eq!(graded(&mut screen, &starter, GradeReason::Opened), None);
         assert!(!screen.solution_unlocked());
-        let (_, passed, findings) = graded(&mut screen, &starter, GradeReason::Saved).unwrap();
+        assert_eq!(
+            graded(&mut screen, &starter, GradeReason::Saved),
+            None,
+            "a save that changed nothing is no attempt"
+        );
+        assert!(!screen.solution_unlocked());
+        let wrong = format!("{starter}# tried something\n");
+        let (_, passed, findings) = graded(&mut screen, &wrong, GradeReason::Saved).unwrap();
         assert!(!passed && findings > 0);
         assert!(screen.solution_unlocked());
         assert_eq!(
-            graded(&mut screen, &starter, GradeReason::Saved),
+            graded(&mut screen, &wrong, GradeReason::Saved),
             None,
             "unchanged"
         );

@@ -249,6 +249,8 @@ const QUIZ_SUMMARY: &[Binding] = &[
         Msg::ActionScroll,
     ),
     bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionScroll),
+    PAGE_DOWN,
+    PAGE_UP,
     HELP_KEY,
 ];
 

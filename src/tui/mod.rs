@@ -43,6 +43,9 @@ pub use views::render;
 
 use event::InputGate;
 
+/// How long a saved file must stay unchanged before it is graded.
+const SAVE_QUIET: std::time::Duration = std::time::Duration::from_millis(150);
+
 /// Runs the tutor until the learner quits or a termination signal arrives.
 /// The terminal is restored on every way out, panics included.
 pub fn run(mut app: App) -> io::Result<()> {
@@ -109,7 +112,18 @@ fn spawn_grader(events: Sender<Event>) -> Sender<GradeJob> {
     let (jobs, queue) = mpsc::channel::<GradeJob>();
     std::thread::spawn(move || {
         while let Ok(mut job) = queue.recv() {
-            // Only the newest job matters when saves come in bursts.
+            // An editor's save can come as several writes (truncate, write,
+            // rename): grade once the file has been quiet for a moment, and
+            // only the newest job.
+            if job.reason == GradeReason::Saved {
+                loop {
+                    std::thread::sleep(SAVE_QUIET);
+                    match queue.try_recv() {
+                        Ok(newer) => job = newer,
+                        Err(_) => break,
+                    }
+                }
+            }
             while let Ok(newer) = queue.try_recv() {
                 job = newer;
             }

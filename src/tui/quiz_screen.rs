@@ -180,7 +180,12 @@ impl QuizScreen {
     /// Applies one input; returns the answer to record when one was given.
     pub fn handle(&mut self, input: QuizInput) -> Option<Answered> {
         match self.phase.clone() {
-            Phase::Summary => None,
+            Phase::Summary => {
+                if let QuizInput::Move(delta) | QuizInput::Scroll(delta) = input {
+                    self.scroll = self.scroll.saturating_add_signed(delta as isize);
+                }
+                None
+            }
             Phase::Answered { .. } => {
                 match input {
                     QuizInput::Submit => {
@@ -228,8 +233,12 @@ impl QuizScreen {
                 | Input::Matching { cursor, .. },
                 QuizInput::Point(n),
             ) if n < options => *cursor = n,
-            (Input::Choice { cursor, .. }, QuizInput::Move(delta)) => {
+            (Input::Choice { cursor, chosen }, QuizInput::Move(delta)) => {
                 *cursor = step(*cursor, delta, options);
+                // A single answer follows the cursor, so Enter answers what is highlighted.
+                if !multiple && !chosen.is_empty() {
+                    *chosen = BTreeSet::from([*cursor]);
+                }
             }
             (Input::Choice { cursor, chosen }, QuizInput::Pick(n)) if n < options => {
                 *cursor = n;
@@ -427,8 +436,8 @@ impl QuizScreen {
                 }
             }
             (Answer::ShortText(_), Input::Text(text)) => {
-                cursor_line = Some(page_len(page));
                 page.hanging("> ", &format!("{text}▏"), Role::Code, Mark::Cursor, None);
+                cursor_line = Some(page_len(page).saturating_sub(1));
             }
             (Answer::Ordering(steps), Input::Ordering { order, cursor }) => {
                 for (position, step) in order.iter().enumerate() {

@@ -10,7 +10,7 @@ use super::{App, CELEBRATION, Confirm, Effect, ExerciseList, Overlay, Screen};
 use crate::i18n::Msg;
 use crate::progress::NewAttempt;
 use crate::tui::action::Action;
-use crate::tui::exercise_screen::{ExerciseScreen, GradeReason, Graded, Pane, WIDE};
+use crate::tui::exercise_screen::{ExerciseScreen, GradeReason, Graded, Pane};
 
 impl App {
     /// The exercises of lesson `index` (in course order).
@@ -32,10 +32,12 @@ impl App {
         let title = set
             .get(self.lang)
             .map_or_else(|| set.id.clone(), |l| l.lesson.meta.title.clone());
+        let passed = ids.iter().map(|id| self.exercise_passed(id)).collect();
         let list = ExerciseList {
             lesson_id: set.id.clone(),
             title,
             ids,
+            passed,
             selected: 0,
         };
         self.push(Screen::Exercises(list));
@@ -52,7 +54,10 @@ impl App {
                 self.open_exercise(&id);
             }
             Action::ClickRow(row) => {
-                let index = usize::from(row).saturating_sub(1);
+                // The same offset the list view scrolls by.
+                let rows = usize::from(self.size.1.saturating_sub(2)).max(1);
+                let offset = list.selected.saturating_sub(rows - 1);
+                let index = offset + usize::from(row);
                 if index == list.selected {
                     let id = list.ids[list.selected].clone();
                     self.open_exercise(&id);
@@ -65,7 +70,7 @@ impl App {
     }
 
     /// Whether exercise `id` has been passed (for the list's marks).
-    pub(crate) fn exercise_passed(&self, id: &str) -> bool {
+    pub(super) fn exercise_passed(&self, id: &str) -> bool {
         self.progress
             .as_ref()
             .and_then(|store| store.passed_exercises().ok())
@@ -109,7 +114,6 @@ impl App {
     }
 
     pub(super) fn update_exercise(&mut self, action: Action) {
-        let wide = self.size.0 >= WIDE;
         let size = self.size;
         let lang = self.lang;
         let Screen::Exercise(screen) = &mut self.screen else {
@@ -118,7 +122,7 @@ impl App {
         match action {
             Action::Back => self.pop(),
             Action::Edit => self.effects.push(Effect::Edit(screen.path.clone())),
-            Action::SwitchPane => screen.next_pane(wide),
+            Action::SwitchPane => screen.next_pane(),
             Action::Hint => {
                 let hints = screen.exercise.hints.get(lang).len();
                 if screen.hints_shown < hints {
@@ -186,6 +190,8 @@ impl App {
                         let reset = workspace.map(|w| w.reset(&screen.exercise));
                         match reset {
                             Some(Ok(())) => {
+                                let starter = screen.exercise.starter.clone();
+                                screen.reset_to(&starter);
                                 self.message = Some(Msg::ExerciseResetDone.text(lang).to_string());
                                 let job = screen.job(GradeReason::Opened);
                                 self.effects.push(Effect::Grade(Box::new(job)));

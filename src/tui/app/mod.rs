@@ -131,6 +131,8 @@ pub struct ExerciseList {
     pub lesson_id: String,
     pub title: String,
     pub ids: Vec<String>,
+    /// Whether each exercise was passed, read when the list is shown.
+    pub passed: Vec<bool>,
     pub selected: usize,
 }
 
@@ -189,6 +191,12 @@ impl App {
         self.progress = Some(store);
         self.workspace = Some(workspace);
         self.refresh_progress();
+        self
+    }
+
+    /// Keeps exercise files in `workspace` when there is no progress store.
+    pub fn with_workspace(mut self, workspace: Workspace) -> App {
+        self.workspace = Some(workspace);
         self
     }
 
@@ -255,7 +263,13 @@ impl App {
             None => Default::default(),
         };
         self.summaries = crate::progress::summary::summarize(&outline, &facts);
-        self.due = facts.due;
+        // Only items the course still has can be reviewed.
+        let known = |due: &DueItem| {
+            outline
+                .iter()
+                .any(|l| l.id == due.lesson_id && l.quiz_items.iter().any(|i| i.id == due.item_id))
+        };
+        self.due = facts.due.into_iter().filter(known).collect();
     }
 
     /// The context of the screen itself, under any pop-up.
@@ -377,7 +391,12 @@ impl App {
                 Some(Overlay::Help { scroll }) => match action {
                     Action::Back | Action::ToggleHelp => self.overlay = None,
                     Action::Move(_) | Action::PageDown | Action::PageUp | Action::Top => {
-                        let scroll = moved(scroll, usize::MAX, action, 5, usize::MAX);
+                        let max = super::views::help_max_scroll(
+                            self.screen_context(),
+                            self.lang,
+                            self.size,
+                        );
+                        let scroll = moved(scroll, max + 1, action, 5, max);
                         self.overlay = Some(Overlay::Help { scroll });
                     }
                     _ => {}
@@ -417,20 +436,30 @@ impl App {
         if matches!(self.screen, Screen::CourseMap(_) | Screen::Exercises(_)) {
             self.refresh_progress();
         }
+        let passed: Option<Vec<bool>> = match &self.screen {
+            Screen::Exercises(list) => {
+                Some(list.ids.iter().map(|id| self.exercise_passed(id)).collect())
+            }
+            _ => None,
+        };
+        if let (Screen::Exercises(list), Some(passed)) = (&mut self.screen, passed) {
+            list.passed = passed;
+        }
         self.resize(self.size.0, self.size.1);
     }
 
     fn update_detail(&mut self, action: Action) {
-        let Some(Overlay::Detail { scroll, .. }) = &mut self.overlay else {
+        let size = self.size;
+        let Some(Overlay::Detail {
+            scroll, text, yaml, ..
+        }) = &mut self.overlay
+        else {
             return;
         };
+        let max = super::views::detail_max_scroll(text, *yaml, size);
         match action {
             Action::Back | Action::Open | Action::Submit => self.overlay = None,
-            Action::Move(delta) => *scroll = scroll.saturating_add_signed(delta as isize),
-            Action::PageDown => *scroll += 5,
-            Action::PageUp => *scroll = scroll.saturating_sub(5),
-            Action::Top => *scroll = 0,
-            _ => {}
+            _ => *scroll = moved(*scroll, max + 1, action, 5, max),
         }
     }
 

@@ -174,7 +174,12 @@ impl App {
             return;
         };
         let mode = quiz.mode.label();
-        if let Some(answered) = quiz.handle(input) {
+        let asking = quiz.phase == crate::tui::quiz_screen::Phase::Asking;
+        let answered = quiz.handle(input);
+        if input == QuizInput::Submit && asking && answered.is_none() {
+            self.message = Some(Msg::QuizIncomplete.text(self.lang).to_string());
+        }
+        if let Some(answered) = answered {
             let answer = NewAnswer {
                 item_id: &answered.item_id,
                 lesson_id: &answered.lesson_id,
@@ -191,7 +196,15 @@ impl App {
                 self.progress_problem = result.err().map(|err| err.to_string());
             }
         }
-        self.keep_quiz_cursor_visible();
+        // Paging moves the view on its own; other keys bring the cursor into view.
+        if !matches!(input, QuizInput::Scroll(_)) {
+            self.keep_quiz_cursor_visible();
+        } else {
+            let max = self.quiz_max_scroll();
+            if let Screen::Quiz(quiz) = &mut self.screen {
+                quiz.scroll = quiz.scroll.min(max);
+            }
+        }
     }
 
     /// A click on a quiz option selects it; a click on the selected one answers.
@@ -207,7 +220,9 @@ impl App {
             return;
         };
         let target = *target;
-        let on_cursor = cursor.is_some_and(|c| page.targets.get(c) == Some(&Some(target)));
+        let chosen = matches!(&quiz.input, crate::tui::quiz_screen::Input::Choice { chosen, .. } if chosen.contains(&target));
+        let on_cursor =
+            chosen && cursor.is_some_and(|c| page.targets.get(c) == Some(&Some(target)));
         if !matches!(quiz.input, crate::tui::quiz_screen::Input::Choice { .. }) {
             quiz.handle(QuizInput::Point(target));
         } else if on_cursor {
@@ -217,6 +232,21 @@ impl App {
             }
         } else {
             self.update_quiz(Action::Pick(target));
+        }
+    }
+
+    /// The last scroll position that still shows text.
+    fn quiz_max_scroll(&self) -> usize {
+        let width = usize::from(self.size.0.saturating_sub(2));
+        let rows = usize::from(self.size.1.saturating_sub(CHROME_ROWS)).max(1);
+        match &self.screen {
+            Screen::Quiz(quiz) => quiz
+                .page(self.lang, width)
+                .0
+                .lines
+                .len()
+                .saturating_sub(rows),
+            _ => 0,
         }
     }
 

@@ -5,10 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::overlays::key_hints;
-use super::text::{bar, bullet_list, draw_lines, fit};
+use super::text::{bar, bullet_list, draw_lines, fit, status_line};
 use crate::i18n::{Lang, Msg};
-use crate::markdown::{display_width, sanitize};
+use crate::markdown::display_width;
 use crate::progress::summary::{LessonSummary, ReadStatus};
 use crate::tui::app::{App, CourseMapState, course_map_rows};
 
@@ -223,21 +222,7 @@ impl Widget for &CourseMapView<'_> {
             };
             draw_lines(buf, body, &lines, theme, "");
         }
-        let (status, style) = match (app.progress_problem(), &app.message) {
-            (Some(problem), _) => (
-                format!(" {}: {problem}", Msg::ProgressNotSaved.text(lang)),
-                theme.note(),
-            ),
-            (None, Some(message)) => (format!(" {message}"), theme.status_bar()),
-            (None, None) => (key_hints(app.context(), lang, width), theme.status_bar()),
-        };
-        buf.set_stringn(
-            area.x,
-            area.y + status_row,
-            fit(&sanitize(&status).replace('\n', " "), width),
-            width,
-            style,
-        );
+        status_line(buf, area, app);
     }
 }
 

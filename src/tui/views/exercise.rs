@@ -6,7 +6,6 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::course_map::row;
-use super::overlays::key_hints;
 use super::page::draw_page;
 use super::text::{bar, draw_lines, fit, status_line};
 use crate::i18n::Msg;
@@ -39,7 +38,11 @@ impl Widget for &ExerciseListView<'_> {
                 .iter()
                 .find(|e| &e.id == id)
                 .map_or(id.as_str(), |e| e.title.get(lang).as_str());
-            let mark = if app.exercise_passed(id) { "✓" } else { " " };
+            let mark = if list.passed.get(index).copied().unwrap_or(false) {
+                "✓"
+            } else {
+                " "
+            };
             let line = format!(" {mark} {}. {title}", index + 1);
             let style = if index == list.selected {
                 theme.selected()
@@ -67,7 +70,6 @@ impl Widget for &ExerciseView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, screen) = (self.app, self.screen);
         let (lang, theme) = (app.lang, app.theme);
-        let width = usize::from(area.width);
         let state = if screen.grading {
             Msg::ExerciseGrading.text(lang)
         } else if screen.verdict.as_ref().is_some_and(|v| v.passed) {
@@ -141,21 +143,7 @@ impl Widget for &ExerciseView<'_> {
                 }
             }
         }
-        let status = app
-            .message
-            .clone()
-            .or_else(|| {
-                app.progress_problem()
-                    .map(|p| format!("{}: {p}", Msg::ProgressNotSaved.text(lang)))
-            })
-            .unwrap_or_else(|| key_hints(app.context(), lang, width));
-        buf.set_stringn(
-            area.x,
-            area.y + area.height.saturating_sub(1),
-            fit(&status, width),
-            width,
-            theme.status_bar(),
-        );
+        status_line(buf, area, app);
     }
 }
 

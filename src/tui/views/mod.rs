@@ -8,6 +8,8 @@ mod quiz;
 mod reader;
 mod text;
 
+pub(crate) use overlays::{detail_max_scroll, help_max_scroll};
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

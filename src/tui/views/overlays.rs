@@ -50,6 +50,21 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
 
 /// Clears `popup`, draws its frame and returns the inside.
 fn frame(popup: Rect, title: &str, app: &App, buf: &mut Buffer) -> Rect {
+    // A wide character cut by the pop-up's edge would hide the border: blank
+    // the character left of the edge and the second half right of it.
+    for y in popup.top()..popup.bottom() {
+        if let Some(x) = popup.x.checked_sub(1)
+            && let Some(cell) = buf.cell_mut((x, y))
+            && unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+        if let Some(cell) = buf.cell_mut((popup.right(), y))
+            && cell.symbol().is_empty()
+        {
+            cell.set_symbol(" ");
+        }
+    }
     Clear.render(popup, buf);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -58,6 +73,73 @@ fn frame(popup: Rect, title: &str, app: &App, buf: &mut Buffer) -> Rect {
     let inner = block.inner(popup);
     block.render(popup, buf);
     inner
+}
+
+/// The rows of the key help for a screen: its bindings, the mouse, Ctrl-C.
+pub(crate) fn help_rows(under: Context, lang: Lang) -> Vec<(String, String)> {
+    let mut rows: Vec<(String, String)> = bindings(under)
+        .iter()
+        .filter(|b| !b.label.is_empty() && b.action != Action::ToggleHelp)
+        .map(|b| (b.label.to_string(), b.help.text(lang).to_string()))
+        .collect();
+    let mouse = match under {
+        Context::Reader | Context::QuizFeedback | Context::QuizSummary | Context::Exercise => {
+            Msg::ActionWheel
+        }
+        _ => Msg::ActionClick,
+    };
+    rows.push((
+        Msg::MouseLabel.text(lang).to_string(),
+        mouse.text(lang).to_string(),
+    ));
+    rows.push(("Ctrl-C".to_string(), Msg::ActionQuit.text(lang).to_string()));
+    rows
+}
+
+/// How far the help can scroll on a screen of `size`.
+pub(crate) fn help_max_scroll(under: Context, lang: Lang, size: (u16, u16)) -> usize {
+    let rows = help_rows(under, lang).len();
+    let popup_height = (rows + 3).min(usize::from(size.1));
+    let room = popup_height.saturating_sub(3);
+    rows.saturating_sub(room)
+}
+
+/// The text area of the detail pop-up on a screen of `size`.
+fn detail_text_area(area: Rect) -> Rect {
+    let popup = centred(
+        area,
+        area.width.saturating_sub(4).min(90),
+        area.height.saturating_sub(2),
+    );
+    let inner = Block::default().borders(Borders::ALL).inner(popup);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// The detail pop-up's text, laid out for `width`.
+fn detail_page(text: &str, yaml: bool, width: usize) -> crate::tui::page::Page {
+    let mut page = crate::tui::page::PageBuilder::new(width);
+    if yaml {
+        page.yaml(text);
+    } else {
+        for (index, paragraph) in text.split("\n\n").enumerate() {
+            if index > 0 {
+                page.blank();
+            }
+            page.text(paragraph, crate::markdown::Role::Text);
+        }
+    }
+    page.finish()
+}
+
+/// How far the detail pop-up can scroll on a screen of `size`.
+pub(crate) fn detail_max_scroll(text: &str, yaml: bool, size: (u16, u16)) -> usize {
+    let area = detail_text_area(Rect::new(0, 0, size.0, size.1));
+    let lines = detail_page(text, yaml, usize::from(area.width)).lines.len();
+    lines.saturating_sub(usize::from(area.height))
 }
 
 pub(super) struct HelpView<'a> {
@@ -69,23 +151,7 @@ impl Widget for &HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let lang = app.lang;
-        let under = app.screen_context();
-        let mut rows: Vec<(String, String)> = bindings(under)
-            .iter()
-            .filter(|b| !b.label.is_empty() && b.action != Action::ToggleHelp)
-            .map(|b| (b.label.to_string(), b.help.text(lang).to_string()))
-            .collect();
-        let mouse = match under {
-            Context::Reader | Context::QuizFeedback | Context::QuizSummary | Context::Exercise => {
-                Msg::ActionWheel
-            }
-            _ => Msg::ActionClick,
-        };
-        rows.push((
-            Msg::MouseLabel.text(lang).to_string(),
-            mouse.text(lang).to_string(),
-        ));
-        rows.push(("Ctrl-C".to_string(), Msg::ActionQuit.text(lang).to_string()));
+        let rows = help_rows(app.screen_context(), lang);
         let label_width = rows
             .iter()
             .map(|(k, _)| display_width(k))
@@ -243,23 +309,9 @@ impl Widget for &DetailView<'_> {
             area.width.saturating_sub(4).min(90),
             area.height.saturating_sub(2),
         );
-        let inner = frame(popup, self.title, app, buf);
-        let text = Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        };
-        let mut page = crate::tui::page::PageBuilder::new(usize::from(text.width));
-        if self.yaml {
-            page.yaml(self.text);
-        } else {
-            for (index, paragraph) in self.text.split("\n\n").enumerate() {
-                if index > 0 {
-                    page.blank();
-                }
-                page.text(paragraph, crate::markdown::Role::Text);
-            }
-        }
-        super::page::draw_page(buf, text, &page.finish(), self.scroll, app.theme);
+        frame(popup, self.title, app, buf);
+        let text = detail_text_area(area);
+        let page = detail_page(self.text, self.yaml, usize::from(text.width));
+        super::page::draw_page(buf, text, &page, self.scroll, app.theme);
     }
 }

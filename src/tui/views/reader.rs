@@ -7,7 +7,7 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 
 use super::course_map::row;
 use super::overlays::key_hints;
-use super::text::{bar, draw_lines, fit};
+use super::text::{bar, draw_lines, fit, status_line};
 use crate::i18n::Msg;
 use crate::markdown::display_width;
 use crate::tui::app::{App, ReaderState, reader_viewport};
@@ -87,6 +87,10 @@ impl Widget for &ReaderView<'_> {
                 );
                 let room = width.saturating_sub(display_width(&found) + 3);
                 format!("{found} · {}", key_hints(app.context(), lang, room))
+            }
+            SearchStatus::Idle if app.message.is_some() || app.progress_problem().is_some() => {
+                status_line(buf, area, app);
+                return;
             }
             SearchStatus::Idle => key_hints(app.context(), lang, width),
         };

@@ -182,6 +182,8 @@ const QUIZ_TEXT: &[Binding] = &[
         Action::TextBackspace,
         Msg::ActionDelete,
     ),
+    PAGE_DOWN,
+    PAGE_UP,
     bind(&[Esc], "Esc", Action::Back, Msg::ActionBack),
 ];
 

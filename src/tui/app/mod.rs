@@ -361,10 +361,15 @@ impl App {
                 let row = row.checked_sub(first)?;
                 (usize::from(row) < visible).then_some(Action::ClickRow(row))
             }
+            // Only rows between the title bar and the status line hold options.
             Context::QuizChoice
             | Context::QuizOrdering
             | Context::QuizMatching
-            | Context::Exercises => row.checked_sub(1).map(Action::ClickRow),
+            | Context::Exercises
+                if row < self.size.1.saturating_sub(1) =>
+            {
+                row.checked_sub(1).map(Action::ClickRow)
+            }
             _ => None,
         }
     }

@@ -126,20 +126,33 @@ pub(crate) fn bar(buf: &mut Buffer, area: Rect, left: &str, right: &str, style: 
     buf.set_stringn(area.x, area.y, text, width, style);
 }
 
-/// The bottom line of a screen: a message when there is one, else the
-/// key hints of the current context.
+/// The bottom line of a screen: a message when there is one, else a
+/// progress save that failed, else the key hints of the current context.
 pub(crate) fn status_line(buf: &mut Buffer, area: Rect, app: &crate::tui::app::App) {
     let width = usize::from(area.width);
-    let status = app
-        .message
-        .clone()
-        .unwrap_or_else(|| super::overlays::key_hints(app.context(), app.lang, width));
+    let (status, style) = match (&app.message, app.progress_problem()) {
+        (Some(message), _) => (format!(" {message}"), app.theme.status_bar()),
+        (None, Some(problem)) => (
+            format!(
+                " {}: {problem}",
+                crate::i18n::Msg::ProgressNotSaved.text(app.lang)
+            ),
+            app.theme.note(),
+        ),
+        (None, None) => (
+            super::overlays::key_hints(app.context(), app.lang, width),
+            app.theme.status_bar(),
+        ),
+    };
     buf.set_stringn(
         area.x,
         area.y + area.height.saturating_sub(1),
-        fit(&status, width),
+        fit(
+            &crate::markdown::sanitize(&status).replace('\n', " "),
+            width,
+        ),
         width,
-        app.theme.status_bar(),
+        style,
     );
 }
 

@@ -269,3 +269,44 @@ fn a_save_from_another_editor_is_graded() {
     tmux.keys(&["Escape", "Escape", "q"]);
     tmux.wait_restored();
 }
+
+/// Sends `signal` to the tutor after reading into a lesson; the terminal is
+/// restored and the reading place saved.
+fn signal_keeps_the_place(signal: &str) {
+    use kubetutor::progress::Store;
+
+    let tmux = Tmux::start(&format!("place-{}", signal.to_lowercase()));
+    let pid_file = tmux.launch("--lang en");
+    tmux.wait_for("Objectives");
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("%");
+    tmux.keys(&["PageDown", "PageDown", "PageDown"]);
+    let pid = std::fs::read_to_string(pid_file).expect("pid written");
+    let status = Command::new("kill")
+        .args([format!("-{signal}").as_str(), pid.trim()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    tmux.wait_restored();
+    let store = Store::open_in(tmux.home.path(), chrono::Utc::now())
+        .expect("store opens")
+        .store;
+    let states = store.lesson_states().expect("lesson states");
+    let lesson = states
+        .iter()
+        .find(|s| s.lesson_id == "workload-apis")
+        .expect("the lesson was recorded");
+    assert!(lesson.scroll > 0, "the place was saved: {lesson:?}");
+}
+
+#[test]
+#[ignore = "needs tmux; .ci/run runs it"]
+fn sigterm_saves_the_reading_place() {
+    signal_keeps_the_place("TERM");
+}
+
+#[test]
+#[ignore = "needs tmux; .ci/run runs it"]
+fn sighup_saves_the_reading_place() {
+    signal_keeps_the_place("HUP");
+}

@@ -692,6 +692,52 @@ mod tests {
     }
 
     #[test]
+    fn a_full_disk_is_an_error_and_loses_nothing_already_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = open(dir.path());
+        for i in 0..50 {
+            store
+                .record_answer(&answer(&format!("saved-{i}"), true), at(i))
+                .unwrap();
+        }
+        // The disk is full: the file may not grow by a single page more.
+        let pages: i64 = store
+            .conn
+            .pragma_query_value(None, "page_count", |row| row.get(0))
+            .unwrap();
+        store
+            .conn
+            .pragma_update(None, "max_page_count", pages)
+            .unwrap();
+        let long = "x".repeat(8_000);
+        let failure = (0..200).find_map(|i| {
+            let id = format!("late-{i}");
+            let answer = NewAnswer {
+                answer: &long,
+                ..answer(&id, true)
+            };
+            store.record_answer(&answer, at(100 + i)).err()
+        });
+        let failure = failure.expect("the full disk is reported").to_string();
+        assert!(failure.contains("full"), "{failure}");
+        drop(store);
+        let store = open(dir.path());
+        let saved = store.answers().unwrap();
+        assert!(
+            saved
+                .iter()
+                .filter(|a| a.item_id.starts_with("saved-"))
+                .count()
+                == 50
+        );
+        let check: String = store
+            .conn
+            .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+    }
+
+    #[test]
     fn a_right_answer_before_the_item_is_due_keeps_the_schedule() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = open(dir.path());

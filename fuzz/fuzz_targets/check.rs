@@ -1,0 +1,8 @@
+//! Any bytes as a manifest: `kubetutor check` must answer, never panic or hang.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = kubetutor::validate::check_bytes(data);
+});

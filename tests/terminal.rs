@@ -310,3 +310,15 @@ fn sigterm_saves_the_reading_place() {
 fn sighup_saves_the_reading_place() {
     signal_keeps_the_place("HUP");
 }
+
+#[test]
+#[ignore = "needs tmux; .ci/run runs it"]
+fn a_panic_restores_the_terminal() {
+    let tmux = Tmux::start("panic");
+    tmux.launch_with("KUBETUTOR_TEST_PANIC=1 RUST_BACKTRACE=0", "--lang en");
+    tmux.wait_for("Objectives");
+    tmux.keys(&["F12"]);
+    tmux.wait_restored();
+    let screen = tmux.wait_for("panic requested");
+    assert!(screen.contains("panicked"), "{screen}");
+}

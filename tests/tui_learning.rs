@@ -415,3 +415,24 @@ fn an_exam_in_the_tui_counts_down_and_ends_when_the_time_is_up() {
     assert_eq!(answers.len(), 2);
     assert!(answers.iter().all(|a| a.mode == "exam"));
 }
+
+/// Every size from 1×1 to 300×100 on every screen (30,000 sizes × 7 screens);
+/// too slow for every test run (CI runs the stepped sweep above), run it with
+/// `cargo test --release --test tui_learning -- --ignored`.
+#[test]
+#[ignore = "the full sweep takes minutes; the stepped sweep runs in CI"]
+fn every_screen_at_every_size_from_1x1_to_300x100() {
+    let journeys: [&str; 7] = ["", "j\n", "u", "u \n", "u \n\n\n\n", "jx", "jx\n"];
+    for keys in journeys {
+        let mut t = Tutor::new("full-sweep", Lang::Ja, (80, 24));
+        t.press(keys);
+        let mut terminal = Terminal::new(TestBackend::new(300, 100)).expect("terminal");
+        for width in 1..=300 {
+            for height in 1..=100 {
+                t.app.handle_event(Event::Resize(width, height));
+                terminal.backend_mut().resize(width, height);
+                terminal.draw(|frame| render(&t.app, frame)).expect("draws");
+            }
+        }
+    }
+}

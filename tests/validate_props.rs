@@ -140,3 +140,34 @@ proptest! {
         }
     }
 }
+
+/// The built-in course, loaded once for the grading properties.
+fn course() -> &'static kubetutor::content::Course {
+    static COURSE: std::sync::OnceLock<kubetutor::content::Course> = std::sync::OnceLock::new();
+    COURSE.get_or_init(|| {
+        kubetutor::content::Course::load(&kubetutor::content::PackSource::BuiltIn)
+            .expect("built-in course")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn grading_any_manifest_shape_never_panics_and_never_passes_garbage(
+        pick in 0usize..64,
+        text in manifest(),
+    ) {
+        let exercises = course().exercises();
+        let exercise = &exercises[pick % exercises.len()];
+        let verdict = kubetutor::grade::grade(exercise, &text);
+        prop_assert_eq!(verdict.checks.len(), exercise.checks.len());
+    }
+
+    #[test]
+    fn grading_arbitrary_text_never_panics(pick in 0usize..64, text in "[ -~\\n\\t:{}\\[\\]&*!|>-]{0,300}") {
+        let exercises = course().exercises();
+        let verdict = kubetutor::grade::grade(&exercises[pick % exercises.len()], &text);
+        prop_assert!(!verdict.passed || text.contains("apiVersion"));
+    }
+}

@@ -98,6 +98,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
         let Ok(first) = receiver.recv() else {
             break;
         };
+        panic_on_request(&first);
         app.handle_event(first);
         while let Ok(next) = receiver.try_recv() {
             app.handle_event(next);
@@ -105,6 +106,18 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
     }
     drop(watcher);
     Ok(())
+}
+
+/// In debug builds with `KUBETUTOR_TEST_PANIC` set, F12 panics: the tmux
+/// tests prove the terminal is restored after a panic. Release builds have
+/// no such key.
+fn panic_on_request(event: &Event) {
+    if cfg!(debug_assertions)
+        && std::env::var_os("KUBETUTOR_TEST_PANIC").is_some()
+        && matches!(event, Event::Key(key) if key.code == crossterm::event::KeyCode::F(12))
+    {
+        panic!("panic requested with F12 (KUBETUTOR_TEST_PANIC)");
+    }
 }
 
 /// The grading worker: grades jobs one after another off the loop.

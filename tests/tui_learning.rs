@@ -416,23 +416,66 @@ fn an_exam_in_the_tui_counts_down_and_ends_when_the_time_is_up() {
     assert!(answers.iter().all(|a| a.mode == "exam"));
 }
 
-/// Every size from 1×1 to 300×100 on every screen (30,000 sizes × 7 screens);
-/// too slow for every test run (CI runs the stepped sweep above), run it with
-/// `cargo test --release --test tui_learning -- --ignored`.
-#[test]
-#[ignore = "the full sweep takes minutes; the stepped sweep runs in CI"]
-fn every_screen_at_every_size_from_1x1_to_300x100() {
-    let journeys: [&str; 7] = ["", "j\n", "u", "u \n", "u \n\n\n\n", "jx", "jx\n"];
-    for keys in journeys {
-        let mut t = Tutor::new("full-sweep", Lang::Ja, (80, 24));
-        t.press(keys);
-        let mut terminal = Terminal::new(TestBackend::new(300, 100)).expect("terminal");
-        for width in 1..=300 {
-            for height in 1..=100 {
-                t.app.handle_event(Event::Resize(width, height));
-                terminal.backend_mut().resize(width, height);
-                terminal.draw(|frame| render(&t.app, frame)).expect("draws");
-            }
+/// Every size from 1×1 to 300×100 on one screen, reached by `keys`; too
+/// slow for every test run (CI runs the stepped sweep above). Run them with
+/// `cargo test --test tui_learning full_sweep -- --ignored` (one test per screen,
+/// so they run in parallel).
+fn full_sweep(keys: &str) {
+    let mut t = Tutor::new(&format!("full-sweep-{}", keys.len()), Lang::Ja, (80, 24));
+    t.press(keys);
+    if keys.ends_with('E') {
+        // The exam's time is up: its summary is the screen swept.
+        t.app
+            .handle_event(Event::Tick(Utc::now() + chrono::Duration::days(1)));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(300, 100)).expect("terminal");
+    for width in 1..=300 {
+        for height in 1..=100 {
+            t.app.handle_event(Event::Resize(width, height));
+            terminal.backend_mut().resize(width, height);
+            terminal.draw(|frame| render(&t.app, frame)).expect("draws");
         }
     }
+}
+
+#[test]
+#[ignore = "minutes; the stepped sweep runs in CI"]
+fn full_sweep_course_map() {
+    full_sweep("");
+}
+
+#[test]
+#[ignore = "minutes; the stepped sweep runs in CI"]
+fn full_sweep_reader() {
+    full_sweep("j\n");
+}
+
+#[test]
+#[ignore = "minutes; the stepped sweep runs in CI"]
+fn full_sweep_quiz() {
+    full_sweep("u");
+}
+
+#[test]
+#[ignore = "minutes; the stepped sweep runs in CI"]
+fn full_sweep_quiz_feedback() {
+    full_sweep("u \n");
+}
+
+#[test]
+#[ignore = "minutes; the stepped sweep runs in CI"]
+fn full_sweep_exam_summary() {
+    full_sweep("jE");
+}
+
+#[test]
+#[ignore = "minutes; the stepped sweep runs in CI"]
+fn full_sweep_exercise_list() {
+    full_sweep("jx");
+}
+
+#[test]
+#[ignore = "minutes; the stepped sweep runs in CI"]
+fn full_sweep_exercise() {
+    full_sweep("jx\n");
 }

@@ -317,8 +317,21 @@ fn a_panic_restores_the_terminal() {
     let tmux = Tmux::start("panic");
     tmux.launch_with("KUBETUTOR_TEST_PANIC=1 RUST_BACKTRACE=0", "--lang en");
     tmux.wait_for("Objectives");
-    tmux.keys(&["F12"]);
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("%");
+    tmux.keys(&["PageDown", "PageDown", "F12"]);
     tmux.wait_restored();
     let screen = tmux.wait_for("panic requested");
     assert!(screen.contains("panicked"), "{screen}");
+    // The reading place was saved on the way out.
+    let store = kubetutor::progress::Store::open_in(tmux.home.path(), chrono::Utc::now())
+        .expect("store opens")
+        .store;
+    let states = store.lesson_states().expect("lesson states");
+    assert!(
+        states
+            .iter()
+            .any(|s| s.lesson_id == "workload-apis" && s.scroll > 0),
+        "{states:?}"
+    );
 }

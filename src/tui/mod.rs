@@ -55,14 +55,24 @@ pub fn run(mut app: App) -> io::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show);
         previous_hook(info);
     }));
-    let result = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste).and_then(|()| {
-        let size = terminal.size()?;
-        app.update(Action::Resize(size.width, size.height));
-        event_loop(&mut terminal, &mut app)
-    });
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        execute!(stdout(), EnableMouseCapture, EnableBracketedPaste).and_then(|()| {
+            let size = terminal.size()?;
+            app.update(Action::Resize(size.width, size.height));
+            event_loop(&mut terminal, &mut app)
+        })
+    }));
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show);
     ratatui::restore();
-    result
+    match outcome {
+        Ok(result) => result,
+        Err(panic) => {
+            // Keep what can still be kept (the reader's place; answers are
+            // saved as they are given), then let the panic go on.
+            app.update(Action::Quit);
+            std::panic::resume_unwind(panic)
+        }
+    }
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {

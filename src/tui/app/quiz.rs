@@ -26,22 +26,14 @@ impl App {
 }
 
 impl App {
-    /// The quiz of lesson `index` (in course order).
-    pub(super) fn start_quiz(&mut self, index: usize) {
-        let Some(localized) = self
-            .course
-            .lessons()
-            .get(index)
-            .and_then(|set| set.get(self.lang))
-        else {
-            return;
-        };
-        let lesson = localized.lesson;
+    /// The title and items of lesson `index` (in course order), shown in
+    /// the order `seed` gives; `None` (with a note) when it has no quiz.
+    fn lesson_items(&mut self, index: usize, seed: u64) -> Option<(String, Vec<Entry>)> {
+        let lesson = self.course.lessons().get(index)?.get(self.lang)?.lesson;
         if lesson.quiz.is_empty() {
             self.message = Some(Msg::QuizEmpty.text(self.lang).to_string());
-            return;
+            return None;
         }
-        let seed = self.session_seed();
         let entries = lesson
             .quiz
             .iter()
@@ -51,7 +43,15 @@ impl App {
                 lesson_id: lesson.meta.id.clone(),
             })
             .collect();
-        let title = lesson.meta.title.clone();
+        Some((lesson.meta.title.clone(), entries))
+    }
+
+    /// The quiz of lesson `index` (in course order).
+    pub(super) fn start_quiz(&mut self, index: usize) {
+        let seed = self.session_seed();
+        let Some((title, entries)) = self.lesson_items(index, seed) else {
+            return;
+        };
         self.push(Screen::Quiz(Box::new(QuizScreen::new(
             title,
             QuizMode::Lesson,
@@ -62,36 +62,17 @@ impl App {
     /// An exam of lesson `index`: every item, shuffled, no feedback until
     /// the end, a minute per item (at least five), pass mark 70 %.
     pub(super) fn start_exam(&mut self, index: usize) {
-        let Some(localized) = self
-            .course
-            .lessons()
-            .get(index)
-            .and_then(|set| set.get(self.lang))
-        else {
+        let seed = self.session_seed();
+        let Some((lesson_title, mut entries)) = self.lesson_items(index, seed) else {
             return;
         };
-        let lesson = localized.lesson;
-        if lesson.quiz.is_empty() {
-            self.message = Some(Msg::QuizEmpty.text(self.lang).to_string());
-            return;
-        }
-        let seed = self.session_seed();
-        let mut entries: Vec<Entry> = lesson
-            .quiz
-            .iter()
-            .map(|item| Entry {
-                presentation: Presentation::new(item, seed),
-                item: item.clone(),
-                lesson_id: lesson.meta.id.clone(),
-            })
-            .collect();
         fastrand::Rng::with_seed(seed).shuffle(&mut entries);
         let minutes = i64::try_from(entries.len().max(5)).unwrap_or(5);
         let mode = QuizMode::Exam {
             deadline: self.now + chrono::Duration::minutes(minutes),
             pass_mark: EXAM_PASS_MARK,
         };
-        let title = format!("{} · {}", Msg::ExamTitle.text(self.lang), lesson.meta.title);
+        let title = format!("{} · {lesson_title}", Msg::ExamTitle.text(self.lang));
         self.push(Screen::Quiz(Box::new(QuizScreen::new(
             title, mode, entries,
         ))));

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use kubetutor::i18n::Lang;
 use kubetutor::tui::ThemeName;
-use kubetutor::validate::{Level, Profile, Version, parse_lint_id};
+use kubetutor::validate::{self, Level, Profile, Rule, Version};
 
 /// An offline, interactive terminal tutor for Kubernetes resources.
 ///
@@ -55,12 +55,24 @@ pub enum Command {
         /// (eks-fargate: DaemonSets, host network and ports, privileged, hostPath)
         #[arg(long, value_enum, value_name = "PROFILE")]
         profile: Option<ProfileArg>,
-        /// Switch off a lint (`lint/image-tag`, …); repeatable or comma-separated
-        #[arg(long, value_name = "ID", value_delimiter = ',', value_parser = parse_lint_id)]
-        disable: Vec<String>,
+        /// Switch off a lint or platform rule (`lint/image-tag`, …); repeatable or
+        /// comma-separated; `kubetutor rules` lists them
+        #[arg(long, value_name = "ID", value_delimiter = ',', value_parser = parse_rule_id)]
+        disable: Vec<&'static Rule>,
+        /// Switch on a lint that is off by default
+        /// (`lint/automount-service-account-token`); repeatable or comma-separated
+        #[arg(long, value_name = "ID", value_delimiter = ',', value_parser = parse_rule_id)]
+        enable: Vec<&'static Rule>,
         /// Manifest files; `-` reads standard input
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// List every rule: validator, Pod Security, lints, platform profiles and
+    /// the grading built-ins, with severity, versions and what each finds
+    Rules {
+        /// Output format (md is the page docs/rules.md is made from)
+        #[arg(long, value_enum, default_value_t = RulesFormatArg::Text)]
+        format: RulesFormatArg,
     },
     /// Grade a manifest against an exercise of the pack.
     /// Exit 0 when it passes, 1 when it does not, 2 when an input cannot be used.
@@ -245,6 +257,10 @@ fn parse_version(text: &str) -> Result<Version, String> {
     text.parse()
 }
 
+fn parse_rule_id(id: &str) -> Result<&'static Rule, validate::RuleError> {
+    validate::switchable(id)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ThemeArg {
     Dark,
@@ -275,6 +291,14 @@ impl From<LangArg> for Lang {
             LangArg::Ja => Lang::Ja,
         }
     }
+}
+
+/// Output formats of `kubetutor rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormatArg {
+    Text,
+    Json,
+    Md,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod paths;
 pub mod progress;
 pub mod quiz;
+pub mod registry;
 pub mod tui;
 pub mod validate;
 pub mod workspace;

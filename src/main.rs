@@ -24,7 +24,7 @@ use kubetutor::workspace::{self, Workspace};
 
 use cli::{
     Cli, Command, Format, ItemArgs, PackCommand, ProgressCommand, ReportArgs, ReportFormat,
-    SessionFormat,
+    RulesFormatArg, SessionFormat,
 };
 
 /// Exit code for input kubetutor cannot use (a broken pack, a missing folder).
@@ -69,6 +69,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             pss_version,
             profile,
             disable,
+            enable,
             files,
         }) => {
             let options = validate::Options {
@@ -76,8 +77,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 pss_version,
                 profile: profile.map(Into::into),
                 disabled: disable,
+                enabled: enable,
             };
             check(&files, lang, format, &options)
+        }
+        Some(Command::Rules { format }) => {
+            let format = match format {
+                RulesFormatArg::Text => commands::rules::RulesFormat::Text,
+                RulesFormatArg::Json => commands::rules::RulesFormat::Json,
+                RulesFormatArg::Md => commands::rules::RulesFormat::Markdown,
+            };
+            print_out(&commands::rules::rules(lang, format)?)?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Grade {
             format,

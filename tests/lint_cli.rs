@@ -48,14 +48,35 @@ fn lints_are_warnings_and_can_be_disabled() {
 }
 
 #[test]
-fn unknown_lint_ids_are_refused_with_the_known_ones() {
+fn unknown_rule_ids_are_refused_with_a_suggestion() {
     let assert = kubetutor()
         .args(["check", "--disable", "lint/image-tags", HABITS])
         .assert()
         .code(2);
     let err = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(err.contains("invalid value 'lint/image-tags'"), "{err}");
-    assert!(err.contains("lint/image-tag, lint/resources"), "{err}");
+    assert!(err.contains("did you mean \"lint/image-tag\"?"), "{err}");
+    let assert = kubetutor()
+        .args(["check", "--enable", "api/required", HABITS])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(err.contains("cannot be switched off or on"), "{err}");
+}
+
+#[test]
+fn lints_that_are_off_by_default_can_be_enabled() {
+    let rule = "lint/automount-service-account-token";
+    let off = kubetutor().args(["check", HABITS]).assert();
+    assert!(!stdout(&off).contains(rule));
+    let on = kubetutor()
+        .args(["check", "--enable", rule, HABITS])
+        .assert();
+    assert!(
+        stdout(&on).contains(&format!("warning[{rule}]")),
+        "{}",
+        stdout(&on)
+    );
 }
 
 #[test]

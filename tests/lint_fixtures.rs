@@ -29,10 +29,10 @@ fn lint_fixtures_report_exactly_the_expected_warnings() {
                     finding.rule,
                     finding.message.en
                 ));
-            } else if finding.rule.starts_with("lint/") {
+            } else if finding.rule.id.starts_with("lint/") {
                 found.insert((
                     finding.pos.line,
-                    finding.rule.to_string(),
+                    finding.rule.id.to_string(),
                     finding.path.clone(),
                 ));
             }

@@ -32,7 +32,7 @@ fn every_fixture_agrees_with_the_library() {
         let violations: Vec<String> = report
             .findings
             .iter()
-            .filter(|f| f.severity == Severity::Error && f.rule.starts_with("pss/"))
+            .filter(|f| f.severity == Severity::Error && f.rule.id.starts_with("pss/"))
             .map(|f| format!("{}: {}", f.rule, f.message.en))
             .collect();
         let verdict = if violations.is_empty() {

@@ -67,7 +67,7 @@ fn invalid_manifests_report_exactly_the_expected_errors() {
             .findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
-            .map(|f| (f.pos.line, f.rule.to_string(), f.path.clone()))
+            .map(|f| (f.pos.line, f.rule.id.to_string(), f.path.clone()))
             .collect();
         for missing in expected.difference(&found) {
             failures.push(format!("{}: missing {missing:?}", file.display()));
@@ -76,7 +76,7 @@ fn invalid_manifests_report_exactly_the_expected_errors() {
             let message = report
                 .findings
                 .iter()
-                .find(|f| (f.pos.line, f.rule.to_string(), f.path.clone()) == *extra)
+                .find(|f| (f.pos.line, f.rule.id.to_string(), f.path.clone()) == *extra)
                 .map(|f| f.message.en.clone())
                 .unwrap_or_default();
             failures.push(format!(

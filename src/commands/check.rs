@@ -66,7 +66,7 @@ impl<'a> JsonFinding<'a> {
         JsonFinding {
             document: f.document,
             severity: f.severity,
-            rule: f.rule,
+            rule: f.rule.id,
             path: &f.path,
             line: f.pos.line,
             column: f.pos.column,
@@ -169,7 +169,7 @@ fn render_finding<'a>(
     vec![
         level
             .primary_title(finding.message.get(lang))
-            .id(finding.rule)
+            .id(finding.rule.id)
             .element(snippet),
         Group::with_title(Level::HELP.secondary_title(finding.help.get(lang))),
     ]

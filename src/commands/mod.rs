@@ -4,6 +4,7 @@
 pub mod check;
 pub mod grade;
 pub mod progress;
+pub mod rules;
 pub mod session;
 
 use serde::Serialize;

@@ -3,10 +3,117 @@
 
 use super::CheckResult;
 use crate::content::BuiltinRule;
-use crate::validate::{self, Finding, Level, Node, Options, Pos, Report, Severity, Text};
+use crate::validate::{
+    self, Category, Finding, Level, Node, Options, Pos, Report, Rule, Severity, Text, Words,
+};
 
-/// The validator's rule id for a workload whose selector misses its template.
-const SELECTOR_MISMATCH: &str = "api/selector-mismatch";
+const AUTHORING: &str = "https://kubernetes.io/docs/concepts/overview/working-with-objects/";
+
+pub(crate) static VALID: Rule = Rule {
+    id: "grade/valid",
+    summary: Words::new(
+        "The API server accepts the manifest",
+        "APIサーバーがマニフェストを受け入れる",
+    ),
+    help: Words::new(
+        "fix every error the validator reports first: a manifest the API server rejects cannot pass",
+        "まず検証で報告されたエラーをすべて直してください。APIサーバーが拒否するマニフェストは合格できません",
+    ),
+    docs: "https://kubernetes.io/docs/reference/using-api/api-concepts/",
+    ..Rule::GRADING
+};
+
+pub(crate) static PSS_BASELINE: Rule = Rule {
+    id: "grade/pss-baseline",
+    summary: Words::new(
+        "The Pods meet the Pod Security baseline level",
+        "PodがPod Securityのベースラインレベルを満たす",
+    ),
+    help: Words::new(
+        "run `kubetutor check --pss baseline` on the file: each error names the field to change",
+        "ファイルに`kubetutor check --pss baseline`を実行してください。エラーごとに変えるべきフィールドが示されます",
+    ),
+    docs: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
+    ..Rule::GRADING
+};
+
+pub(crate) static PSS_RESTRICTED: Rule = Rule {
+    id: "grade/pss-restricted",
+    summary: Words::new(
+        "The Pods meet the Pod Security restricted level",
+        "PodがPod Securityの制限レベルを満たす",
+    ),
+    help: Words::new(
+        "run `kubetutor check --pss restricted` on the file: each error names the field to change",
+        "ファイルに`kubetutor check --pss restricted`を実行してください。エラーごとに変えるべきフィールドが示されます",
+    ),
+    docs: "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted",
+    ..Rule::GRADING
+};
+
+pub(crate) static SELECTOR_MATCHES_TEMPLATE: Rule = Rule {
+    id: "grade/selector-matches-template",
+    summary: Words::new(
+        "Each workload's selector matches its Pod template's labels",
+        "各ワークロードのセレクターがPodテンプレートのラベルと一致する",
+    ),
+    help: Words::new(
+        "make every pair of `spec.selector.matchLabels` a label of `spec.template.metadata.labels`",
+        "`spec.selector.matchLabels`のすべての組を`spec.template.metadata.labels`のラベルにしてください",
+    ),
+    docs: "https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector",
+    ..Rule::GRADING
+};
+
+pub(crate) static SHARED_VOLUME: Rule = Rule {
+    id: "grade/shared-volume",
+    summary: Words::new(
+        "A volume is mounted by at least two containers",
+        "1つのボリュームを2つ以上のコンテナがマウントしている",
+    ),
+    help: Words::new(
+        "declare the volume once under the Pod's `volumes` and add a `volumeMounts` entry with its name to each container",
+        "ボリュームをPodの`volumes`に1度だけ定義し、各コンテナの`volumeMounts`にその名前のエントリーを追加してください",
+    ),
+    docs: "https://kubernetes.io/docs/concepts/storage/volumes/",
+    ..Rule::GRADING
+};
+
+pub(crate) static KINDS_PRESENT: Rule = Rule {
+    id: "grade/kinds-present",
+    summary: Words::new(
+        "The manifests contain an object of each named kind",
+        "指定した種類のオブジェクトがマニフェストにそれぞれ含まれる",
+    ),
+    help: Words::new(
+        "add the missing objects; several objects go in one file separated by `---`",
+        "足りないオブジェクトを追加してください。1つのファイルに複数のオブジェクトを書くときは`---`で区切ります",
+    ),
+    docs: AUTHORING,
+    ..Rule::GRADING
+};
+
+/// The built-in checks' rules, for the registry.
+pub(crate) static RULES: &[&Rule] = &[
+    &VALID,
+    &PSS_BASELINE,
+    &PSS_RESTRICTED,
+    &SELECTOR_MATCHES_TEMPLATE,
+    &SHARED_VOLUME,
+    &KINDS_PRESENT,
+];
+
+/// The rule a built-in check is declared as.
+pub(crate) fn rule_of(rule: &BuiltinRule) -> &'static Rule {
+    match rule {
+        BuiltinRule::Valid => &VALID,
+        BuiltinRule::PssBaseline => &PSS_BASELINE,
+        BuiltinRule::PssRestricted => &PSS_RESTRICTED,
+        BuiltinRule::SelectorMatchesTemplate => &SELECTOR_MATCHES_TEMPLATE,
+        BuiltinRule::SharedVolume => &SHARED_VOLUME,
+        BuiltinRule::KindsPresent { .. } => &KINDS_PRESENT,
+    }
+}
 
 /// Runs a built-in rule on the input (`report` is the default validation).
 pub(super) fn run(
@@ -38,12 +145,15 @@ pub(super) fn run(
                 strict
                     .findings
                     .iter()
-                    .find(|f| is_error(f) && f.rule.starts_with("pss/")),
+                    .find(|f| is_error(f) && f.rule.category == Category::PodSecurity),
             )
         }
-        BuiltinRule::SelectorMatchesTemplate => {
-            from_finding(report.findings.iter().find(|f| f.rule == SELECTOR_MISMATCH))
-        }
+        BuiltinRule::SelectorMatchesTemplate => from_finding(
+            report
+                .findings
+                .iter()
+                .find(|f| *f.rule == validate::SELECTOR_MISMATCH),
+        ),
         BuiltinRule::SharedVolume => match objects.iter().find_map(shared_volume) {
             Some(pos) => CheckResult::pass(message, Some(pos)),
             None => CheckResult::fail(
@@ -78,35 +188,19 @@ pub(super) fn run(
     }
 }
 
-/// The fixed message of a built-in rule.
+/// The message of a built-in rule: its summary, with the kinds it names.
 pub(super) fn message(rule: &BuiltinRule) -> Text {
     match rule {
-        BuiltinRule::Valid => Text::new(
-            "The API server accepts the manifest",
-            "APIサーバーがマニフェストを受け入れる",
-        ),
-        BuiltinRule::PssBaseline => Text::new(
-            "The Pods meet the Pod Security baseline level",
-            "PodがPod Securityのベースラインレベルを満たす",
-        ),
-        BuiltinRule::PssRestricted => Text::new(
-            "The Pods meet the Pod Security restricted level",
-            "PodがPod Securityの制限レベルを満たす",
-        ),
-        BuiltinRule::SelectorMatchesTemplate => Text::new(
-            "Each workload's selector matches its Pod template's labels",
-            "各ワークロードのセレクターがPodテンプレートのラベルと一致する",
-        ),
-        BuiltinRule::SharedVolume => Text::new(
-            "A volume is mounted by at least two containers",
-            "1つのボリュームを2つ以上のコンテナがマウントしている",
-        ),
         BuiltinRule::KindsPresent { kinds } => {
             let list = kinds.join(", ");
             Text::new(
                 format!("The manifests contain: {list}"),
                 format!("マニフェストに次の種類が含まれる: {list}"),
             )
+        }
+        other => {
+            let summary = rule_of(other).summary;
+            Text::new(summary.en, summary.ja)
         }
     }
 }

@@ -8,6 +8,11 @@ mod pattern;
 mod value;
 
 pub use matcher::{Failure, Outcome, check};
+
+/// The grading built-ins' rules, for the registry.
+pub fn rules() -> impl Iterator<Item = &'static crate::validate::Rule> {
+    builtin::RULES.iter().copied()
+}
 pub use pattern::{Anchor, Field, Ordering, Pattern, PatternError, Scalar, Term};
 
 use crate::content::{CheckKind, Exercise};

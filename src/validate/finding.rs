@@ -1,7 +1,10 @@
 //! What the validator reports: located, bilingual findings with stable rule ids.
 
+use std::fmt::Display;
+
 use serde::Serialize;
 
+use super::rule::Rule;
 use crate::i18n::Lang;
 
 /// How bad a finding is. Errors are what the API server would reject.
@@ -51,8 +54,8 @@ pub struct Finding {
     /// Index of the document in the input (0 for syntax errors before any).
     pub document: usize,
     pub severity: Severity,
-    /// Stable id such as `yaml/duplicate-key`, `schema/unknown-field`, `api/invalid-value`.
-    pub rule: &'static str,
+    /// The rule it breaks (`yaml/duplicate-key`, `api/invalid-value`, …).
+    pub rule: &'static Rule,
     /// Kubernetes field path (`spec.containers[1].name`, `metadata.labels[app]`);
     /// empty for problems of the whole input.
     pub path: String,
@@ -61,4 +64,32 @@ pub struct Finding {
     pub message: Text,
     /// What to do about it, in plain words.
     pub help: Text,
+}
+
+impl Finding {
+    /// A finding of `rule` at the rule's own severity: the one way findings
+    /// are made, so none can carry an id the registry does not declare.
+    pub fn new(
+        rule: &'static Rule,
+        document: usize,
+        path: impl Display,
+        pos: Pos,
+        message: Text,
+        help: Text,
+    ) -> Finding {
+        Finding {
+            document,
+            severity: rule.severity,
+            rule,
+            path: path.to_string(),
+            pos,
+            message,
+            help,
+        }
+    }
+
+    /// The same finding at another severity (an enforced Pod Security level).
+    pub fn with_severity(self, severity: Severity) -> Finding {
+        Finding { severity, ..self }
+    }
 }

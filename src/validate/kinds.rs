@@ -1,158 +1,12 @@
 //! One object of the input: which kind it is, whether that kind exists in that
-//! apiVersion, and the findings of the YAML layer phrased for learners.
+//! apiVersion, and the schema findings about the kind itself.
 
-use super::finding::{Finding, Pos, Severity, Text};
-use super::path::FieldPath;
+use super::finding::{Finding, Text};
 use super::rules;
-use super::schema::{check_document, group_of, schemas};
-use super::yaml::{DuplicateKey, Node, Value, YamlError, YamlErrorKind};
+use super::schema::{self, check_document, group_of, schemas};
+use super::suggest;
+use super::yaml::{Node, Value};
 use super::{DocumentInfo, Options, Report, pss};
-
-fn error(
-    document: usize,
-    rule: &'static str,
-    path: &str,
-    pos: Pos,
-    message: Text,
-    help: Text,
-) -> Finding {
-    Finding {
-        document,
-        severity: Severity::Error,
-        rule,
-        path: path.to_string(),
-        pos,
-        message,
-        help,
-    }
-}
-
-/// A duplicate key, as `kubectl --validate=strict` reports it.
-pub(crate) fn duplicate_key(duplicate: &DuplicateKey) -> Finding {
-    let path = FieldPath::default();
-    let path = duplicate
-        .path
-        .split('.')
-        .filter(|part| !part.is_empty())
-        .fold(path, |path, part| path.field(part))
-        .field(&duplicate.key);
-    error(
-        duplicate.document,
-        "yaml/duplicate-key",
-        path.as_str(),
-        duplicate.pos,
-        Text::new(
-            format!(
-                "mapping key \"{}\" already defined at line {}",
-                duplicate.key, duplicate.first.line
-            ),
-            format!(
-                "マッピングのキー\"{}\"は{}行目ですでに定義されています",
-                duplicate.key, duplicate.first.line
-            ),
-        ),
-        Text::new(
-            "keep one of the two entries: YAML parsers silently keep only one, the API server refuses both",
-            "どちらか一方だけを残してください。YAMLパーサーは黙って片方だけを使い、厳密な検証では拒否されます",
-        ),
-    )
-}
-
-/// The finding for a YAML layer failure.
-pub(crate) fn yaml_error(failure: &YamlError, document: usize) -> Finding {
-    let (rule, message, help) = match &failure.kind {
-        YamlErrorKind::Syntax(reason) => (
-            "yaml/syntax",
-            Text::new(
-                format!("YAML syntax error: {reason}"),
-                format!("YAMLの構文エラー: {reason}"),
-            ),
-            Text::new(
-                "check the indentation (spaces only, no tabs) and that brackets and quotes are closed",
-                "インデント(タブではなくスペース)と、括弧や引用符が閉じているかを確認してください",
-            ),
-        ),
-        YamlErrorKind::TooLarge(_) => (
-            "yaml/too-large",
-            Text::new(
-                format!(
-                    "input is larger than {} bytes, the most kubetutor reads",
-                    super::MAX_INPUT_BYTES
-                ),
-                format!(
-                    "入力が{}バイトを超えています。kubetutorが読み込めるのはここまでです",
-                    super::MAX_INPUT_BYTES
-                ),
-            ),
-            Text::new(
-                "split the manifests into several files",
-                "マニフェストを複数のファイルに分けてください",
-            ),
-        ),
-        YamlErrorKind::TooDeep => (
-            "yaml/too-deep",
-            Text::new(
-                format!("nesting deeper than {} levels", super::MAX_DEPTH),
-                format!("入れ子が{}段を超えています", super::MAX_DEPTH),
-            ),
-            Text::new(
-                "no Kubernetes object nests this deeply",
-                "これほど深く入れ子になるKubernetesオブジェクトはありません",
-            ),
-        ),
-        YamlErrorKind::AliasBudget => (
-            "yaml/alias-budget",
-            Text::new(
-                format!(
-                    "aliases expand to more than {} nodes; refused",
-                    super::ALIAS_BUDGET
-                ),
-                format!(
-                    "エイリアスの展開が{}ノードを超えるため拒否しました",
-                    super::ALIAS_BUDGET
-                ),
-            ),
-            Text::new(
-                "this looks like an alias bomb; write the values out instead of nesting aliases",
-                "エイリアス爆弾のように見えます。エイリアスを入れ子にせず値を直接書いてください",
-            ),
-        ),
-        YamlErrorKind::UnknownAlias => (
-            "yaml/syntax",
-            Text::new(
-                "unknown anchor referenced by an alias",
-                "エイリアスが未定義のアンカーを参照しています",
-            ),
-            Text::new(
-                "define `&name` before using `*name`",
-                "`*name`を使う前に`&name`を定義してください",
-            ),
-        ),
-        YamlErrorKind::NonScalarKey => (
-            "yaml/syntax",
-            Text::new(
-                "mapping keys must be scalars",
-                "マッピングのキーはスカラー値でなければなりません",
-            ),
-            Text::new(
-                "a key is a plain name followed by `:`",
-                "キーは名前のあとに`:`を付けて書きます",
-            ),
-        ),
-        YamlErrorKind::InvalidUtf8 => (
-            "yaml/invalid-utf8",
-            Text::new(
-                "input is not valid UTF-8",
-                "入力が正しいUTF-8ではありません",
-            ),
-            Text::new(
-                "save the file as UTF-8",
-                "ファイルをUTF-8で保存してください",
-            ),
-        ),
-    };
-    error(document, rule, "", failure.pos, message, help)
-}
 
 /// The objects of a document: the document itself, or the items of a `List`.
 pub(crate) fn expand_list(root: &Node) -> Vec<&Node> {
@@ -183,9 +37,9 @@ pub(crate) fn check_object(root: &Node, index: usize, options: &Options, report:
     });
     let findings = &mut report.findings;
     if !matches!(root.value, Value::Map(_)) {
-        findings.push(error(
+        findings.push(Finding::new(
+            &schema::TYPE,
             index,
-            "schema/type",
             "",
             root.pos,
             Text::new(
@@ -202,9 +56,9 @@ pub(crate) fn check_object(root: &Node, index: usize, options: &Options, report:
             Some(node) if node.as_str().is_some_and(|s| !s.is_empty()) => {}
             Some(node) if node.value != Value::Null => {
                 missing = true;
-                findings.push(error(
+                findings.push(Finding::new(
+                    &schema::TYPE,
                     index,
-                    "schema/type",
                     field,
                     node.pos,
                     Text::new(
@@ -228,9 +82,9 @@ pub(crate) fn check_object(root: &Node, index: usize, options: &Options, report:
             }
             _ => {
                 missing = true;
-                findings.push(error(
+                findings.push(Finding::new(
+                    &schema::REQUIRED,
                     index,
-                    "schema/required",
                     field,
                     root.pos,
                     Text::new(
@@ -314,21 +168,20 @@ fn is_custom(api_version: &str, kind: &str) -> bool {
 /// schema lives in a CustomResourceDefinition in the cluster. Only its
 /// metadata can be checked; that is worth saying, not an error.
 fn custom_resource(index: usize, api_version: &str, kind: &str, version_node: &Node) -> Finding {
-    Finding {
-        document: index,
-        severity: Severity::Info,
-        rule: "schema/custom-resource",
-        path: "apiVersion".to_string(),
-        pos: version_node.pos,
-        message: Text::new(
+    Finding::new(
+        &schema::CUSTOM_RESOURCE,
+        index,
+        "apiVersion",
+        version_node.pos,
+        Text::new(
             format!("{kind} ({api_version}) is a custom resource: only its metadata is checked"),
             format!("{kind} ({api_version})はカスタムリソースです。検査するのはmetadataだけです"),
         ),
-        help: Text::new(
+        Text::new(
             "the cluster must have the CustomResourceDefinition for this kind; its own schema is not known offline",
             "クラスターにこのkindのCustomResourceDefinitionが必要です。そのスキーマはオフラインではわかりません",
         ),
-    }
+    )
 }
 
 fn example(field: &str) -> &'static str {
@@ -371,9 +224,9 @@ fn unknown_kind(
                 ),
             ),
         };
-        return error(
+        return Finding::new(
+            &schema::UNKNOWN_API_VERSION,
             index,
-            "schema/unknown-api-version",
             "apiVersion",
             version_node.pos,
             message,
@@ -381,9 +234,9 @@ fn unknown_kind(
         );
     }
     if kind == "PodSecurityPolicy" {
-        return error(
+        return Finding::new(
+            &schema::UNKNOWN_KIND,
             index,
-            "schema/unknown-kind",
             "kind",
             kind_node.pos,
             message,
@@ -393,18 +246,9 @@ fn unknown_kind(
             ),
         );
     }
-    let suggestion = schemas
-        .kind_names()
-        .map(|name| {
-            (
-                strsim::damerau_levenshtein(&kind.to_lowercase(), &name.to_lowercase()),
-                name,
-            )
-        })
-        .filter(|(distance, _)| *distance <= 2)
-        .min();
+    let suggestion = suggest::closest(kind, schemas.kind_names(), 2);
     let (help_en, help_ja) = match suggestion {
-        Some((_, name)) => (
+        Some(name) => (
             format!("did you mean `kind: {name}`? Kinds are case-sensitive"),
             format!("`kind: {name}`の誤りではありませんか? kindは大文字と小文字を区別します"),
         ),
@@ -413,9 +257,9 @@ fn unknown_kind(
             "kubetutorが知っているのは組み込みのkindだけです。カスタムリソースにはクラスター側のCustomResourceDefinitionが必要です".to_string(),
         ),
     };
-    error(
+    Finding::new(
+        &schema::UNKNOWN_KIND,
         index,
-        "schema/unknown-kind",
         "kind",
         kind_node.pos,
         message,

@@ -7,14 +7,21 @@ mod kinds;
 mod lint;
 mod path;
 mod pss;
+mod registry;
+mod rule;
 mod rules;
 mod schema;
+pub mod suggest;
+mod syntax;
 mod yaml;
 
 pub use finding::{Finding, Pos, Severity, Text};
-pub use lint::{LINT_IDS, Profile, parse_lint_id};
+pub use lint::Profile;
 pub use path::FieldPath;
 pub use pss::{Level, Version};
+pub use registry::{RuleError, rules, switchable};
+pub use rule::{Category, Rule, Versions, Words};
+pub(crate) use rules::catalog::SELECTOR_MISMATCH;
 pub use yaml::{ALIAS_BUDGET, Entry, MAX_DEPTH, MAX_INPUT_BYTES, Node, Value};
 
 /// What a document is, for reports: `{"index":0,"apiVersion":"v1","kind":"Pod","name":"web"}`.
@@ -57,8 +64,10 @@ pub struct Options {
     pub pss_version: Version,
     /// A platform whose limits become errors (`fargate/…`).
     pub profile: Option<Profile>,
-    /// Lint ids (`lint/…`) not to report.
-    pub disabled: Vec<String>,
+    /// Lints and platform rules not to report (`--disable`).
+    pub disabled: Vec<&'static Rule>,
+    /// Lints that are off by default, to report (`--enable`).
+    pub enabled: Vec<&'static Rule>,
 }
 
 /// Validates raw bytes (size and UTF-8 are checked first).
@@ -99,7 +108,7 @@ pub fn pod_template<'a>(kind: &str, root: &'a Node) -> Option<&'a Node> {
 fn finish(parsed: yaml::Parsed, options: &Options) -> Report {
     let mut report = Report::default();
     for duplicate in &parsed.duplicates {
-        report.findings.push(kinds::duplicate_key(duplicate));
+        report.findings.push(syntax::duplicate_key(duplicate));
     }
     let mut index = 0;
     let mut objects = Vec::new();
@@ -113,10 +122,10 @@ fn finish(parsed: yaml::Parsed, options: &Options) -> Report {
     // After every object: a Service's selector is compared with the whole input.
     lint::check(&objects, options, &mut report.findings);
     if let Some(error) = &parsed.error {
-        report.findings.push(kinds::yaml_error(error, index));
+        report.findings.push(syntax::yaml_error(error, index));
     }
     report
         .findings
-        .sort_by(|a, b| (a.pos, a.rule).cmp(&(b.pos, b.rule)));
+        .sort_by(|a, b| (a.pos, a.rule.id).cmp(&(b.pos, b.rule.id)));
     report
 }

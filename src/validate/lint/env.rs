@@ -5,12 +5,47 @@
 
 use std::collections::HashMap;
 
-use super::{Container, Lints};
+use super::{Container, Emit, Lint, Scope};
 use crate::validate::finding::Text;
+use crate::validate::rule::{Rule, Words};
 use crate::validate::rules::go_quote;
+use crate::validate::yaml::Node;
 
-pub(super) const DUPLICATE: &str = "lint/duplicate-env";
-pub(super) const SECRET_LITERAL: &str = "lint/secret-literal-env";
+pub(super) static DUPLICATE: Lint = Lint {
+    rule: Rule {
+        id: "lint/duplicate-env",
+        summary: Words::new(
+            "A container sets the same environment variable twice",
+            "コンテナが同じ環境変数を2回設定している",
+        ),
+        help: Words::new(
+            "keep one entry per name: delete the one you do not mean, since only the last reaches the program",
+            "名前ごとに1つだけ残してください。プログラムに渡るのは最後の値だけなので、意図しない方を削除してください",
+        ),
+        docs: "https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/",
+        ..Rule::LINT
+    },
+    profile: None,
+    scope: Scope::Container(duplicates),
+};
+
+pub(super) static SECRET_LITERAL: Lint = Lint {
+    rule: Rule {
+        id: "lint/secret-literal-env",
+        summary: Words::new(
+            "A credential written as a literal environment variable value",
+            "環境変数の値として直接書かれた認証情報",
+        ),
+        help: Words::new(
+            "put the value in a Secret and refer to it with `valueFrom: {secretKeyRef: {name: …, key: …}}`, or better mount the Secret as a volume (env values leak through /proc, crash dumps and logs); remember Secrets are only base64-encoded unless encryption at rest is on",
+            "値はSecretに入れ、`valueFrom: {secretKeyRef: {name: …, key: …}}`で参照してください。環境変数は/procやクラッシュダンプ、ログから漏れやすいため、Secretをボリュームとしてマウントする方がより安全です。なお、保存時の暗号化を設定しない限り、SecretはBase64でエンコードされているだけです",
+        ),
+        docs: "https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables",
+        ..Rule::LINT
+    },
+    profile: None,
+    scope: Scope::Container(secret_literals),
+};
 
 /// Parts of a variable name that say its value is a credential.
 const SECRET_WORDS: &[&str] = &[
@@ -31,57 +66,57 @@ fn looks_secret(name: &str) -> bool {
     SECRET_WORDS.iter().any(|word| upper.contains(word))
 }
 
-/// Checks the `env` list of one container.
-pub(super) fn check(container: &Container<'_>, lints: &mut Lints<'_, '_>) {
-    let Some(env) = container.get("env") else {
-        return;
-    };
+/// The named entries of a container's `env` list: index, name node and name.
+fn named_vars<'a>(container: &Container<'a>) -> impl Iterator<Item = (usize, &'a Node, &'a str)> {
+    let env = container.get("env").map_or(&[][..], Node::items);
+    env.iter().enumerate().filter_map(|(index, var)| {
+        let name_node = var.get("name")?;
+        Some((index, name_node, name_node.as_str()?))
+    })
+}
+
+/// Warns about a variable set a second time in one container.
+fn duplicates(container: &Container<'_>, emit: &mut Emit<'_>) {
     let list = container.path.field("env");
     let container_name = go_quote(container.name());
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
-    for (index, var) in env.items().iter().enumerate() {
-        let Some(name_node) = var.get("name") else {
-            continue;
-        };
-        let Some(name) = name_node.as_str() else {
-            continue;
-        };
-        let path = list.index(index);
-        let shown = go_quote(name);
-        if let Some(&first) = first_seen.get(name) {
-            lints.warn(
-                DUPLICATE,
-                &path.field("name"),
-                name_node.pos,
-                Text::new(
-                    format!("container {container_name} sets env {shown} twice (first at env[{first}]); the later value wins"),
-                    format!("コンテナ{container_name}で環境変数{shown}が2回設定されています(最初はenv[{first}])。後に書いた値が使われます"),
-                ),
-                Text::new(
-                    "keep one entry per name: delete the one you do not mean, since only the last reaches the program",
-                    "名前ごとに1つだけ残してください。プログラムに渡るのは最後の値だけなので、意図しない方を削除してください",
-                ),
-            );
-        } else {
+    for (index, name_node, name) in named_vars(container) {
+        let Some(&first) = first_seen.get(name) else {
             first_seen.insert(name, index);
-        }
-        let literal = var
+            continue;
+        };
+        let shown = go_quote(name);
+        emit.report_with_rule_help(
+            &list.index(index).field("name"),
+            name_node.pos,
+            Text::new(
+                format!("container {container_name} sets env {shown} twice (first at env[{first}]); the later value wins"),
+                format!("コンテナ{container_name}で環境変数{shown}が2回設定されています(最初はenv[{first}])。後に書いた値が使われます"),
+            ),
+        );
+    }
+}
+
+/// Warns about a literal value under a name that says it is a credential.
+fn secret_literals(container: &Container<'_>, emit: &mut Emit<'_>) {
+    let list = container.path.field("env");
+    let container_name = go_quote(container.name());
+    let env = container.get("env").map_or(&[][..], Node::items);
+    for (index, _, name) in named_vars(container) {
+        let literal = env[index]
             .get("value")
             .filter(|value| value.as_str().is_some_and(|text| !text.is_empty()));
-        if let Some(value) = literal.filter(|_| looks_secret(name)) {
-            lints.warn(
-                SECRET_LITERAL,
-                &path.field("value"),
-                value.pos,
-                Text::new(
-                    format!("container {container_name}: env {shown} has a literal value that looks like a secret"),
-                    format!("コンテナ{container_name}の環境変数{shown}に、Secretと思われる値が直接書かれています"),
-                ),
-                Text::new(
-                    "put the value in a Secret and refer to it with `valueFrom: {secretKeyRef: {name: …, key: …}}`, or better mount the Secret as a volume (env values leak through /proc, crash dumps and logs); remember Secrets are only base64-encoded unless encryption at rest is on",
-                    "値はSecretに入れ、`valueFrom: {secretKeyRef: {name: …, key: …}}`で参照してください。環境変数は/procやクラッシュダンプ、ログから漏れやすいため、Secretをボリュームとしてマウントする方がより安全です。なお、保存時の暗号化を設定しない限り、SecretはBase64でエンコードされているだけです",
-                ),
-            );
-        }
+        let Some(value) = literal.filter(|_| looks_secret(name)) else {
+            continue;
+        };
+        let shown = go_quote(name);
+        emit.report_with_rule_help(
+            &list.index(index).field("value"),
+            value.pos,
+            Text::new(
+                format!("container {container_name}: env {shown} has a literal value that looks like a secret"),
+                format!("コンテナ{container_name}の環境変数{shown}に、Secretと思われる値が直接書かれています"),
+            ),
+        );
     }
 }

@@ -1,11 +1,28 @@
 //! `lint/image-tag`: a tag that moves (`latest`, or none, which means
 //! `latest`) lets Pods of one workload run different code and defeats rollbacks.
 
-use super::{Container, Lints};
+use super::{Container, Emit, Lint, Scope};
 use crate::validate::finding::Text;
+use crate::validate::rule::{Rule, Words};
 use crate::validate::rules::go_quote;
 
-pub(super) const RULE: &str = "lint/image-tag";
+pub(super) static IMAGE_TAG: Lint = Lint {
+    rule: Rule {
+        id: "lint/image-tag",
+        summary: Words::new(
+            "A container image without a tag, or with the moving tag `latest`",
+            "タグのない、または中身の変わる`latest`タグのコンテナイメージ",
+        ),
+        help: Words::new(
+            "pin a version tag such as `nginx:1.27` or a digest (`@sha256:…`): `latest` moves, so Pods started at different times run different code, a rollback cannot go back, and the pull policy defaults to Always",
+            "`nginx:1.27`のようなバージョンタグか、ダイジェスト(`@sha256:…`)で固定してください。`latest`は指す中身が変わるため、起動した時期によってPodごとに違うコードが動き、ロールバックでも元に戻せません。また、イメージのプルポリシーの既定値がAlwaysになります",
+        ),
+        docs: "https://kubernetes.io/docs/concepts/containers/images/#image-names",
+        ..Rule::LINT
+    },
+    profile: None,
+    scope: Scope::Container(check),
+};
 
 /// The tag of an image reference, `None` without one; a digest pins the
 /// image whatever the tag says, so it counts as a fixed tag.
@@ -18,7 +35,7 @@ fn tag(image: &str) -> Option<&str> {
 }
 
 /// Warns about a container image without a tag or with `:latest`.
-pub(super) fn check(container: &Container<'_>, lints: &mut Lints<'_, '_>) {
+fn check(container: &Container<'_>, emit: &mut Emit<'_>) {
     let Some(node) = container.get("image") else {
         return;
     };
@@ -40,14 +57,5 @@ pub(super) fn check(container: &Container<'_>, lints: &mut Lints<'_, '_>) {
         ),
         Some(_) => return,
     };
-    lints.warn(
-        RULE,
-        &container.path.field("image"),
-        node.pos,
-        message,
-        Text::new(
-            "pin a version tag such as `nginx:1.27` or a digest (`@sha256:…`): `latest` moves, so Pods started at different times run different code, a rollback cannot go back, and the pull policy defaults to Always",
-            "`nginx:1.27`のようなバージョンタグか、ダイジェスト(`@sha256:…`)で固定してください。`latest`は指す中身が変わるため、起動した時期によってPodごとに違うコードが動き、ロールバックでも元に戻せません。また、イメージのプルポリシーの既定値がAlwaysになります",
-        ),
-    );
+    emit.report_with_rule_help(&container.path.field("image"), node.pos, message);
 }

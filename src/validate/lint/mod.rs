@@ -11,26 +11,15 @@ mod image;
 mod probes;
 mod resources;
 mod service;
+mod service_account;
 
 use super::Options;
 use super::finding::{Finding, Pos, Text};
 use super::path::FieldPath;
+use super::rule::Rule;
 use super::rules::{Ctx, present};
 use super::schema::schemas;
 use super::yaml::{Node, Value};
-
-/// Every lint id, for `--disable` and its error message.
-pub const LINT_IDS: &[&str] = &[
-    image::RULE,
-    resources::RULE,
-    probes::RULE,
-    container::READ_ONLY_ROOT,
-    env::DUPLICATE,
-    service::RULE,
-    dns::HOST_NETWORK,
-    dns::DEFAULT,
-    env::SECRET_LITERAL,
-];
 
 /// A platform whose own limits add errors on top of the API server's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,15 +28,78 @@ pub enum Profile {
     EksFargate,
 }
 
-/// Checks that `id` names a lint, so a typo in `--disable` is not silently ignored.
-pub fn parse_lint_id(id: &str) -> Result<String, String> {
-    if LINT_IDS.contains(&id) {
-        Ok(id.to_string())
-    } else {
-        Err(format!(
-            "unknown lint id {id:?}; known ids: {}",
-            LINT_IDS.join(", ")
-        ))
+/// One lint or platform check: its rule, the platform it belongs to (none
+/// for a lint), and where it looks. Adding a lint is adding one of these to
+/// [`LINTS`], with its check function and two fixtures.
+pub(crate) struct Lint {
+    pub rule: Rule,
+    pub profile: Option<Profile>,
+    pub scope: Scope,
+}
+
+/// What a lint's check function looks at.
+pub(crate) enum Scope {
+    /// Every container, init containers included, of every Pod spec.
+    Container(fn(&Container<'_>, &mut Emit<'_>)),
+    /// Every Pod spec.
+    Pod(fn(&PodSpec<'_>, &mut Emit<'_>)),
+    /// Every object of a known kind, with all the others of the input.
+    Object(fn(&Object<'_>, &[Object<'_>], &mut Emit<'_>)),
+}
+
+/// Every lint and platform check.
+pub(crate) static LINTS: &[&Lint] = &[
+    &image::IMAGE_TAG,
+    &resources::RESOURCES,
+    &probes::PROBES,
+    &container::READ_ONLY_ROOT,
+    &env::DUPLICATE,
+    &env::SECRET_LITERAL,
+    &service::SERVICE_SELECTOR,
+    &dns::HOST_NETWORK,
+    &dns::DEFAULT,
+    &service_account::AUTOMOUNT_TOKEN,
+    &fargate::DAEMON_SET,
+    &fargate::HOST_NETWORK,
+    &fargate::PRIVILEGED,
+    &fargate::HOST_PORT,
+    &fargate::HOST_PATH,
+];
+
+/// The rules of lints and platform checks, for the registry.
+pub(crate) fn rules() -> impl Iterator<Item = &'static Rule> {
+    LINTS.iter().map(|lint| &lint.rule)
+}
+
+/// An object of a kind the validator knows.
+pub(crate) struct Object<'a> {
+    pub document: usize,
+    pub kind: &'a str,
+    pub root: &'a Node,
+}
+
+/// Where a lint's findings go. The rule is fixed, so a check function can
+/// only report its own rule.
+pub(crate) struct Emit<'a> {
+    rule: &'static Rule,
+    ctx: Ctx<'a>,
+}
+
+impl Emit<'_> {
+    /// Reports a finding with its own message and help.
+    pub fn report(&mut self, path: &FieldPath, pos: Pos, message: Text, help: Text) {
+        self.ctx.report(self.rule, path, pos, message, help);
+    }
+
+    /// The rule's own help.
+    pub fn rule_help(&self) -> Text {
+        Text::new(self.rule.help.en, self.rule.help.ja)
+    }
+
+    /// Reports a finding whose help is the rule's own.
+    pub fn report_with_rule_help(&mut self, path: &FieldPath, pos: Pos, message: Text) {
+        let help = self.rule_help();
+        self.report(path, pos, message, help);
     }
 }
 
@@ -138,28 +190,6 @@ pub(super) fn is_true(node: Option<&Node>) -> bool {
     node.is_some_and(|node| node.value == Value::Bool(true))
 }
 
-/// A warning of a lint, unless `--disable`d.
-pub(super) struct Lints<'o, 'a> {
-    pub options: &'o Options,
-    pub ctx: Ctx<'a>,
-}
-
-impl Lints<'_, '_> {
-    /// Reports a lint warning.
-    pub fn warn(
-        &mut self,
-        rule: &'static str,
-        path: &FieldPath,
-        pos: Pos,
-        message: Text,
-        help: Text,
-    ) {
-        if !self.options.disabled.iter().any(|id| id == rule) {
-            self.ctx.warning(rule, path, pos, message, help);
-        }
-    }
-}
-
 /// The kind of an object the validator knows (others were reported already).
 fn known_kind(root: &Node) -> Option<&str> {
     let api_version = root.get("apiVersion")?.as_str()?;
@@ -167,50 +197,72 @@ fn known_kind(root: &Node) -> Option<&str> {
     schemas().kind(api_version, kind).map(|_| kind)
 }
 
+/// Whether a lint runs with these options.
+fn runs(lint: &Lint, options: &Options) -> bool {
+    let named = |list: &[&Rule]| list.iter().any(|rule| **rule == lint.rule);
+    let switched = if lint.rule.enabled_by_default {
+        !named(&options.disabled)
+    } else {
+        named(&options.enabled)
+    };
+    switched
+        && lint
+            .profile
+            .is_none_or(|profile| options.profile == Some(profile))
+}
+
 /// Lints every object of one input; `objects` are `(document index, root)`.
 pub(super) fn check(objects: &[(usize, &Node)], options: &Options, out: &mut Vec<Finding>) {
-    let known: Vec<(usize, &str, &Node)> = objects
+    let known: Vec<Object<'_>> = objects
         .iter()
-        .filter_map(|&(document, root)| Some((document, known_kind(root)?, root)))
+        .filter_map(|&(document, root)| {
+            Some(Object {
+                document,
+                kind: known_kind(root)?,
+                root,
+            })
+        })
         .collect();
-    for &(document, kind, root) in &known {
-        let mut lints = Lints {
-            options,
-            ctx: Ctx { document, out },
-        };
-        if kind == "Service" {
-            service::check(root, &known, &mut lints);
-        }
-        if !POD_KINDS.contains(&kind) {
-            continue;
-        }
-        if options.profile == Some(Profile::EksFargate) {
-            fargate::check_kind(kind, root, &mut lints.ctx);
-        }
-        let Some((spec, path)) = super::rules::pod_spec(kind, root) else {
-            continue;
-        };
-        if !matches!(spec.value, Value::Map(_)) {
-            continue;
-        }
-        let pod = PodSpec { kind, spec, path };
-        lint_pod(&pod, &mut lints);
-        if options.profile == Some(Profile::EksFargate) {
-            fargate::check_pod(&pod, &mut lints.ctx);
+    let lints: Vec<&Lint> = LINTS
+        .iter()
+        .copied()
+        .filter(|lint| runs(lint, options))
+        .collect();
+    for object in &known {
+        let pod = pod_spec(object);
+        for lint in &lints {
+            let mut emit = Emit {
+                rule: &lint.rule,
+                ctx: Ctx {
+                    document: object.document,
+                    out,
+                },
+            };
+            match (&lint.scope, &pod) {
+                (Scope::Object(run), _) => run(object, &known, &mut emit),
+                (Scope::Pod(run), Some(pod)) => run(pod, &mut emit),
+                (Scope::Container(run), Some(pod)) => {
+                    for container in pod.containers() {
+                        run(&container, &mut emit);
+                    }
+                }
+                (_, None) => {}
+            }
         }
     }
 }
 
-/// The lints of one Pod spec.
-fn lint_pod(pod: &PodSpec<'_>, lints: &mut Lints<'_, '_>) {
-    for container in pod.containers() {
-        image::check(&container, lints);
-        container::check(&container, lints);
-        env::check(&container, lints);
+/// The Pod spec of an object that holds one as a mapping.
+pub(super) fn pod_spec<'a>(object: &Object<'a>) -> Option<PodSpec<'a>> {
+    if !POD_KINDS.contains(&object.kind) {
+        return None;
     }
-    resources::check(pod, lints);
-    probes::check(pod, lints);
-    dns::check(pod, lints);
+    let (spec, path) = super::rules::pod_spec(object.kind, object.root)?;
+    matches!(spec.value, Value::Map(_)).then_some(PodSpec {
+        kind: object.kind,
+        spec,
+        path,
+    })
 }
 
 #[cfg(test)]

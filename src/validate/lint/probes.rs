@@ -2,11 +2,28 @@
 //! Pod that is still starting; without a liveness probe a hung process is
 //! never restarted. Only long-running Pods need them: a Job's Pods finish.
 
-use super::{Lints, PodSpec};
+use super::{Emit, Lint, PodSpec, Scope};
 use crate::validate::finding::Text;
+use crate::validate::rule::{Rule, Words};
 use crate::validate::rules::go_quote;
 
-pub(super) const RULE: &str = "lint/probes";
+pub(super) static PROBES: Lint = Lint {
+    rule: Rule {
+        id: "lint/probes",
+        summary: Words::new(
+            "A long-running container with neither a readiness nor a liveness probe",
+            "readinessProbeもlivenessProbeもない、動き続けるコンテナ",
+        ),
+        help: Words::new(
+            "add a readinessProbe so Services send traffic only once the container is ready, and a livenessProbe so a hung container is restarted (for example `httpGet: {path: /healthz, port: 8080}`)",
+            "Serviceが準備のできたコンテナにだけトラフィックを送るようreadinessProbeを、応答しなくなったコンテナが再起動されるようlivenessProbeを追加してください(例: `httpGet: {path: /healthz, port: 8080}`)",
+        ),
+        docs: "https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/",
+        ..Rule::LINT
+    },
+    profile: None,
+    scope: Scope::Pod(check),
+};
 
 /// Whether the Pod spec runs until stopped.
 fn long_running(pod: &PodSpec<'_>) -> bool {
@@ -22,7 +39,7 @@ fn long_running(pod: &PodSpec<'_>) -> bool {
 
 /// Warns about regular containers of a long-running Pod without probes
 /// (native sidecars are init containers and are left alone).
-pub(super) fn check(pod: &PodSpec<'_>, lints: &mut Lints<'_, '_>) {
+fn check(pod: &PodSpec<'_>, emit: &mut Emit<'_>) {
     if !long_running(pod) {
         return;
     }
@@ -31,17 +48,12 @@ pub(super) fn check(pod: &PodSpec<'_>, lints: &mut Lints<'_, '_>) {
             continue;
         }
         let name = go_quote(container.name());
-        lints.warn(
-            RULE,
+        emit.report_with_rule_help(
             &container.path,
             container.pos(),
             Text::new(
                 format!("container {name} has no readinessProbe and no livenessProbe"),
                 format!("コンテナ{name}にreadinessProbeもlivenessProbeもありません"),
-            ),
-            Text::new(
-                "add a readinessProbe so Services send traffic only once the container is ready, and a livenessProbe so a hung container is restarted (for example `httpGet: {path: /healthz, port: 8080}`)",
-                "Serviceが準備のできたコンテナにだけトラフィックを送るようreadinessProbeを、応答しなくなったコンテナが再起動されるようlivenessProbeを追加してください(例: `httpGet: {path: /healthz, port: 8080}`)",
             ),
         );
     }

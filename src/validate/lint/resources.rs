@@ -2,13 +2,30 @@
 //! the Pod is evicted early under node pressure; the warning names the QoS
 //! class the Pod ends up in, computed as the kubelet does.
 
-use super::{Container, Lints, PodSpec};
+use super::{Container, Emit, Lint, PodSpec, Scope};
 use crate::validate::finding::Text;
+use crate::validate::rule::{Rule, Words};
 use crate::validate::rules::go_quote;
 use crate::validate::rules::quantity::quantity_of;
 use crate::validate::yaml::Node;
 
-pub(super) const RULE: &str = "lint/resources";
+pub(super) static RESOURCES: Lint = Lint {
+    rule: Rule {
+        id: "lint/resources",
+        summary: Words::new(
+            "A container with no cpu or memory request or limit",
+            "cpuやmemoryのリソース要求もリソース制限もないコンテナ",
+        ),
+        help: Words::new(
+            "set `resources.requests` (and `limits`) for cpu and memory: BestEffort Pods (nothing set anywhere) are evicted first under node pressure; Guaranteed needs requests equal to limits for cpu and memory in every container; a limit alone makes the request default to it",
+            "cpuとmemoryの`resources.requests`(と`limits`)を設定してください。何も設定しないBestEffortのPodは、ノードのリソースが逼迫したとき最初に退避されます。Guaranteedにするには、すべてのコンテナでcpuとmemoryのリソース要求とリソース制限を同じ値にします。制限だけを書くと、要求は制限と同じ値になります",
+        ),
+        docs: "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/",
+        ..Rule::LINT
+    },
+    profile: None,
+    scope: Scope::Pod(check),
+};
 
 /// The resources the QoS class is computed from.
 const QOS_RESOURCES: [&str; 2] = ["cpu", "memory"];
@@ -71,22 +88,17 @@ pub(super) fn qos(containers: &[Container<'_>]) -> Qos {
 }
 
 /// Warns about every container that sets no cpu or memory request or limit.
-pub(super) fn check(pod: &PodSpec<'_>, lints: &mut Lints<'_, '_>) {
+fn check(pod: &PodSpec<'_>, emit: &mut Emit<'_>) {
     let containers = pod.containers();
     let class = qos(&containers).name();
     for container in containers.iter().filter(|c| !sets_any(c)) {
         let name = go_quote(container.name());
-        lints.warn(
-            RULE,
+        emit.report_with_rule_help(
             &container.path,
             container.pos(),
             Text::new(
                 format!("container {name} sets no resource requests or limits (the Pod's QoS class is {class})"),
                 format!("コンテナ{name}にリソース要求もリソース制限もありません(PodのQoSクラスは{class}です)"),
-            ),
-            Text::new(
-                "set `resources.requests` (and `limits`) for cpu and memory: BestEffort Pods (nothing set anywhere) are evicted first under node pressure; Guaranteed needs requests equal to limits for cpu and memory in every container; a limit alone makes the request default to it",
-                "cpuとmemoryの`resources.requests`(と`limits`)を設定してください。何も設定しないBestEffortのPodは、ノードのリソースが逼迫したとき最初に退避されます。Guaranteedにするには、すべてのコンテナでcpuとmemoryのリソース要求とリソース制限を同じ値にします。制限だけを書くと、要求は制限と同じ値になります",
             ),
         );
     }

@@ -3,14 +3,31 @@
 //! Pod templates of the same input can be compared, so the lint stays quiet
 //! when the input has none.
 
-use super::{Lints, POD_KINDS};
+use super::{Emit, Lint, Object, POD_KINDS, Scope};
 use crate::validate::finding::Text;
 use crate::validate::pss::pod_template;
+use crate::validate::rule::{Rule, Words};
 use crate::validate::rules::go_quote;
 use crate::validate::rules::selectors::label_text;
 use crate::validate::yaml::Node;
 
-pub(super) const RULE: &str = "lint/service-selector";
+pub(super) static SERVICE_SELECTOR: Lint = Lint {
+    rule: Rule {
+        id: "lint/service-selector",
+        summary: Words::new(
+            "A Service whose selector matches no Pod or Pod template of the same input",
+            "同じ入力のどのPodやPodテンプレートにも一致しないセレクターを持つService",
+        ),
+        help: Words::new(
+            "a Service sends traffic to the Pods whose labels contain every selector pair: copy the labels of the Pod template (`spec.template.metadata.labels`) into `spec.selector`, or fix the typo",
+            "Serviceは、セレクターのすべての組をラベルに持つPodへトラフィックを送ります。Podテンプレートのラベル(`spec.template.metadata.labels`)を`spec.selector`に写すか、綴りの誤りを直してください",
+        ),
+        docs: "https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service",
+        ..Rule::LINT
+    },
+    profile: None,
+    scope: Scope::Object(check),
+};
 
 /// `metadata.<key>` as text.
 fn metadata<'a>(root: &'a Node, key: &str) -> Option<&'a Node> {
@@ -19,7 +36,7 @@ fn metadata<'a>(root: &'a Node, key: &str) -> Option<&'a Node> {
 
 /// Whether two objects can share a namespace (an unset one is whatever
 /// `kubectl apply -n` says, so it matches any).
-fn same_namespace(a: &Node, b: &Node) -> bool {
+pub(super) fn same_namespace(a: &Node, b: &Node) -> bool {
     let namespace = |root| metadata(root, "namespace").and_then(Node::as_str);
     match (namespace(a), namespace(b)) {
         (Some(a), Some(b)) => a == b,
@@ -39,7 +56,11 @@ fn selects(selector: &Node, labels: Option<&Node>) -> bool {
 }
 
 /// Warns when a Service's selector matches none of the input's Pods.
-pub(super) fn check(service: &Node, objects: &[(usize, &str, &Node)], lints: &mut Lints<'_, '_>) {
+fn check(object: &Object<'_>, objects: &[Object<'_>], emit: &mut Emit<'_>) {
+    if object.kind != "Service" {
+        return;
+    }
+    let service = object.root;
     let Some(entry) = service.get("spec").and_then(|spec| spec.entry("selector")) else {
         return;
     };
@@ -49,10 +70,11 @@ pub(super) fn check(service: &Node, objects: &[(usize, &str, &Node)], lints: &mu
     }
     let templates: Vec<(&Node, Option<&Node>)> = objects
         .iter()
-        .filter(|(_, kind, _)| POD_KINDS.contains(kind))
-        .filter_map(|&(_, kind, root)| {
-            let (template, _) = pod_template(kind, root)?;
-            Some((root, template.get("metadata").and_then(|m| m.get("labels"))))
+        .filter(|object| POD_KINDS.contains(&object.kind))
+        .filter_map(|object| {
+            let (template, _) = pod_template(object.kind, object.root)?;
+            let labels = template.get("metadata").and_then(|m| m.get("labels"));
+            Some((object.root, labels))
         })
         .collect();
     if templates.is_empty() {
@@ -81,17 +103,12 @@ pub(super) fn check(service: &Node, objects: &[(usize, &str, &Node)], lints: &mu
             .and_then(Node::as_str)
             .unwrap_or_default(),
     );
-    lints.warn(
-        RULE,
+    emit.report_with_rule_help(
         &crate::validate::path::FieldPath::default().field("spec").field("selector"),
         entry.key_pos,
         Text::new(
             format!("Service {name} selects {pairs}, but no Pod or Pod template in this input has those labels"),
             format!("Service {name}のセレクター{pairs}に一致するラベルを持つPodやPodテンプレートが、この入力にありません"),
-        ),
-        Text::new(
-            "a Service sends traffic to the Pods whose labels contain every selector pair: copy the labels of the Pod template (`spec.template.metadata.labels`) into `spec.selector`, or fix the typo",
-            "Serviceは、セレクターのすべての組をラベルに持つPodへトラフィックを送ります。Podテンプレートのラベル(`spec.template.metadata.labels`)を`spec.selector`に写すか、綴りの誤りを直してください",
         ),
     );
 }

@@ -6,6 +6,7 @@ use super::pod::{Pod, field, flag, int, text};
 use super::{Check, Level, Violation, containers_phrase, join_quote, plural};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
+use crate::validate::rule::{Rule, Words};
 use crate::validate::yaml::Node;
 
 /// The first offending place, kept while a check collects all offenders.
@@ -22,7 +23,7 @@ impl First {
     /// The violation, pointing at the first offender.
     pub fn violation(
         self,
-        rule: &'static str,
+        rule: &'static Rule,
         reason: impl Into<String>,
         detail: String,
         help: Text,
@@ -39,28 +40,162 @@ impl First {
     }
 }
 
-const fn check(id: &'static str, since: u32, run: fn(&Pod<'_>, u32) -> Option<Violation>) -> Check {
+const fn check(
+    id: &'static str,
+    since: u32,
+    run: fn(&Pod<'_>, u32) -> Option<Violation>,
+    summary: Words,
+    help: Words,
+) -> Check {
     Check {
-        id,
+        rule: super::rule(id, since, Level::Baseline, summary, help),
         level: Level::Baseline,
-        since,
         overrides: None,
         run,
     }
 }
 
-pub(super) const HOST_NAMESPACES: Check = check("hostNamespaces", 0, host_namespaces);
-pub(super) const PRIVILEGED: Check = check("privileged", 0, privileged);
-pub(super) const CAPABILITIES: Check = check("capabilities_baseline", 0, capabilities);
-pub(super) const HOST_PATH_VOLUMES: Check = check("hostPathVolumes", 0, host_path_volumes);
-pub(super) const HOST_PORTS: Check = check("hostPorts", 0, host_ports);
-pub(super) const APPARMOR: Check = check("appArmorProfile", 0, apparmor);
-pub(super) const SELINUX: Check = check("seLinuxOptions", 0, selinux);
-pub(super) const PROC_MOUNT: Check = check("procMount", 0, proc_mount);
-pub(super) const SECCOMP: Check = check("seccompProfile_baseline", 0, seccomp);
-pub(super) const SYSCTLS: Check = check("sysctls", 0, sysctls);
-pub(super) const WINDOWS_HOST_PROCESS: Check = check("windowsHostProcess", 0, windows_host_process);
-pub(super) const HOST_PROBES: Check = check("hostProbesAndHostLifecycle", 34, host_probes);
+pub(super) static HOST_NAMESPACES: Check = check(
+    "pss/hostNamespaces",
+    0,
+    host_namespaces,
+    Words::new(
+        "Sharing the node's namespaces (hostNetwork, hostPID, hostIPC)",
+        "ノードの名前空間の共有(hostNetwork、hostPID、hostIPC)",
+    ),
+    Words::new(
+        "remove hostNetwork, hostPID and hostIPC, or set them to false",
+        "hostNetwork、hostPID、hostIPCを削除するか、falseにしてください",
+    ),
+);
+pub(super) static PRIVILEGED: Check = check(
+    "pss/privileged",
+    0,
+    privileged,
+    Words::new("Privileged containers", "特権コンテナ"),
+    Words::new(
+        "remove `privileged: true` from the container's securityContext",
+        "コンテナのsecurityContextから`privileged: true`を削除してください",
+    ),
+);
+pub(super) static CAPABILITIES: Check = check(
+    "pss/capabilities_baseline",
+    0,
+    capabilities,
+    Words::new(
+        "Added capabilities beyond the baseline's list",
+        "ベースラインが許可するもの以外のケーパビリティの追加",
+    ),
+    Words::new(
+        "add only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID and SYS_CHROOT",
+        "追加できるのはAUDIT_WRITE、CHOWN、DAC_OVERRIDE、FOWNER、FSETID、KILL、MKNOD、NET_BIND_SERVICE、SETFCAP、SETGID、SETPCAP、SETUID、SYS_CHROOTだけです",
+    ),
+);
+pub(super) static HOST_PATH_VOLUMES: Check = check(
+    "pss/hostPathVolumes",
+    0,
+    host_path_volumes,
+    Words::new("hostPath volumes", "hostPathボリューム"),
+    Words::new(
+        "use an emptyDir, a PersistentVolumeClaim, a ConfigMap or a Secret instead",
+        "代わりにemptyDir、PersistentVolumeClaim、ConfigMap、Secretを使ってください",
+    ),
+);
+pub(super) static HOST_PORTS: Check = check(
+    "pss/hostPorts",
+    0,
+    host_ports,
+    Words::new("hostPort on container ports", "コンテナポートのhostPort"),
+    Words::new(
+        "remove hostPort (or set it to 0) and reach the Pod through a Service",
+        "hostPortを削除し(または0にし)、Service経由でPodにアクセスしてください",
+    ),
+);
+pub(super) static APPARMOR: Check = check(
+    "pss/appArmorProfile",
+    0,
+    apparmor,
+    Words::new(
+        "AppArmor profiles other than RuntimeDefault or Localhost",
+        "RuntimeDefaultとLocalhost以外のAppArmorプロファイル",
+    ),
+    Words::new(
+        "set the appArmorProfile type to RuntimeDefault or Localhost, or leave it unset",
+        "appArmorProfileのtypeをRuntimeDefaultかLocalhostにするか、設定しないでください",
+    ),
+);
+pub(super) static SELINUX: Check = check(
+    "pss/seLinuxOptions",
+    0,
+    selinux,
+    Words::new(
+        "SELinux types outside the allowed container types, or a custom SELinux user or role",
+        "許可されたコンテナ用以外のSELinuxのtype、またはSELinuxのuserやroleの指定",
+    ),
+    Words::new(
+        "leave seLinuxOptions unset, or use only an allowed type (container_t, container_init_t, container_kvm_t, container_engine_t) with no user or role",
+        "seLinuxOptionsを設定しないか、許可されたtype(container_t、container_init_t、container_kvm_t、container_engine_t)だけを使い、userとroleは指定しないでください",
+    ),
+);
+pub(super) static PROC_MOUNT: Check = check(
+    "pss/procMount",
+    0,
+    proc_mount,
+    Words::new("procMount other than Default", "Default以外のprocMount"),
+    Words::new(
+        "remove procMount or set it to Default (from v1.35 baseline allows Unmasked with hostUsers: false)",
+        "procMountを削除するか、Defaultにしてください(v1.35からはhostUsers: falseのときベースラインでUnmaskedを使えます)",
+    ),
+);
+pub(super) static SECCOMP: Check = check(
+    "pss/seccompProfile_baseline",
+    0,
+    seccomp,
+    Words::new(
+        "The seccomp profile Unconfined",
+        "seccompプロファイルUnconfined",
+    ),
+    Words::new(
+        "use RuntimeDefault or Localhost, or leave the seccomp profile unset",
+        "RuntimeDefaultかLocalhostを使うか、seccompプロファイルを設定しないでください",
+    ),
+);
+pub(super) static SYSCTLS: Check = check(
+    "pss/sysctls",
+    0,
+    sysctls,
+    Words::new("Sysctls outside the safe set", "安全なセット以外のsysctl"),
+    Words::new(
+        "set only safe sysctls (such as net.ipv4.ip_local_port_range or net.ipv4.ip_unprivileged_port_start); others need the node's allowance and a privileged namespace",
+        "安全なsysctl(net.ipv4.ip_local_port_rangeやnet.ipv4.ip_unprivileged_port_startなど)だけを設定してください。それ以外はノード側での許可と、privilegedの名前空間が必要です",
+    ),
+);
+pub(super) static WINDOWS_HOST_PROCESS: Check = check(
+    "pss/windowsHostProcess",
+    0,
+    windows_host_process,
+    Words::new(
+        "Windows HostProcess containers",
+        "WindowsのHostProcessコンテナ",
+    ),
+    Words::new(
+        "remove `windowsOptions.hostProcess: true`",
+        "`windowsOptions.hostProcess: true`を削除してください",
+    ),
+);
+pub(super) static HOST_PROBES: Check = check(
+    "pss/hostProbesAndHostLifecycle",
+    34,
+    host_probes,
+    Words::new(
+        "Probes and lifecycle hooks that name a host other than the Pod's own",
+        "Pod自身以外のホストを指定するプローブやライフサイクルフック",
+    ),
+    Words::new(
+        "remove `host` from httpGet and tcpSocket probes and hooks; they then reach the Pod's own IP",
+        "プローブやフックのhttpGet・tcpSocketから`host`を削除してください。Pod自身のIPが対象になります",
+    ),
+);
 
 fn host_namespaces(pod: &Pod<'_>, _: u32) -> Option<Violation> {
     let mut first = First::default();
@@ -74,7 +209,7 @@ fn host_namespaces(pod: &Pod<'_>, _: u32) -> Option<Violation> {
         }
     }
     first.violation(
-        "pss/hostNamespaces",
+        &HOST_NAMESPACES.rule,
         "host namespaces",
         bad.join(", "),
         Text::new(
@@ -96,7 +231,7 @@ fn privileged(pod: &Pod<'_>, _: u32) -> Option<Violation> {
         }
     }
     first.violation(
-        "pss/privileged",
+        &PRIVILEGED.rule,
         "privileged",
         format!(
             "{} must not set securityContext.privileged=true",
@@ -163,7 +298,7 @@ fn capabilities(pod: &Pod<'_>, _: u32) -> Option<Violation> {
     }
     let forbidden: Vec<String> = forbidden.into_iter().collect();
     first.violation(
-        "pss/capabilities_baseline",
+        &CAPABILITIES.rule,
         "non-default capabilities",
         format!(
             "{} must not include {} in securityContext.capabilities.add",
@@ -207,7 +342,7 @@ fn host_path_volumes(pod: &Pod<'_>, _: u32) -> Option<Violation> {
         }
     }
     first.violation(
-        "pss/hostPathVolumes",
+        &HOST_PATH_VOLUMES.rule,
         "hostPath volumes",
         format!(
             "{} {}",
@@ -246,7 +381,7 @@ fn host_ports(pod: &Pod<'_>, _: u32) -> Option<Violation> {
     }
     let ports: Vec<String> = ports.into_iter().collect();
     first.violation(
-        "pss/hostPorts",
+        &HOST_PORTS.rule,
         "hostPort",
         format!(
             "{} {} {} {}",
@@ -324,7 +459,7 @@ fn apparmor(pod: &Pod<'_>, _: u32) -> Option<Violation> {
     let count = details.len() + annotations.len();
     details.extend(annotations);
     first.violation(
-        "pss/appArmorProfile",
+        &APPARMOR.rule,
         plural(count, "forbidden AppArmor profile", "forbidden AppArmor profiles"),
         details.join(", "),
         Text::new(
@@ -398,7 +533,7 @@ fn selinux(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
         }
     }
     first.violation(
-        "pss/seLinuxOptions",
+        &SELINUX.rule,
         "seLinuxOptions",
         format!(
             "{} set forbidden securityContext.seLinuxOptions: {}",
@@ -419,7 +554,7 @@ fn selinux(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
 }
 
 /// Containers whose procMount is set to anything but `Default`.
-pub(super) fn proc_mount_default_only(pod: &Pod<'_>, rule: &'static str) -> Option<Violation> {
+pub(super) fn proc_mount_default_only(pod: &Pod<'_>, rule: &'static Rule) -> Option<Violation> {
     let mut first = First::default();
     let mut names = Vec::new();
     let mut values = BTreeSet::new();
@@ -453,7 +588,7 @@ fn proc_mount(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
     if minor >= 35 && pod.in_user_namespace() {
         return None;
     }
-    proc_mount_default_only(pod, "pss/procMount")
+    proc_mount_default_only(pod, &PROC_MOUNT.rule)
 }
 
 const SECCOMP_POD_ANNOTATION: &str = "seccomp.security.alpha.kubernetes.io/pod";
@@ -492,7 +627,7 @@ fn seccomp(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
     }
     let forbidden: Vec<String> = forbidden.into_iter().collect();
     first.violation(
-        "pss/seccompProfile_baseline",
+        &SECCOMP.rule,
         "seccompProfile",
         format!(
             "forbidden {} {}",
@@ -506,9 +641,9 @@ fn seccomp(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
 /// The field-based seccomp check of v1.19+; `restricted` also requires a profile.
 pub(super) fn seccomp_fields(pod: &Pod<'_>, restricted: bool) -> Option<Violation> {
     let rule = if restricted {
-        "pss/seccompProfile_restricted"
+        &super::restricted::SECCOMP.rule
     } else {
-        "pss/seccompProfile_baseline"
+        &SECCOMP.rule
     };
     let valid =
         |profile: &Node| matches!(text(profile, "type"), Some("RuntimeDefault" | "Localhost"));
@@ -631,7 +766,7 @@ fn sysctls(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
         }
     }
     first.violation(
-        "pss/sysctls",
+        &SYSCTLS.rule,
         "forbidden sysctls",
         forbidden.join(", "),
         Text::new(
@@ -685,7 +820,7 @@ fn windows_host_process(pod: &Pod<'_>, _: u32) -> Option<Violation> {
         setters.push(containers_phrase(&names));
     }
     first.violation(
-        "pss/windowsHostProcess",
+        &WINDOWS_HOST_PROCESS.rule,
         "hostProcess",
         format!(
             "{} must not set securityContext.windowsOptions.hostProcess=true",
@@ -736,7 +871,7 @@ fn host_probes(pod: &Pod<'_>, _: u32) -> Option<Violation> {
     let names: Vec<String> = names.into_iter().collect();
     let hosts: Vec<String> = hosts.into_iter().collect();
     first.violation(
-        "pss/hostProbesAndHostLifecycle",
+        &HOST_PROBES.rule,
         "probe or lifecycle host",
         format!(
             "{} {} {} {}",

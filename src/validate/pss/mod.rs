@@ -12,6 +12,7 @@ use std::str::FromStr;
 
 use super::finding::{Finding, Severity, Text};
 use super::path::FieldPath;
+use super::rule::{Rule, Versions, Words};
 use super::yaml::Node;
 pub(crate) use namespace::check_labels;
 use pod::Pod;
@@ -97,7 +98,7 @@ impl fmt::Display for Version {
 
 /// One failed check: the library's reason and detail, and where to look.
 pub(crate) struct Violation {
-    pub rule: &'static str,
+    pub rule: &'static Rule,
     pub reason: String,
     pub detail: String,
     pub path: FieldPath,
@@ -105,47 +106,93 @@ pub(crate) struct Violation {
     pub help: Text,
 }
 
-/// A check of the library: its level, the first policy version it exists at,
-/// and the baseline checks it replaces when restricted is in force.
-struct Check {
-    id: &'static str,
+/// A check of the library: its rule (whose first version is the first
+/// policy version the check exists at), its level, and the baseline check it
+/// replaces when restricted is in force.
+pub(crate) struct Check {
+    pub rule: Rule,
     level: Level,
-    since: u32,
-    overrides: Option<&'static str>,
+    overrides: Option<&'static Check>,
     run: fn(&Pod<'_>, u32) -> Option<Violation>,
 }
 
-const CHECKS: &[Check] = &[
-    baseline::HOST_NAMESPACES,
-    baseline::PRIVILEGED,
-    baseline::CAPABILITIES,
-    baseline::HOST_PATH_VOLUMES,
-    baseline::HOST_PORTS,
-    baseline::APPARMOR,
-    baseline::SELINUX,
-    baseline::PROC_MOUNT,
-    baseline::SECCOMP,
-    baseline::SYSCTLS,
-    baseline::WINDOWS_HOST_PROCESS,
-    baseline::HOST_PROBES,
-    restricted::VOLUMES,
-    restricted::PRIVILEGE_ESCALATION,
-    restricted::RUN_AS_NON_ROOT,
-    restricted::RUN_AS_USER,
-    restricted::SECCOMP,
-    restricted::CAPABILITIES,
-    restricted::PROC_MOUNT,
+impl Check {
+    fn since(&self) -> u32 {
+        self.rule.versions.from.unwrap_or(0)
+    }
+}
+
+/// The rule of a check at `level`, first in force at policy version
+/// `since` (0: from the start).
+const fn rule(id: &'static str, since: u32, level: Level, summary: Words, help: Words) -> Rule {
+    let docs = match level {
+        Level::Baseline => {
+            "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"
+        }
+        Level::Restricted => {
+            "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted"
+        }
+    };
+    Rule {
+        id,
+        summary,
+        help,
+        docs,
+        versions: if since == 0 {
+            Versions::ALL
+        } else {
+            Versions::from(since)
+        },
+        ..Rule::POD_SECURITY
+    }
+}
+
+/// Every check, in the library's order.
+pub(crate) static CHECKS: &[&Check] = &[
+    &baseline::HOST_NAMESPACES,
+    &baseline::PRIVILEGED,
+    &baseline::CAPABILITIES,
+    &baseline::HOST_PATH_VOLUMES,
+    &baseline::HOST_PORTS,
+    &baseline::APPARMOR,
+    &baseline::SELINUX,
+    &baseline::PROC_MOUNT,
+    &baseline::SECCOMP,
+    &baseline::SYSCTLS,
+    &baseline::WINDOWS_HOST_PROCESS,
+    &baseline::HOST_PROBES,
+    &restricted::VOLUMES,
+    &restricted::PRIVILEGE_ESCALATION,
+    &restricted::RUN_AS_NON_ROOT,
+    &restricted::RUN_AS_USER,
+    &restricted::SECCOMP,
+    &restricted::CAPABILITIES,
+    &restricted::PROC_MOUNT,
 ];
+
+/// The rules of Pod Security, for the registry: every check, then the
+/// Namespace labels.
+pub(crate) fn rules() -> impl Iterator<Item = &'static Rule> {
+    CHECKS
+        .iter()
+        .map(|check| &check.rule)
+        .chain(std::iter::once(&namespace::NAMESPACE_LABEL))
+}
 
 /// The checks in force at `level` and `minor`, in the library's order.
 fn checks_at(level: Level, minor: u32) -> impl Iterator<Item = &'static Check> {
-    let active = move |check: &&Check| check.level <= level && check.since <= minor;
-    CHECKS.iter().filter(active).filter(move |check| {
-        !CHECKS
-            .iter()
-            .filter(active)
-            .any(|other| other.overrides == Some(check.id))
-    })
+    let active = move |check: &Check| check.level <= level && check.since() <= minor;
+    CHECKS
+        .iter()
+        .copied()
+        .filter(move |check| active(check))
+        .filter(move |check| {
+            !CHECKS.iter().filter(|other| active(other)).any(|other| {
+                other
+                    .overrides
+                    .is_some_and(|replaced| std::ptr::eq(replaced, *check))
+            })
+        })
 }
 
 /// Violations of the Pod (or Pod template) under `template` at this level and version.
@@ -214,21 +261,22 @@ pub(crate) fn check_object(
 
 fn finding(violation: Violation, document: usize, severity: Severity, level: Level) -> Finding {
     let wording = format!("{} ({})", violation.reason, violation.detail);
-    Finding {
-        document,
-        severity,
-        rule: violation.rule,
-        path: violation.path.to_string(),
-        pos: violation.pos,
-        message: Text::new(
-            wording.clone(),
-            format!(
-                "Podセキュリティの標準({})に違反しています: {wording}",
-                level.ja()
-            ),
+    let message = Text::new(
+        wording.clone(),
+        format!(
+            "Podセキュリティの標準({})に違反しています: {wording}",
+            level.ja()
         ),
-        help: violation.help,
-    }
+    );
+    Finding::new(
+        violation.rule,
+        document,
+        &violation.path,
+        violation.pos,
+        message,
+        violation.help,
+    )
+    .with_severity(severity)
 }
 
 /// `"a", "b"`: names quoted and joined as the library's `joinQuote` does.

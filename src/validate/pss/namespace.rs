@@ -2,10 +2,26 @@
 
 use crate::validate::finding::{Finding, Severity, Text};
 use crate::validate::path::FieldPath;
+use crate::validate::rule::{Rule, Words};
 
 use super::super::yaml::Node;
 
 const PREFIX: &str = "pod-security.kubernetes.io/";
+
+pub(crate) static NAMESPACE_LABEL: Rule = Rule {
+    id: "pss/namespace-label",
+    severity: Severity::Error,
+    summary: Words::new(
+        "A pod-security.kubernetes.io label of a Namespace that the admission plugin cannot read",
+        "Podセキュリティアドミッションが読めない、Namespaceのpod-security.kubernetes.ioラベル",
+    ),
+    help: Words::new(
+        "A mode label (enforce, audit, warn) takes privileged, baseline or restricted; a -version label takes latest or v1.N",
+        "モードのラベル(enforce、audit、warn)の値はprivileged、baseline、restrictedのいずれか、-versionのラベルの値はlatestかv1.Nです",
+    ),
+    docs: "https://kubernetes.io/docs/concepts/security/pod-security-admission/",
+    ..Rule::POD_SECURITY
+};
 
 /// Reports `pod-security.kubernetes.io/<mode>[-version]` labels the admission
 /// plugin cannot read.
@@ -43,21 +59,20 @@ pub(crate) fn check_labels(root: &Node, document: usize, out: &mut Vec<Finding>)
             continue;
         }
         let label = path.key(&entry.key);
-        out.push(Finding {
+        out.push(Finding::new(
+            &NAMESPACE_LABEL,
             document,
-            severity: Severity::Error,
-            rule: "pss/namespace-label",
-            path: label.to_string(),
-            pos: entry.value.pos,
-            message: Text::new(
+            &label,
+            entry.value.pos,
+            Text::new(
                 format!("{label}: Invalid value: {value:?}: must be {expected_en}"),
                 format!("{label}: 不正な値です: {value:?}: {expected_ja}でなければなりません"),
             ),
-            help: Text::new(
+            Text::new(
                 format!("set the label to {expected_en}"),
                 format!("ラベルの値を{expected_ja}にしてください"),
             ),
-        });
+        ));
     }
 }
 

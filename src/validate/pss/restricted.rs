@@ -4,52 +4,125 @@
 use std::collections::BTreeSet;
 
 use super::baseline::{
-    First, added_capabilities, proc_mount_default_only, seccomp_fields, volumes,
+    self, First, added_capabilities, proc_mount_default_only, seccomp_fields, volumes,
 };
 use super::pod::{Pod, field, int};
 use super::{Check, Level, Violation, containers_phrase, join_quote, plural};
 use crate::validate::finding::Text;
+use crate::validate::rule::Words;
 use crate::validate::yaml::Value;
 
 const fn check(
     id: &'static str,
     since: u32,
-    overrides: Option<&'static str>,
+    overrides: Option<&'static Check>,
     run: fn(&Pod<'_>, u32) -> Option<Violation>,
+    summary: Words,
+    help: Words,
 ) -> Check {
     Check {
-        id,
+        rule: super::rule(id, since, Level::Restricted, summary, help),
         level: Level::Restricted,
-        since,
         overrides,
         run,
     }
 }
 
-pub(super) const VOLUMES: Check = check(
-    "restrictedVolumes",
+pub(super) static VOLUMES: Check = check(
+    "pss/restrictedVolumes",
     0,
-    Some("hostPathVolumes"),
+    Some(&baseline::HOST_PATH_VOLUMES),
     restricted_volumes,
+    Words::new(
+        "Volume types other than configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected and secret",
+        "configMap、csi、downwardAPI、emptyDir、ephemeral、image、persistentVolumeClaim、projected、secret以外のボリューム",
+    ),
+    Words::new(
+        "use one of the allowed volume types; other storage is reached through a PersistentVolumeClaim",
+        "許可された種類のボリュームを使ってください。それ以外のストレージにはPersistentVolumeClaimを使います",
+    ),
 );
-pub(super) const PRIVILEGE_ESCALATION: Check =
-    check("allowPrivilegeEscalation", 8, None, privilege_escalation);
-pub(super) const RUN_AS_NON_ROOT: Check = check("runAsNonRoot", 0, None, run_as_non_root);
-pub(super) const RUN_AS_USER: Check = check("runAsUser", 23, None, run_as_user);
-pub(super) const SECCOMP: Check = check(
-    "seccompProfile_restricted",
+pub(super) static PRIVILEGE_ESCALATION: Check = check(
+    "pss/allowPrivilegeEscalation",
+    8,
+    None,
+    privilege_escalation,
+    Words::new(
+        "Containers that do not set allowPrivilegeEscalation: false",
+        "allowPrivilegeEscalation: falseを設定していないコンテナ",
+    ),
+    Words::new(
+        "set `allowPrivilegeEscalation: false` in every container's securityContext",
+        "すべてのコンテナのsecurityContextで`allowPrivilegeEscalation: false`を設定してください",
+    ),
+);
+pub(super) static RUN_AS_NON_ROOT: Check = check(
+    "pss/runAsNonRoot",
+    0,
+    None,
+    run_as_non_root,
+    Words::new(
+        "Pods that do not require a non-root user (runAsNonRoot: true at Pod level or in every container)",
+        "root以外のユーザーを必須にしていないPod(Podレベルまたはすべてのコンテナでの`runAsNonRoot: true`)",
+    ),
+    Words::new(
+        "set `runAsNonRoot: true` in the Pod's securityContext, or in every container's",
+        "PodのsecurityContext、またはすべてのコンテナのsecurityContextで`runAsNonRoot: true`を設定してください",
+    ),
+);
+pub(super) static RUN_AS_USER: Check = check(
+    "pss/runAsUser",
+    23,
+    None,
+    run_as_user,
+    Words::new("runAsUser: 0 (root)", "runAsUser: 0(root)"),
+    Words::new(
+        "use a non-zero user id, or leave runAsUser unset and set runAsNonRoot: true",
+        "0以外のユーザーIDを使うか、runAsUserを設定せずにrunAsNonRoot: trueを設定してください",
+    ),
+);
+pub(super) static SECCOMP: Check = check(
+    "pss/seccompProfile_restricted",
     19,
-    Some("seccompProfile_baseline"),
+    Some(&baseline::SECCOMP),
     seccomp,
+    Words::new(
+        "No seccomp profile, or one other than RuntimeDefault or Localhost",
+        "seccompプロファイルがない、またはRuntimeDefaultとLocalhost以外",
+    ),
+    Words::new(
+        "set `seccompProfile: {type: RuntimeDefault}` in the Pod's securityContext",
+        "PodのsecurityContextで`seccompProfile: {type: RuntimeDefault}`を設定してください",
+    ),
 );
-pub(super) const CAPABILITIES: Check = check(
-    "capabilities_restricted",
+pub(super) static CAPABILITIES: Check = check(
+    "pss/capabilities_restricted",
     22,
-    Some("capabilities_baseline"),
+    Some(&baseline::CAPABILITIES),
     capabilities,
+    Words::new(
+        "Containers that do not drop ALL capabilities, or add any but NET_BIND_SERVICE",
+        "ALLをdropしていない、またはNET_BIND_SERVICE以外を追加しているコンテナ",
+    ),
+    Words::new(
+        "set `capabilities: {drop: [ALL]}` and add at most NET_BIND_SERVICE",
+        "`capabilities: {drop: [ALL]}`を設定し、追加するのはNET_BIND_SERVICEだけにしてください",
+    ),
 );
-pub(super) const PROC_MOUNT: Check =
-    check("procMount_restricted", 35, Some("procMount"), proc_mount);
+pub(super) static PROC_MOUNT: Check = check(
+    "pss/procMount_restricted",
+    35,
+    Some(&baseline::PROC_MOUNT),
+    proc_mount,
+    Words::new(
+        "procMount other than Default, also with user namespaces",
+        "Default以外のprocMount(ユーザー名前空間を使っていても)",
+    ),
+    Words::new(
+        "remove procMount or set it to Default",
+        "procMountを削除するか、Defaultにしてください",
+    ),
+);
 
 /// Windows Pods are exempt from some restricted checks from v1.25 on.
 fn windows_exempt(pod: &Pod<'_>, minor: u32) -> bool {
@@ -126,7 +199,7 @@ fn restricted_volumes(pod: &Pod<'_>, _: u32) -> Option<Violation> {
     }
     let types: Vec<String> = types.into_iter().collect();
     first.violation(
-        "pss/restrictedVolumes",
+        &VOLUMES.rule,
         "restricted volume types",
         format!(
             "{} {} {} {} {}",
@@ -173,7 +246,7 @@ fn privilege_escalation(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
         }
     }
     first.violation(
-        "pss/allowPrivilegeEscalation",
+        &PRIVILEGE_ESCALATION.rule,
         "allowPrivilegeEscalation != false",
         format!(
             "{} must set securityContext.allowPrivilegeEscalation=false",
@@ -229,7 +302,7 @@ fn run_as_non_root(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
     }
     if !setters.is_empty() {
         return first.violation(
-            "pss/runAsNonRoot",
+            &RUN_AS_NON_ROOT.rule,
             "runAsNonRoot != true",
             format!(
                 "{} must not set securityContext.runAsNonRoot=false",
@@ -239,7 +312,7 @@ fn run_as_non_root(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
         );
     }
     missing.violation(
-        "pss/runAsNonRoot",
+        &RUN_AS_NON_ROOT.rule,
         "runAsNonRoot != true",
         format!(
             "pod or {} must set securityContext.runAsNonRoot=true",
@@ -274,7 +347,7 @@ fn run_as_user(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
         setters.push(containers_phrase(&names));
     }
     first.violation(
-        "pss/runAsUser",
+        &RUN_AS_USER.rule,
         "runAsUser=0",
         format!("{} must not set runAsUser=0", setters.join(" and ")),
         Text::new(
@@ -341,7 +414,7 @@ fn capabilities(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
         ));
     }
     first.violation(
-        "pss/capabilities_restricted",
+        &CAPABILITIES.rule,
         "unrestricted capabilities",
         details.join("; "),
         Text::new(
@@ -352,5 +425,5 @@ fn capabilities(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
 }
 
 fn proc_mount(pod: &Pod<'_>, _: u32) -> Option<Violation> {
-    proc_mount_default_only(pod, "pss/procMount_restricted")
+    proc_mount_default_only(pod, &PROC_MOUNT.rule)
 }

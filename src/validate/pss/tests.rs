@@ -24,8 +24,8 @@ fn run_pod(
     check_with(&text, &options)
         .findings
         .into_iter()
-        .filter(|f| f.rule.starts_with("pss/") && f.severity == Severity::Error)
-        .map(|f| (f.rule.to_string(), f.path, f.message.en))
+        .filter(|f| f.rule.id.starts_with("pss/") && f.severity == Severity::Error)
+        .map(|f| (f.rule.id.to_string(), f.path, f.message.en))
         .collect()
 }
 
@@ -328,10 +328,13 @@ fn templates_are_checked_with_their_paths_and_warn_by_default() {
     let pss: Vec<_> = report
         .findings
         .iter()
-        .filter(|f| f.rule.starts_with("pss/"))
+        .filter(|f| f.rule.id.starts_with("pss/"))
         .collect();
     assert!(pss.iter().all(|f| f.severity == Severity::Warning));
-    let host = pss.iter().find(|f| f.rule == "pss/hostNamespaces").unwrap();
+    let host = pss
+        .iter()
+        .find(|f| f.rule.id == "pss/hostNamespaces")
+        .unwrap();
     assert_eq!(host.path, "spec.jobTemplate.spec.template.spec.hostPID");
     assert_eq!(host.pos.line, 12);
     assert_eq!(
@@ -347,7 +350,7 @@ fn namespace_labels() {
     let found: Vec<_> = report
         .findings
         .iter()
-        .filter(|f| f.rule == "pss/namespace-label")
+        .filter(|f| f.rule.id == "pss/namespace-label")
         .map(|f| (f.path.as_str(), f.pos.line))
         .collect();
     assert_eq!(

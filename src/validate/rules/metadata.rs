@@ -3,7 +3,7 @@
 //! and on the Pod, Job and claim templates it carries.
 
 use super::names::{self, problem_text};
-use super::{Ctx, is_map, key_node};
+use super::{Ctx, catalog, is_map, key_node};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Node, Value};
@@ -325,8 +325,8 @@ fn check_namespace(kind: &str, metadata: &Node, path: &FieldPath, ctx: &mut Ctx<
     };
     let path = path.field("namespace");
     if CLUSTER_SCOPED.contains(&kind) {
-        ctx.warning(
-            "api/ignored-field",
+        ctx.report(
+            &catalog::IGNORED_FIELD,
             &path,
             node.pos,
             Text::new(
@@ -526,7 +526,7 @@ mod tests {
             &format!("{CM}metadata:\n  labels: {{a: b}}\n"),
             "metadata.name",
         );
-        assert_eq!(finding.rule, "api/required");
+        assert_eq!(finding.rule.id, "api/required");
         assert_eq!(
             finding.message.en,
             "metadata.name: Required value: name or generateName is required"
@@ -662,7 +662,7 @@ mod tests {
             finding.message.en,
             "metadata.annotations: Too long: may not be more than 262144 bytes"
         );
-        assert_eq!(finding.rule, "api/too-long");
+        assert_eq!(finding.rule.id, "api/too-long");
     }
 
     #[test]
@@ -680,7 +680,7 @@ mod tests {
         let warning = report
             .findings
             .iter()
-            .find(|f| f.rule == "api/ignored-field")
+            .find(|f| f.rule.id == "api/ignored-field")
             .unwrap();
         assert_eq!(
             warning.message.en,

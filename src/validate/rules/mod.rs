@@ -8,6 +8,7 @@
 //! Rules read the tree defensively: a field of the wrong type was already
 //! reported by the schema layer and is simply skipped here.
 
+pub(crate) mod catalog;
 mod config;
 mod cron;
 mod metadata;
@@ -23,25 +24,28 @@ mod service;
 mod tolerations;
 mod workloads;
 
-use super::finding::{Finding, Pos, Severity, Text};
+use super::finding::{Finding, Pos, Text};
 use super::path::FieldPath;
+use super::rule::Rule;
 use super::yaml::{Entry, Node, Value};
 
-/// The kinds of field error: rule id, then the words in English and Japanese.
-const REQUIRED: (&str, &str, &str) = ("api/required", "Required value", "必須の値です");
-const INVALID: (&str, &str, &str) = ("api/invalid-value", "Invalid value", "不正な値です");
-const UNSUPPORTED: (&str, &str, &str) = (
-    "api/unsupported-value",
+/// A kind of field error: its rule, then its words in English and Japanese.
+type FieldError = (&'static Rule, &'static str, &'static str);
+
+const REQUIRED: FieldError = (&catalog::REQUIRED, "Required value", "必須の値です");
+const INVALID: FieldError = (&catalog::INVALID_VALUE, "Invalid value", "不正な値です");
+const UNSUPPORTED: FieldError = (
+    &catalog::UNSUPPORTED_VALUE,
     "Unsupported value",
     "サポートされていない値です",
 );
-const DUPLICATE: (&str, &str, &str) = (
-    "api/duplicate-value",
+const DUPLICATE: FieldError = (
+    &catalog::DUPLICATE_VALUE,
     "Duplicate value",
     "値が重複しています",
 );
-const FORBIDDEN: (&str, &str, &str) = ("api/forbidden", "Forbidden", "禁止されています");
-const TOO_LONG: (&str, &str, &str) = ("api/too-long", "Too long", "長すぎます");
+const FORBIDDEN: FieldError = (&catalog::FORBIDDEN, "Forbidden", "禁止されています");
+const TOO_LONG: FieldError = (&catalog::TOO_LONG, "Too long", "長すぎます");
 
 /// Where rule findings go, with the document they belong to.
 pub(crate) struct Ctx<'a> {
@@ -50,48 +54,17 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// Reports an error with a ready message.
-    pub fn error(
+    /// Reports a finding of `rule` (at the rule's severity) with a ready message.
+    pub fn report(
         &mut self,
-        rule: &'static str,
+        rule: &'static Rule,
         path: &FieldPath,
         pos: Pos,
         message: Text,
         help: Text,
     ) {
-        self.push(Severity::Error, rule, path, pos, message, help);
-    }
-
-    /// Reports a warning (accepted by the API server, but likely a mistake).
-    pub fn warning(
-        &mut self,
-        rule: &'static str,
-        path: &FieldPath,
-        pos: Pos,
-        message: Text,
-        help: Text,
-    ) {
-        self.push(Severity::Warning, rule, path, pos, message, help);
-    }
-
-    fn push(
-        &mut self,
-        severity: Severity,
-        rule: &'static str,
-        path: &FieldPath,
-        pos: Pos,
-        message: Text,
-        help: Text,
-    ) {
-        self.out.push(Finding {
-            document: self.document,
-            severity,
-            rule,
-            path: path.to_string(),
-            pos,
-            message,
-            help,
-        });
+        let finding = Finding::new(rule, self.document, path, pos, message, help);
+        self.out.push(finding);
     }
 
     /// An error worded as the server's field errors,
@@ -99,7 +72,7 @@ impl Ctx<'_> {
     /// kind's words in English and Japanese.
     fn field_error(
         &mut self,
-        (rule, en, ja): (&'static str, &str, &str),
+        (rule, en, ja): FieldError,
         path: &FieldPath,
         pos: Pos,
         value: Option<&str>,
@@ -118,7 +91,7 @@ impl Ctx<'_> {
             line
         };
         let message = Text::new(line(en, &detail.en), line(ja, &detail.ja));
-        self.error(rule, path, pos, message, help);
+        self.report(rule, path, pos, message, help);
     }
 
     /// `<path>: Required value` at `pos` (the parent's key for a missing field).
@@ -162,7 +135,7 @@ impl Ctx<'_> {
     ) {
         let (_, en, ja) = INVALID;
         self.field_error(
-            ("api/selector-mismatch", en, ja),
+            (&catalog::SELECTOR_MISMATCH, en, ja),
             path,
             pos,
             Some(shown),

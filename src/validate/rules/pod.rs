@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use std::net::IpAddr;
 
 use super::names::{self, problem_text};
-use super::{Ctx, go_quote, is_map, ports, present, shown};
+use super::{Ctx, catalog, go_quote, is_map, ports, present, shown};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Entry, Node, Value};
@@ -161,7 +161,7 @@ fn not_found(ctx: &mut Ctx<'_>, path: &FieldPath, node: &Node, help: Text) {
         format!("{path}: Not found: {shown}"),
         format!("{path}: 見つかりません: {shown}"),
     );
-    ctx.error("api/not-found", path, node.pos, message, help);
+    ctx.report(&catalog::NOT_FOUND, path, node.pos, message, help);
 }
 
 /// The string under `key`, if there is one.
@@ -1741,8 +1741,8 @@ fn check_deadlines(pod: &Pod<'_>, ctx: &mut Ctx<'_>) {
         && seconds < 0
     {
         let path = pod.path.field("terminationGracePeriodSeconds");
-        ctx.warning(
-            "api/warning",
+        ctx.report(
+            &catalog::WARNING,
             &path,
             node.pos,
             Text::new(
@@ -1842,7 +1842,7 @@ mod tests {
             .findings
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
-            .map(|f| f.rule)
+            .map(|f| f.rule.id)
             .collect()
     }
 
@@ -1861,7 +1861,7 @@ mod tests {
             ["spec.containers: Required value"]
         );
         let finding = &at(&yaml, Severity::Error, "spec.containers")[0];
-        assert_eq!((finding.rule, finding.pos.line), ("api/required", 6));
+        assert_eq!((finding.rule.id, finding.pos.line), ("api/required", 6));
     }
 
     #[test]
@@ -2331,7 +2331,7 @@ mod tests {
         );
         assert_eq!(missing.len(), 1);
         assert_eq!(
-            (missing[0].rule, missing[0].message.en.as_str()),
+            (missing[0].rule.id, missing[0].message.en.as_str()),
             (
                 "api/not-found",
                 "spec.containers[0].volumeMounts[1].name: Not found: \"logs\""

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::names::{dns1123_label, dns1123_subdomain, iana_svc_name, problem_text, qualified_name};
 use super::ports::{self, PROTOCOLS};
 use super::selectors::check_labels;
-use super::{Ctx, go_quote, is_map, present};
+use super::{Ctx, catalog, go_quote, is_map, present};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Node, Value};
@@ -302,8 +302,8 @@ fn check_node_port(port: &Node, service: &Service<'_>, path: &FieldPath, ctx: &m
                 format!("{node_port_path}: Invalid value: {number}: provided port is not in the valid range. The range of valid ports is 30000-32767"),
                 format!("{node_port_path}: 不正な値です: {number}: ポートが有効な範囲にありません。有効なポートの範囲は30000-32767です"),
             );
-            ctx.warning(
-                "api/node-port-range",
+            ctx.report(
+                &catalog::NODE_PORT_RANGE,
                 &node_port_path,
                 entry.value.pos,
                 message,

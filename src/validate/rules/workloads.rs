@@ -13,7 +13,7 @@ use super::selectors::{
     check_label_selector, compact, go_label_selector, go_string_map, is_empty_selector,
     is_valid_selector, label_text, selects,
 };
-use super::{Ctx, go_quote, is_map, present};
+use super::{Ctx, catalog, go_quote, is_map, present};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Entry, Node, Value};
@@ -606,8 +606,8 @@ fn check_claim_template_names(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) 
         for problem in dns1123_label(text) {
             let reason = problem_text(&problem);
             let shown = go_quote(text);
-            ctx.warning(
-                "api/volume-claim-template-name",
+            ctx.report(
+                &catalog::VOLUME_CLAIM_TEMPLATE_NAME,
                 &name_path,
                 name.pos,
                 Text::new(
@@ -1369,7 +1369,7 @@ mod tests {
             "  volumeClaimTemplates:\n    - metadata:\n        name: Data\n",
         ));
         let warning = warned.findings.iter().find(|f| {
-            f.severity == Severity::Warning && f.rule == "api/volume-claim-template-name"
+            f.severity == Severity::Warning && f.rule.id == "api/volume-claim-template-name"
         });
         assert!(
             warning.is_some_and(|f| f.path == "spec.volumeClaimTemplates[0].metadata.name"),

@@ -1,8 +1,10 @@
 //! Checking a document against its kind's schema.
 
 use super::shapes::{Schemas, Shape, ShapeId};
-use crate::validate::finding::{Finding, Pos, Severity, Text};
+use crate::validate::finding::{Finding, Pos, Text};
 use crate::validate::path::FieldPath;
+use crate::validate::rule::Rule;
+use crate::validate::suggest;
 use crate::validate::yaml::{Node, Value};
 
 /// Reports every unknown field, wrong type and missing required field.
@@ -30,21 +32,14 @@ struct Walker<'a> {
 impl Walker<'_> {
     fn report(
         &mut self,
-        rule: &'static str,
+        rule: &'static Rule,
         path: &FieldPath,
         pos: Pos,
         message: Text,
         help: Text,
     ) {
-        self.out.push(Finding {
-            document: self.document,
-            severity: Severity::Error,
-            rule,
-            path: path.to_string(),
-            pos,
-            message,
-            help,
-        });
+        let finding = Finding::new(rule, self.document, path, pos, message, help);
+        self.out.push(finding);
     }
 
     /// `key_pos` is where the key that leads to `node` stands: missing fields
@@ -86,7 +81,7 @@ impl Walker<'_> {
                     let reported_by_rules = path.as_str().is_empty() && name == "metadata";
                     if !present && !reported_by_rules {
                         self.report(
-                            "schema/required",
+                            &super::REQUIRED,
                             &path.field(name),
                             key_pos,
                             Text::new(
@@ -191,7 +186,7 @@ impl Walker<'_> {
             ),
         };
         self.report(
-            "schema/type",
+            &super::TYPE,
             path,
             node.pos,
             Text::new(
@@ -210,7 +205,7 @@ impl Walker<'_> {
     /// server cannot decode.
     fn out_of_range(&mut self, node: &Node, path: &FieldPath) {
         self.report(
-            "schema/type",
+            &super::TYPE,
             path,
             node.pos,
             Text::new(
@@ -231,18 +226,9 @@ impl Walker<'_> {
     }
 
     fn unknown_field(&mut self, path: &FieldPath, key: &str, pos: Pos, names: &[&str]) {
-        let suggestion = names
-            .iter()
-            .map(|name| {
-                (
-                    strsim::damerau_levenshtein(&key.to_lowercase(), &name.to_lowercase()),
-                    *name,
-                )
-            })
-            .filter(|(distance, _)| *distance <= 2.max(key.len() / 4))
-            .min();
+        let suggestion = suggest::closest(key, names.iter().copied(), 2.max(key.len() / 4));
         let (help_en, help_ja) = match suggestion {
-            Some((_, name)) => (
+            Some(name) => (
                 format!("did you mean `{name}`? Field names are case-sensitive"),
                 format!("`{name}`の誤りではありませんか? フィールド名は大文字と小文字を区別します"),
             ),
@@ -254,7 +240,7 @@ impl Walker<'_> {
             ),
         };
         self.report(
-            "schema/unknown-field",
+            &super::UNKNOWN_FIELD,
             path,
             pos,
             Text::new(

@@ -5,6 +5,32 @@
 
 use std::fmt;
 
+use serde::Deserialize;
+
+/// A pack text in every language of the pack; English is always present.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Localized<T> {
+    pub en: T,
+    #[serde(default)]
+    pub ja: Option<T>,
+}
+
+impl<T> Localized<T> {
+    /// The text in `lang`, falling back to English.
+    pub fn get(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::Ja => self.ja.as_ref().unwrap_or(&self.en),
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Whether the text exists in `lang` itself (not through the fallback).
+    pub fn has(&self, lang: Lang) -> bool {
+        lang == Lang::En || self.ja.is_some()
+    }
+}
+
 /// A language kubetutor speaks. English is the reference language of every pack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

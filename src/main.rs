@@ -663,7 +663,7 @@ fn grade(
     }
     let text = String::from_utf8(bytes)
         .map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", sanitize(&name)))?;
-    let verdict = kubetutor::grade::grade(exercise, &text);
+    let verdict = exercise.grade(&text);
     let output = match format {
         Format::Json => commands::grade::json(&verdict, lang)?,
         Format::Text => {

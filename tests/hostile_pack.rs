@@ -108,7 +108,7 @@ fn yaml_escapes_that_make_control_characters_are_refused() {
     assert_eq!(
         problems,
         [
-            "lessons/en/01-only.md:3:1: front matter: title: control character U+001B is not allowed in pack files"
+            "lessons/en/01-only.md:3:8: front matter: title: control character U+001B is not allowed in pack files"
         ]
     );
 }

@@ -160,14 +160,14 @@ proptest! {
     ) {
         let exercises = course().exercises();
         let exercise = &exercises[pick % exercises.len()];
-        let verdict = kubetutor::grade::grade(exercise, &text);
+        let verdict = exercise.grade(&text);
         prop_assert_eq!(verdict.checks.len(), exercise.checks.len());
     }
 
     #[test]
     fn grading_arbitrary_text_never_panics(pick in 0usize..64, text in "[ -~\\n\\t:{}\\[\\]&*!|>-]{0,300}") {
         let exercises = course().exercises();
-        let verdict = kubetutor::grade::grade(&exercises[pick % exercises.len()], &text);
+        let verdict = exercises[pick % exercises.len()].grade(&text);
         prop_assert!(!verdict.passed || text.contains("apiVersion"));
     }
 }

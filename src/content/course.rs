@@ -6,12 +6,12 @@ use std::path::{Component, Path, PathBuf};
 use super::exercise::{self, Exercise, ExerciseFiles, Variant};
 use super::lesson::{self, Lesson, is_valid_id};
 use super::lint::{self, LintReport, SourceMap};
-use super::locate::Pos;
 use super::pack::{PackError, PackFile, PackSource};
 use super::problem::Problem;
 use super::quiz;
 use crate::i18n::Lang;
 use crate::markdown::{self, Document};
+use crate::validate::Pos;
 
 /// A lesson in all the languages the pack has it in.
 #[derive(Debug, Clone)]
@@ -172,7 +172,7 @@ fn analyze(source: &PackSource, scrutiny: Scrutiny) -> Result<(Course, Vec<Probl
                     quizzes.push((lang, stem.to_string(), file, display));
                 } else if name.ends_with(".md") {
                     if let Some(lesson) = lesson::parse(&file.text, &file.rel, &display, lang, &mut problems) {
-                        sources.add_lesson(&lesson, &file.text, display);
+                        sources.add_lesson(&lesson, display);
                         lessons.push(lesson);
                     }
                 } else {

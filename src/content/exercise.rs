@@ -2,41 +2,18 @@
 //! and the reference solution. Here they are loaded and checked for structure;
 //! grading them is the job of `crate::grade`.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 
-use super::forbidden_text;
 use super::lesson::id_problem;
-use super::locate::{self, Pos};
+use super::pack_yaml;
 use super::problem::Problem;
-use crate::grade::Pattern;
-use crate::i18n::Lang;
-
-/// A text in every language of the pack; English is always present.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Localized<T> {
-    pub en: T,
-    #[serde(default)]
-    pub ja: Option<T>,
-}
-
-impl<T> Localized<T> {
-    /// The text in `lang`, falling back to English.
-    pub fn get(&self, lang: Lang) -> &T {
-        match lang {
-            Lang::Ja => self.ja.as_ref().unwrap_or(&self.en),
-            Lang::En => &self.en,
-        }
-    }
-
-    /// Whether the text exists in `lang` itself (not through the fallback).
-    pub fn has(&self, lang: Lang) -> bool {
-        lang == Lang::En || self.ja.is_some()
-    }
-}
+use crate::grade::{self, Check, Verdict};
+use crate::i18n::Localized;
+use crate::validate::{self, Node, Pos};
 
 /// What the learner does in an exercise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -46,59 +23,6 @@ pub enum ExerciseKind {
     Write,
     /// Repair a broken manifest.
     Fix,
-}
-
-/// The named checks the grader knows besides patterns: what a pattern cannot
-/// say because it looks across documents, containers or the validator.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BuiltinRule {
-    /// The validator reports no errors.
-    Valid,
-    PssBaseline,
-    PssRestricted,
-    /// Every workload's selector selects its own Pod template.
-    SelectorMatchesTemplate,
-    /// Some Pod volume is mounted by at least two containers.
-    SharedVolume,
-    /// The input holds at least one object of each kind.
-    KindsPresent {
-        kinds: Vec<String>,
-    },
-}
-
-/// The rule names of exercise.yaml; `kinds-present` takes its list from `kinds`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum RuleName {
-    Valid,
-    PssBaseline,
-    PssRestricted,
-    SelectorMatchesTemplate,
-    SharedVolume,
-    KindsPresent,
-}
-
-/// What a check tests.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CheckKind {
-    Rule(BuiltinRule),
-    /// A Kyverno-style pattern, applied to documents that match `matcher`.
-    Pattern {
-        matcher: Option<Pattern>,
-        pattern: Pattern,
-        description: Localized<String>,
-    },
-}
-
-/// One check of an exercise.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Check {
-    pub id: String,
-    pub kind: CheckKind,
-    /// Shown when the check fails: a nudge, not the answer.
-    pub hint: Option<Localized<String>>,
-    /// Where exercise.yaml declares it, for `pack lint`'s proofs.
-    pub(crate) pos: Pos,
 }
 
 /// A structurally valid exercise.
@@ -117,6 +41,13 @@ pub struct Exercise {
     pub variants: Vec<Variant>,
     /// The folder, relative to the pack root.
     pub dir: PathBuf,
+}
+
+impl Exercise {
+    /// Grades an answer against this exercise's checks.
+    pub fn grade(&self, text: &str) -> Verdict {
+        grade::grade(&self.id, &self.checks, text)
+    }
 }
 
 /// A sample answer kept beside the exercise so that `pack lint` proves the
@@ -187,20 +118,8 @@ struct RawExercise {
     title: Localized<String>,
     instructions: Localized<String>,
     hints: Localized<Vec<String>>,
-    checks: Vec<RawCheck>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCheck {
-    id: String,
-    rule: Option<RuleName>,
-    kinds: Option<Vec<String>>,
-    pattern: Option<serde_yaml::Value>,
-    #[serde(rename = "match")]
-    matcher: Option<serde_yaml::Value>,
-    description: Option<Localized<String>>,
-    hint: Option<Localized<String>>,
+    /// Read item by item from the tree, see [`checks`].
+    checks: Vec<IgnoredAny>,
 }
 
 /// The three files of an exercise folder, each optional until checked.
@@ -255,17 +174,24 @@ pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> O
         }
     }
     let spec = files.spec?;
-    let raw: RawExercise = match forbidden_text::parse_checked(spec) {
-        Ok(raw) => raw,
-        Err((message, pos)) => {
-            problems.push(Problem::new(&spec_path, pos.line, pos.column, message));
-            return None;
-        }
-    };
     let mut report = |pos: Pos, message: String| {
         problems.push(Problem::new(&spec_path, pos.line, pos.column, message))
     };
-    let key = |name: &str| locate::top_level_key(spec, name).unwrap_or(Pos::START);
+    let root = match pack_yaml::parse_located(spec) {
+        Ok(root) => root,
+        Err((message, pos)) => {
+            report(pos, message);
+            return None;
+        }
+    };
+    let raw: RawExercise = match validate::from_node(&root) {
+        Ok(raw) => raw,
+        Err(error) => {
+            report(error.pos.unwrap_or(root.pos), error.to_string());
+            return None;
+        }
+    };
+    let key = |name: &str| root.entry(name).map_or(root.pos, |entry| entry.key_pos);
     let folder = files
         .dir
         .file_name()
@@ -283,23 +209,7 @@ pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> O
     if raw.checks.is_empty() {
         report(key("checks"), "an exercise needs at least one check".into());
     }
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    let mut checks = Vec::new();
-    let ids = locate::IdIndex::new(spec);
-    for raw_check in raw.checks {
-        let occurrence = seen.entry(raw_check.id.clone()).or_default();
-        let pos = ids
-            .find(&raw_check.id, *occurrence)
-            .unwrap_or_else(|| key("checks"));
-        *occurrence += 1;
-        if *occurrence > 1 {
-            report(pos, format!("check `{}`: id is used twice", raw_check.id));
-        }
-        match build_check(raw_check, pos) {
-            Ok(check) => checks.push(check),
-            Err(message) => report(pos, message),
-        }
-    }
+    let checks = checks(&root, &mut report);
     (!missing).then(|| Exercise {
         id: raw.id,
         lesson: raw.lesson,
@@ -315,104 +225,45 @@ pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> O
     })
 }
 
-fn build_check(raw: RawCheck, pos: Pos) -> Result<Check, String> {
-    let id = raw.id;
-    let kind = match (raw.rule, raw.pattern) {
-        (Some(rule), None) => {
-            if raw.matcher.is_some() || raw.description.is_some() {
-                return Err(format!(
-                    "check `{id}`: a `rule` check takes no `match` or `description`"
-                ));
-            }
-            CheckKind::Rule(builtin(&id, rule, raw.kinds)?)
-        }
-        (None, Some(_)) if raw.kinds.is_some() => {
-            return Err(format!(
-                "check `{id}`: `kinds` belongs to `rule: kinds-present`"
-            ));
-        }
-        (None, Some(pattern)) => {
-            let description = raw
-                .description
-                .ok_or_else(|| format!("check `{id}`: a `pattern` check needs a `description`"))?;
-            let compile = |yaml: &serde_yaml::Value, what: &str| {
-                Pattern::parse(yaml).map_err(|err| format!("check `{id}`: `{what}`: {err}"))
-            };
-            CheckKind::Pattern {
-                matcher: raw
-                    .matcher
-                    .as_ref()
-                    .map(|m| compile(m, "match"))
-                    .transpose()?,
-                pattern: compile(&pattern, "pattern")?,
-                description,
-            }
-        }
-        _ => {
-            return Err(format!(
-                "check `{id}`: needs exactly one of `rule` or `pattern`"
-            ));
-        }
-    };
-    Ok(Check {
-        id,
-        kind,
-        hint: raw.hint,
-        pos,
-    })
-}
-
-/// The built-in rule, with `kinds` where (and only where) it takes them.
-fn builtin(id: &str, rule: RuleName, kinds: Option<Vec<String>>) -> Result<BuiltinRule, String> {
-    Ok(match (rule, kinds) {
-        (RuleName::KindsPresent, Some(kinds)) if !kinds.is_empty() => {
-            BuiltinRule::KindsPresent { kinds }
-        }
-        (RuleName::KindsPresent, _) => {
-            return Err(format!(
-                "check `{id}`: `rule: kinds-present` needs a non-empty `kinds` list"
-            ));
-        }
-        (_, Some(_)) => {
-            return Err(format!(
-                "check `{id}`: `kinds` belongs to `rule: kinds-present`"
-            ));
-        }
-        (RuleName::Valid, None) => BuiltinRule::Valid,
-        (RuleName::PssBaseline, None) => BuiltinRule::PssBaseline,
-        (RuleName::PssRestricted, None) => BuiltinRule::PssRestricted,
-        (RuleName::SelectorMatchesTemplate, None) => BuiltinRule::SelectorMatchesTemplate,
-        (RuleName::SharedVolume, None) => BuiltinRule::SharedVolume,
-    })
-}
-
-/// Checks that a manifest file is a readable YAML stream.
-fn check_yaml_stream(text: &str, display: &Path, problems: &mut Vec<Problem>) {
-    for (index, document) in serde_yaml::Deserializer::from_str(text).enumerate() {
-        match serde_yaml::Value::deserialize(document) {
-            Err(err) => {
-                let (message, pos) = locate::yaml_error_parts(&err);
-                problems.push(Problem::new(display, pos.line, pos.column, message));
-                return;
-            }
-            Ok(value) => {
-                if let Some(message) = forbidden_text::find_in_document(&value) {
-                    problems.push(Problem::new(
-                        display,
-                        1,
-                        1,
-                        format!("document {}: {message}", index + 1),
-                    ));
-                    return;
+/// The checks of exercise.yaml, each read from its own node; a check that
+/// cannot be read is reported and left out, and ids must be unique.
+fn checks(root: &Node, report: &mut impl FnMut(Pos, String)) -> Vec<Check> {
+    let items = root.get("checks").map_or(&[][..], Node::items);
+    let mut seen = BTreeSet::new();
+    let mut checks = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        match Check::from_node(item) {
+            Ok(check) => {
+                if !seen.insert(check.id.clone()) {
+                    report(check.pos, format!("check `{}`: id is used twice", check.id));
                 }
+                checks.push(check);
+            }
+            Err(error) => {
+                let path = if error.path.is_empty() {
+                    String::new()
+                } else {
+                    format!("checks[{index}].{}: ", error.path)
+                };
+                report(error.pos, format!("{path}{}", error.message));
             }
         }
+    }
+    checks
+}
+
+/// Checks that a manifest file is YAML the grader can read.
+fn check_yaml_stream(text: &str, display: &Path, problems: &mut Vec<Problem>) {
+    if let Err((message, pos)) = pack_yaml::check_manifests(text) {
+        problems.push(Problem::new(display, pos.line, pos.column, message));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grade::{Builtin, CheckKind};
+    use crate::i18n::Lang;
 
     const SPEC: &str = r#"id: fix-job
 lesson: workload-apis
@@ -527,7 +378,7 @@ checks:
         assert_eq!(
             problems,
             [
-                "lessons/exercises/fix-job/exercise.yaml:10:5: check `never`: `pattern`: pattern key `<(a)`: unsupported anchor (use `(key)`, `^(key)`, `X(key)` or `=(key)`)"
+                "lessons/exercises/fix-job/exercise.yaml:13:44: check `never`: `pattern`: pattern key `<(a)`: unsupported anchor (use `(key)`, `^(key)`, `X(key)` or `=(key)`)"
             ]
         );
     }
@@ -539,7 +390,7 @@ checks:
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
             exercise.unwrap().checks[0].kind,
-            CheckKind::Rule(BuiltinRule::KindsPresent {
+            CheckKind::Builtin(Builtin::KindsPresent {
                 kinds: vec!["Job".into()]
             })
         );

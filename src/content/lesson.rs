@@ -4,11 +4,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::forbidden_text;
-use super::locate::{self, Pos};
+use super::pack_yaml::{self, key_pos};
 use super::problem::Problem;
 use super::quiz::QuizItem;
 use crate::i18n::Lang;
+use crate::validate::Pos;
 
 /// The metadata of a lesson, as written between the two `---` lines.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
@@ -38,6 +38,9 @@ pub struct Lesson {
     pub body_line: usize,
     /// The lesson's quiz items, in file order (empty when it has no quiz file).
     pub quiz: Vec<QuizItem>,
+    /// Where `id` and `prerequisites` stand in the file, for checks across files.
+    pub(crate) id_pos: Pos,
+    pub(crate) prerequisites_pos: Pos,
 }
 
 /// The file name of a lesson: `NN-<id>.md`, with NN the order.
@@ -84,18 +87,14 @@ pub(crate) fn parse(
         ));
         return None;
     };
-    let meta: FrontMatter = match forbidden_text::parse_checked(yaml) {
-        Ok(meta) => meta,
+    let (meta, located): (FrontMatter, _) = match pack_yaml::parse_typed(yaml) {
+        Ok(parsed) => parsed,
         Err((message, pos)) => {
             problems.push(at(pos.shifted(1), format!("front matter: {message}")));
             return None;
         }
     };
-    let key = |name: &str| {
-        locate::top_level_key(yaml, name)
-            .unwrap_or(Pos::START)
-            .shifted(1)
-    };
+    let key = |name: &str| key_pos(&located, name).shifted(1);
     let file_name = rel.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     check_meta(&meta, file_name, &key, &mut |pos, message| {
         problems.push(at(pos, message))
@@ -107,6 +106,8 @@ pub(crate) fn parse(
         body: body.to_string(),
         body_line,
         quiz: Vec::new(),
+        id_pos: key("id"),
+        prerequisites_pos: key("prerequisites"),
     })
 }
 

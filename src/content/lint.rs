@@ -5,14 +5,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
 use super::course::Course;
-use super::exercise::Localized;
 use super::lesson::Lesson;
-use super::locate::{self, Pos};
 use super::problem::Problem;
 use super::proof;
 use super::quiz::QuizKind;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::markdown::{MAX_NESTING, RefKind, references, too_deep};
+use crate::validate::Pos;
 
 /// The outcome of `pack lint`: every problem, and what the pack holds.
 #[derive(Debug)]
@@ -68,14 +68,13 @@ struct QuizSource {
 }
 
 impl SourceMap {
-    pub(crate) fn add_lesson(&mut self, lesson: &Lesson, text: &str, display: PathBuf) {
-        let key = |name: &str| locate::top_level_key(text, name).unwrap_or(Pos::START);
+    pub(crate) fn add_lesson(&mut self, lesson: &Lesson, display: PathBuf) {
         self.lessons
             .entry((lesson.meta.id.clone(), lesson.lang))
             .or_insert(LessonSource {
                 display,
-                id: key("id"),
-                prerequisites: key("prerequisites"),
+                id: lesson.id_pos,
+                prerequisites: lesson.prerequisites_pos,
             });
     }
 

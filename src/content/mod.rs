@@ -6,17 +6,16 @@
 
 mod course;
 mod exercise;
-mod forbidden_text;
 mod lesson;
 mod lint;
-mod locate;
 mod pack;
+mod pack_yaml;
 mod problem;
 mod proof;
 mod quiz;
 
 pub use course::{Course, LessonSet, LocalizedLesson};
-pub use exercise::{BuiltinRule, Check, CheckKind, Exercise, ExerciseKind, Localized};
+pub use exercise::{Exercise, ExerciseKind};
 pub use lesson::{FrontMatter, Lesson};
 pub use lint::LintReport;
 pub use pack::{MAX_FILE_BYTES, PackError, PackSource};

@@ -5,10 +5,10 @@ use std::path::{Component, Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use super::forbidden_text::describe;
-use super::locate::Pos;
+use super::pack_yaml::describe;
 use super::problem::Problem;
 use crate::markdown::find_forbidden_char;
+use crate::validate::Pos;
 
 static BUILT_IN_LESSONS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lessons");
 static BUILT_IN_ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");

@@ -7,9 +7,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use super::exercise::{BuiltinRule, CheckKind, Exercise, Expectation};
+use super::exercise::{Exercise, Expectation};
 use super::problem::Problem;
-use crate::grade;
+use crate::grade::{Builtin, CheckKind};
 use crate::i18n::Lang;
 use crate::validate::Severity;
 
@@ -42,7 +42,8 @@ pub(crate) fn prove(
             Expectation::Fail(ids) => require_fail(exercise, &variant.text, ids, &path, problems),
         }
     }
-    if grade::grade(exercise, &exercise.starter)
+    if exercise
+        .grade(&exercise.starter)
         .checks
         .iter()
         .all(|c| c.passed)
@@ -77,7 +78,7 @@ fn require_pass(
     what: &str,
     problems: &mut Vec<Problem>,
 ) {
-    let verdict = grade::grade(exercise, text);
+    let verdict = exercise.grade(text);
     for finding in verdict
         .findings
         .iter()
@@ -96,7 +97,7 @@ fn require_pass(
         .iter()
         .zip(&exercise.checks)
         .filter(|(result, check)| {
-            !result.passed && check.kind != CheckKind::Rule(BuiltinRule::Valid)
+            !result.passed && check.kind != CheckKind::Builtin(Builtin::Valid)
         });
     for (result, _) in failed {
         let pos = result.pos.unwrap_or_default();
@@ -118,7 +119,7 @@ fn require_fail(
     path: &Path,
     problems: &mut Vec<Problem>,
 ) {
-    let verdict = grade::grade(exercise, text);
+    let verdict = exercise.grade(text);
     for id in ids {
         match verdict.checks.iter().find(|c| &c.id == id) {
             None => problems.push(Problem::new(

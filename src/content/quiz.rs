@@ -1,15 +1,15 @@
 //! Quiz item files: six kinds of item, each checked for being answerable and
 //! for explaining its answer.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde::Deserialize;
 
-use super::forbidden_text;
 use super::lesson::id_problem;
-use super::locate::{self, Pos};
+use super::pack_yaml::{self, item_pos, key_pos};
 use super::problem::Problem;
+use crate::validate::Pos;
 
 /// The kinds of quiz item, as written in `kind:`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -145,8 +145,8 @@ const MAX_OPTIONS: usize = 8;
 
 /// Parses a quiz file, reporting every malformed item with its position.
 pub(crate) fn parse(text: &str, display: &Path, problems: &mut Vec<Problem>) -> Option<QuizFile> {
-    let raw: RawQuizFile = match forbidden_text::parse_checked(text) {
-        Ok(raw) => raw,
+    let (raw, located): (RawQuizFile, _) = match pack_yaml::parse_typed(text) {
+        Ok(parsed) => parsed,
         Err((message, pos)) => {
             problems.push(Problem::new(display, pos.line, pos.column, message));
             return None;
@@ -154,13 +154,10 @@ pub(crate) fn parse(text: &str, display: &Path, problems: &mut Vec<Problem>) -> 
     };
     let mut items = Vec::new();
     let mut declared = Vec::new();
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    let ids = locate::IdIndex::new(text);
-    for raw_item in raw.items {
-        let occurrence = seen.entry(raw_item.id.clone()).or_default();
-        let pos = ids.find(&raw_item.id, *occurrence).unwrap_or(Pos::START);
-        *occurrence += 1;
-        let repeated = *occurrence > 1;
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    for (index, raw_item) in raw.items.into_iter().enumerate() {
+        let pos = item_pos(&located, "items", index);
+        let repeated = !seen.insert(raw_item.id.clone());
         declared.push((raw_item.id.clone(), raw_item.kind, pos));
         let id = raw_item.id.clone();
         let mut report = |message: String| {
@@ -181,7 +178,7 @@ pub(crate) fn parse(text: &str, display: &Path, problems: &mut Vec<Problem>) -> 
             items.push(item);
         }
     }
-    let lesson_pos = locate::top_level_key(text, "lesson").unwrap_or(Pos::START);
+    let lesson_pos = key_pos(&located, "lesson");
     Some(QuizFile {
         lesson: raw.lesson,
         lesson_pos,

@@ -1,11 +1,97 @@
 //! The named checks: what a pattern over one document cannot say, because it
 //! needs the validator or looks across containers and documents.
 
+use serde::Deserialize;
+
 use super::CheckResult;
-use crate::content::BuiltinRule;
+use super::check::CheckError;
 use crate::validate::{
     self, Category, Finding, Level, Node, Options, Pos, Report, Rule, Severity, Text, Words,
 };
+
+/// The checks the grader knows besides patterns: what a pattern cannot say
+/// because it looks across documents, containers or the validator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Builtin {
+    /// The validator reports no errors.
+    Valid,
+    PssBaseline,
+    PssRestricted,
+    /// Every workload's selector selects its own Pod template.
+    SelectorMatchesTemplate,
+    /// Some Pod volume is mounted by at least two containers.
+    SharedVolume,
+    /// The input holds at least one object of each kind.
+    KindsPresent {
+        kinds: Vec<String>,
+    },
+}
+
+/// The rule names of exercise.yaml; `kinds-present` takes its list from `kinds`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum RuleName {
+    Valid,
+    PssBaseline,
+    PssRestricted,
+    SelectorMatchesTemplate,
+    SharedVolume,
+    KindsPresent,
+}
+
+impl Builtin {
+    /// Reads the built-in a check names with `rule`, with the fields it takes.
+    pub(super) fn from_node(id: &str, check: &Node) -> Result<Builtin, CheckError> {
+        let pos = check.entry("id").map_or(check.pos, |entry| entry.key_pos);
+        let fail = |message: String| Err(CheckError::new(message, pos));
+        let Some(rule) = field::<RuleName>(check, "rule")? else {
+            return fail(format!("check `{id}`: needs a `rule`"));
+        };
+        let kinds: Option<Vec<String>> = field(check, "kinds")?;
+        Ok(match (rule, kinds) {
+            (RuleName::KindsPresent, Some(kinds)) if !kinds.is_empty() => {
+                Builtin::KindsPresent { kinds }
+            }
+            (RuleName::KindsPresent, _) => {
+                return fail(format!(
+                    "check `{id}`: `rule: kinds-present` needs a non-empty `kinds` list"
+                ));
+            }
+            (_, Some(_)) => {
+                return fail(format!(
+                    "check `{id}`: `kinds` belongs to `rule: kinds-present`"
+                ));
+            }
+            (RuleName::Valid, None) => Builtin::Valid,
+            (RuleName::PssBaseline, None) => Builtin::PssBaseline,
+            (RuleName::PssRestricted, None) => Builtin::PssRestricted,
+            (RuleName::SelectorMatchesTemplate, None) => Builtin::SelectorMatchesTemplate,
+            (RuleName::SharedVolume, None) => Builtin::SharedVolume,
+        })
+    }
+
+    /// The rule this built-in is declared as.
+    pub fn rule(&self) -> &'static Rule {
+        match self {
+            Builtin::Valid => &VALID,
+            Builtin::PssBaseline => &PSS_BASELINE,
+            Builtin::PssRestricted => &PSS_RESTRICTED,
+            Builtin::SelectorMatchesTemplate => &SELECTOR_MATCHES_TEMPLATE,
+            Builtin::SharedVolume => &SHARED_VOLUME,
+            Builtin::KindsPresent { .. } => &KINDS_PRESENT,
+        }
+    }
+}
+
+/// A field of a check read as `T`; errors name the field.
+fn field<T: serde::de::DeserializeOwned>(check: &Node, key: &str) -> Result<Option<T>, CheckError> {
+    check
+        .get(key)
+        .map(|node| {
+            validate::from_node(node).map_err(|error| CheckError::reading(error, node).within(key))
+        })
+        .transpose()
+}
 
 const AUTHORING: &str = "https://kubernetes.io/docs/concepts/overview/working-with-objects/";
 
@@ -103,25 +189,8 @@ pub(crate) static RULES: &[&Rule] = &[
     &KINDS_PRESENT,
 ];
 
-/// The rule a built-in check is declared as.
-pub(crate) fn rule_of(rule: &BuiltinRule) -> &'static Rule {
-    match rule {
-        BuiltinRule::Valid => &VALID,
-        BuiltinRule::PssBaseline => &PSS_BASELINE,
-        BuiltinRule::PssRestricted => &PSS_RESTRICTED,
-        BuiltinRule::SelectorMatchesTemplate => &SELECTOR_MATCHES_TEMPLATE,
-        BuiltinRule::SharedVolume => &SHARED_VOLUME,
-        BuiltinRule::KindsPresent { .. } => &KINDS_PRESENT,
-    }
-}
-
 /// Runs a built-in rule on the input (`report` is the default validation).
-pub(super) fn run(
-    rule: &BuiltinRule,
-    text: &str,
-    report: &Report,
-    objects: &[Node],
-) -> CheckResult {
+pub(super) fn run(rule: &Builtin, text: &str, report: &Report, objects: &[Node]) -> CheckResult {
     let message = message(rule);
     let first_object = objects.first().map(|o| o.pos);
     let from_finding = |finding: Option<&Finding>| match finding {
@@ -129,9 +198,9 @@ pub(super) fn run(
         Some(f) => CheckResult::fail(message.clone(), Some(f.pos), Some(f.message.clone())),
     };
     match rule {
-        BuiltinRule::Valid => from_finding(report.findings.iter().find(|f| is_error(f))),
-        BuiltinRule::PssBaseline | BuiltinRule::PssRestricted => {
-            let level = if *rule == BuiltinRule::PssBaseline {
+        Builtin::Valid => from_finding(report.findings.iter().find(|f| is_error(f))),
+        Builtin::PssBaseline | Builtin::PssRestricted => {
+            let level = if *rule == Builtin::PssBaseline {
                 Level::Baseline
             } else {
                 Level::Restricted
@@ -148,13 +217,13 @@ pub(super) fn run(
                     .find(|f| is_error(f) && f.rule.category == Category::PodSecurity),
             )
         }
-        BuiltinRule::SelectorMatchesTemplate => from_finding(
+        Builtin::SelectorMatchesTemplate => from_finding(
             report
                 .findings
                 .iter()
                 .find(|f| *f.rule == validate::SELECTOR_MISMATCH),
         ),
-        BuiltinRule::SharedVolume => match objects.iter().find_map(shared_volume) {
+        Builtin::SharedVolume => match objects.iter().find_map(shared_volume) {
             Some(pos) => CheckResult::pass(message, Some(pos)),
             None => CheckResult::fail(
                 message,
@@ -165,7 +234,7 @@ pub(super) fn run(
                 )),
             ),
         },
-        BuiltinRule::KindsPresent { kinds } => {
+        Builtin::KindsPresent { kinds } => {
             let missing: Vec<&str> = kinds
                 .iter()
                 .filter(|kind| !objects.iter().any(|o| kind_of(o) == Some(kind.as_str())))
@@ -189,9 +258,9 @@ pub(super) fn run(
 }
 
 /// The message of a built-in rule: its summary, with the kinds it names.
-pub(super) fn message(rule: &BuiltinRule) -> Text {
+pub(super) fn message(rule: &Builtin) -> Text {
     match rule {
-        BuiltinRule::KindsPresent { kinds } => {
+        Builtin::KindsPresent { kinds } => {
             let list = kinds.join(", ");
             Text::new(
                 format!("The manifests contain: {list}"),
@@ -199,7 +268,7 @@ pub(super) fn message(rule: &BuiltinRule) -> Text {
             )
         }
         other => {
-            let summary = rule_of(other).summary;
+            let summary = other.rule().summary;
             Text::new(summary.en, summary.ja)
         }
     }

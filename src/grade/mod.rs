@@ -3,21 +3,23 @@
 //! server rejects cannot pass whatever its checks say. No terminal code here.
 
 mod builtin;
+mod check;
 mod matcher;
 mod pattern;
 mod value;
 
+pub use builtin::Builtin;
+pub use check::{Check, CheckError, CheckKind};
 pub use matcher::{Failure, Outcome, check};
+pub use pattern::{Anchor, Field, Ordering, Pattern, PatternError, PatternProblem, Scalar, Term};
+
+use crate::i18n::{Lang, Localized};
+use crate::validate::{self, DocumentInfo, Finding, Node, Pos, Rule, Text};
 
 /// The grading built-ins' rules, for the registry.
-pub fn rules() -> impl Iterator<Item = &'static crate::validate::Rule> {
+pub fn rules() -> impl Iterator<Item = &'static Rule> {
     builtin::RULES.iter().copied()
 }
-pub use pattern::{Anchor, Field, Ordering, Pattern, PatternError, Scalar, Term};
-
-use crate::content::{CheckKind, Exercise};
-use crate::i18n::Lang;
-use crate::validate::{self, DocumentInfo, Finding, Node, Pos, Text};
 
 /// The grade of one input against one exercise.
 #[derive(Debug, Clone)]
@@ -70,16 +72,15 @@ impl CheckResult {
     }
 }
 
-/// Grades `text` against every check of `exercise`.
-pub fn grade(exercise: &Exercise, text: &str) -> Verdict {
+/// Grades `text` against every check of the exercise `exercise`.
+pub fn grade(exercise: &str, checks: &[Check], text: &str) -> Verdict {
     let report = validate::check(text);
     let objects = validate::objects(text);
-    let checks: Vec<CheckResult> = exercise
-        .checks
+    let checks: Vec<CheckResult> = checks
         .iter()
         .map(|check| {
             let result = match &check.kind {
-                CheckKind::Rule(rule) => builtin::run(rule, text, &report, &objects),
+                CheckKind::Builtin(rule) => builtin::run(rule, text, &report, &objects),
                 CheckKind::Pattern {
                     matcher,
                     pattern,
@@ -99,7 +100,7 @@ pub fn grade(exercise: &Exercise, text: &str) -> Verdict {
         .iter()
         .any(|f| f.severity == validate::Severity::Error);
     Verdict {
-        exercise: exercise.id.clone(),
+        exercise: exercise.to_string(),
         passed: valid && checks.iter().all(|c| c.passed),
         documents: report.documents,
         findings,
@@ -109,7 +110,7 @@ pub fn grade(exercise: &Exercise, text: &str) -> Verdict {
 
 /// The check's message as a [`Text`]; a missing Japanese text falls back to
 /// English here, and `pack lint` reports it.
-fn localized(description: &crate::content::Localized<String>) -> Text {
+fn localized(description: &Localized<String>) -> Text {
     Text::new(description.en.clone(), description.get(Lang::Ja).clone())
 }
 

@@ -2,14 +2,21 @@
 //! so a malformed pattern is an authoring error `pack lint` can point at rather
 //! than a check that silently never passes.
 
-use serde_yaml::Value as Yaml;
 use thiserror::Error;
 
-/// Why a pattern cannot be used.
+use crate::validate::{Node, Pos, Value};
+
+/// Why a pattern cannot be used, and the key or value at fault.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum PatternError {
-    #[error("pattern key `{0}`: keys are strings")]
-    NonStringKey(String),
+#[error("{kind}")]
+pub struct PatternError {
+    pub kind: PatternProblem,
+    pub pos: Pos,
+}
+
+/// What is wrong with a pattern.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PatternProblem {
     #[error("pattern key `{0}`: unsupported anchor (use `(key)`, `^(key)`, `X(key)` or `=(key)`)")]
     UnsupportedAnchor(String),
     #[error("pattern key `{0}`: an existence anchor `^(…)` needs a list with one element")]
@@ -20,8 +27,6 @@ pub enum PatternError {
     NotANumber(String, String),
     #[error("value pattern `{0}` has an empty alternative")]
     EmptyAlternative(String),
-    #[error("tagged YAML values cannot be patterns")]
-    Tagged,
 }
 
 /// A compiled pattern.
@@ -86,35 +91,48 @@ pub enum Ordering {
 }
 
 impl Pattern {
-    /// Compiles a pattern from its YAML.
-    pub fn parse(yaml: &Yaml) -> Result<Pattern, PatternError> {
-        match yaml {
-            Yaml::Null => Ok(Pattern::Scalar(Scalar::Null)),
-            Yaml::Bool(b) => Ok(Pattern::Scalar(Scalar::Bool(*b))),
-            Yaml::Number(n) => Ok(Pattern::Scalar(Scalar::Number(
-                n.as_f64().unwrap_or(f64::NAN),
-            ))),
-            Yaml::String(text) => parse_text(text).map(Pattern::Scalar),
-            Yaml::Sequence(items) => match items.as_slice() {
+    /// Compiles a pattern from its YAML, read as the manifests it matches
+    /// are read (YAML 1.1: `yes` is true, as it is in the manifest).
+    #[allow(clippy::cast_precision_loss)]
+    pub fn parse(node: &Node) -> Result<Pattern, PatternError> {
+        let at = |kind: PatternProblem| PatternError {
+            kind,
+            pos: node.pos,
+        };
+        match &node.value {
+            Value::Null => Ok(Pattern::Scalar(Scalar::Null)),
+            Value::Bool(b) => Ok(Pattern::Scalar(Scalar::Bool(*b))),
+            Value::Int(n) => Ok(Pattern::Scalar(Scalar::Number(*n as f64))),
+            Value::Float(n) => Ok(Pattern::Scalar(Scalar::Number(*n))),
+            Value::Str(text) => parse_text(text).map(Pattern::Scalar).map_err(at),
+            Value::Seq(items) => match items.as_slice() {
                 [item] => Ok(Pattern::List(Box::new(Pattern::parse(item)?))),
-                _ => Err(PatternError::ListLength),
+                _ => Err(at(PatternProblem::ListLength)),
             },
-            Yaml::Mapping(map) => map
+            Value::Map(entries) => entries
                 .iter()
-                .map(|(key, value)| {
-                    let Yaml::String(key) = key else {
-                        return Err(PatternError::NonStringKey(format!("{key:?}")));
-                    };
-                    parse_field(key, value)
+                .map(|entry| {
+                    parse_field(&entry.key, &entry.value).map_err(|error| match error {
+                        FieldError::Key(kind) => PatternError {
+                            kind,
+                            pos: entry.key_pos,
+                        },
+                        FieldError::Value(error) => error,
+                    })
                 })
                 .collect::<Result<_, _>>()
                 .map(Pattern::Map),
-            Yaml::Tagged(_) => Err(PatternError::Tagged),
         }
     }
 }
 
-fn parse_field(raw: &str, value: &Yaml) -> Result<Field, PatternError> {
+/// A field's problem: with its key (placed at the key) or deeper in its value.
+enum FieldError {
+    Key(PatternProblem),
+    Value(PatternError),
+}
+
+fn parse_field(raw: &str, value: &Node) -> Result<Field, FieldError> {
     let (anchor, key) = match raw.strip_suffix(')') {
         Some(inner) => {
             let (anchor, key) = if let Some(key) = inner.strip_prefix("^(") {
@@ -126,20 +144,26 @@ fn parse_field(raw: &str, value: &Yaml) -> Result<Field, PatternError> {
             } else if let Some(key) = inner.strip_prefix('(') {
                 (Anchor::Condition, key)
             } else if inner.contains('(') {
-                return Err(PatternError::UnsupportedAnchor(raw.to_string()));
+                return Err(FieldError::Key(PatternProblem::UnsupportedAnchor(
+                    raw.to_string(),
+                )));
             } else {
                 (Anchor::None, raw)
             };
             if key.is_empty() || key.contains(['(', ')']) {
-                return Err(PatternError::UnsupportedAnchor(raw.to_string()));
+                return Err(FieldError::Key(PatternProblem::UnsupportedAnchor(
+                    raw.to_string(),
+                )));
             }
             (anchor, key)
         }
         None => (Anchor::None, raw),
     };
-    let pattern = Pattern::parse(value)?;
+    let pattern = Pattern::parse(value).map_err(FieldError::Value)?;
     if anchor == Anchor::Existence && !matches!(pattern, Pattern::List(_)) {
-        return Err(PatternError::ExistenceNeedsList(raw.to_string()));
+        return Err(FieldError::Key(PatternProblem::ExistenceNeedsList(
+            raw.to_string(),
+        )));
     }
     Ok(Field {
         key: key.to_string(),
@@ -148,7 +172,7 @@ fn parse_field(raw: &str, value: &Yaml) -> Result<Field, PatternError> {
     })
 }
 
-fn parse_text(text: &str) -> Result<Scalar, PatternError> {
+fn parse_text(text: &str) -> Result<Scalar, PatternProblem> {
     let alternatives = text
         .split('|')
         .map(|alternative| {
@@ -161,15 +185,15 @@ fn parse_text(text: &str) -> Result<Scalar, PatternError> {
     Ok(Scalar::Text(alternatives))
 }
 
-fn parse_term(whole: &str, term: &str) -> Result<Term, PatternError> {
+fn parse_term(whole: &str, term: &str) -> Result<Term, PatternProblem> {
     if term.is_empty() && whole.trim() != "" {
-        return Err(PatternError::EmptyAlternative(whole.to_string()));
+        return Err(PatternProblem::EmptyAlternative(whole.to_string()));
     }
     let compare = |op: &str, ordering: Ordering| {
         let operand = term[op.len()..].trim();
         super::value::number(operand)
             .map(|n| Term::Compare(ordering, n))
-            .ok_or_else(|| PatternError::NotANumber(whole.to_string(), op.to_string()))
+            .ok_or_else(|| PatternProblem::NotANumber(whole.to_string(), op.to_string()))
     };
     for (op, ordering) in [
         (">=", Ordering::GreaterOrEqual),
@@ -193,8 +217,9 @@ fn parse_term(whole: &str, term: &str) -> Result<Term, PatternError> {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Result<Pattern, PatternError> {
-        Pattern::parse(&serde_yaml::from_str(text).unwrap())
+    fn parse(text: &str) -> Result<Pattern, PatternProblem> {
+        let node = crate::validate::parse_single(text).unwrap().unwrap();
+        Pattern::parse(&node).map_err(|error| error.kind)
     }
 
     #[test]
@@ -232,20 +257,32 @@ mod tests {
     }
 
     #[test]
+    fn errors_point_at_the_key_or_value() {
+        let node = crate::validate::parse_single("a:\n  \"<(b)\": 1\nc: '>x'\n")
+            .unwrap()
+            .unwrap();
+        let error = Pattern::parse(&node).unwrap_err();
+        assert_eq!(error.pos, Pos { line: 2, column: 3 });
+    }
+
+    #[test]
     fn malformed_patterns_are_errors() {
         assert_eq!(
             parse("{<(a): 1}"),
-            Err(PatternError::UnsupportedAnchor("<(a)".into()))
+            Err(PatternProblem::UnsupportedAnchor("<(a)".into()))
         );
         assert_eq!(
             parse("{^(a): x}"),
-            Err(PatternError::ExistenceNeedsList("^(a)".into()))
+            Err(PatternProblem::ExistenceNeedsList("^(a)".into()))
         );
-        assert_eq!(parse("[a, b]"), Err(PatternError::ListLength));
-        assert!(matches!(parse("'>web'"), Err(PatternError::NotANumber(..))));
+        assert_eq!(parse("[a, b]"), Err(PatternProblem::ListLength));
+        assert!(matches!(
+            parse("'>web'"),
+            Err(PatternProblem::NotANumber(..))
+        ));
         assert!(matches!(
             parse("'a || b'"),
-            Err(PatternError::EmptyAlternative(_))
+            Err(PatternProblem::EmptyAlternative(_))
         ));
     }
 }

@@ -1,11 +1,12 @@
 use std::path::PathBuf;
 
 use super::*;
-use crate::content::{BuiltinRule, Check, Course, PackSource};
+use crate::content::{Course, Exercise, PackSource};
 
 /// Matches a YAML pattern against the first object of a YAML input.
 fn outcome(pattern: &str, resource: &str) -> Outcome {
-    let pattern = Pattern::parse(&serde_yaml::from_str(pattern).unwrap()).unwrap();
+    let pattern = validate::parse_single(pattern).unwrap().unwrap();
+    let pattern = Pattern::parse(&pattern).unwrap();
     let objects = validate::objects(resource);
     check(&pattern, &objects[0], "")
 }
@@ -139,11 +140,11 @@ fn fixture() -> Exercise {
 #[test]
 fn the_fixture_solution_passes_and_the_starter_fails() {
     let exercise = fixture();
-    let verdict = grade(&exercise, &exercise.solution);
+    let verdict = exercise.grade(&exercise.solution);
     assert!(verdict.passed, "{verdict:#?}");
     assert!(verdict.checks.iter().all(|c| c.passed));
 
-    let verdict = grade(&exercise, &exercise.starter);
+    let verdict = exercise.grade(&exercise.starter);
     assert!(!verdict.passed);
     assert_eq!(verdict.findings[0].severity, validate::Severity::Error);
     let failed: Vec<(&str, Option<usize>)> = verdict
@@ -158,21 +159,18 @@ fn the_fixture_solution_passes_and_the_starter_fails() {
 #[test]
 fn a_pattern_needs_a_matching_document() {
     let exercise = fixture();
-    let verdict = grade(
-        &exercise,
-        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n",
-    );
+    let verdict = exercise.grade("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
     let check = &verdict.checks[1];
     assert!(!check.passed);
     assert_eq!(check.reason.as_ref().unwrap().en, "no document matches");
 }
 
-fn with_rule(rule: BuiltinRule) -> Exercise {
+fn with_rule(rule: Builtin) -> Exercise {
     let exercise = fixture();
     Exercise {
         checks: vec![Check {
             id: "rule".into(),
-            kind: CheckKind::Rule(rule),
+            kind: CheckKind::Builtin(rule),
             hint: None,
             pos: exercise.checks[0].pos,
         }],
@@ -198,20 +196,20 @@ spec:
 
 #[test]
 fn shared_volume_needs_two_mounts() {
-    let exercise = with_rule(BuiltinRule::SharedVolume);
-    let verdict = grade(&exercise, SHARED);
+    let exercise = with_rule(Builtin::SharedVolume);
+    let verdict = exercise.grade(SHARED);
     assert!(verdict.passed, "{verdict:#?}");
     assert_eq!(verdict.checks[0].pos.map(|p| p.line), Some(6));
     let one = SHARED.replace("[{name: data, mountPath: /b}]", "[]");
-    assert!(!grade(&exercise, &one).checks[0].passed);
+    assert!(!exercise.grade(&one).checks[0].passed);
 }
 
 #[test]
 fn kinds_present_names_what_is_missing() {
-    let exercise = with_rule(BuiltinRule::KindsPresent {
+    let exercise = with_rule(Builtin::KindsPresent {
         kinds: vec!["Pod".into(), "Service".into()],
     });
-    let check = &grade(&exercise, SHARED).checks[0];
+    let check = &exercise.grade(SHARED).checks[0];
     assert!(!check.passed);
     assert_eq!(check.reason.as_ref().unwrap().en, "missing: Service");
 }
@@ -222,10 +220,10 @@ fn pod_security_rules_use_the_level() {
         "    - name: b\n",
         "    - name: b\n      securityContext: {privileged: true}\n",
     );
-    let baseline = with_rule(BuiltinRule::PssBaseline);
-    assert!(grade(&baseline, SHARED).checks[0].passed);
-    assert!(!grade(&baseline, &privileged).checks[0].passed);
-    assert!(!grade(&with_rule(BuiltinRule::PssRestricted), SHARED).checks[0].passed);
+    let baseline = with_rule(Builtin::PssBaseline);
+    assert!(baseline.grade(SHARED).checks[0].passed);
+    assert!(!baseline.grade(&privileged).checks[0].passed);
+    assert!(!with_rule(Builtin::PssRestricted).grade(SHARED).checks[0].passed);
 }
 
 #[test]
@@ -240,8 +238,8 @@ spec:
     spec:
       containers: [{name: web, image: nginx:1.27}]
 ";
-    let exercise = with_rule(BuiltinRule::SelectorMatchesTemplate);
-    assert!(!grade(&exercise, deployment).checks[0].passed);
+    let exercise = with_rule(Builtin::SelectorMatchesTemplate);
+    assert!(!exercise.grade(deployment).checks[0].passed);
     let fixed = deployment.replace("app: api", "app: web");
-    assert!(grade(&exercise, &fixed).checks[0].passed);
+    assert!(exercise.grade(&fixed).checks[0].passed);
 }

@@ -47,7 +47,7 @@ pub struct Graded {
 pub fn run_job(job: &GradeJob) -> Graded {
     let outcome = crate::workspace::Workspace::read(&job.path)
         .map(|text| {
-            let verdict = crate::grade::grade(&job.exercise, &text);
+            let verdict = job.exercise.grade(&text);
             (text, verdict)
         })
         .map_err(|err| err.to_string());
@@ -561,7 +561,7 @@ mod tests {
         reason: GradeReason,
     ) -> Option<(String, bool, u32)> {
         let job = screen.job(reason);
-        let verdict = crate::grade::grade(&job.exercise, text);
+        let verdict = job.exercise.grade(text);
         screen.graded(Graded {
             exercise_id: job.exercise.id.clone(),
             generation: job.generation,

@@ -16,11 +16,36 @@ pub enum Severity {
     Info,
 }
 
-/// A 1-based line and column (columns count characters).
+/// A 1-based line and column (columns count characters): where a finding,
+/// a pack problem or a grading failure is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
     pub line: usize,
     pub column: usize,
+}
+
+impl Pos {
+    /// The start of a file.
+    pub const START: Pos = Pos { line: 1, column: 1 };
+
+    /// The position of a byte offset in `text`.
+    pub fn of_offset(text: &str, offset: usize) -> Pos {
+        let offset = offset.min(text.len());
+        let before = text.get(..offset).unwrap_or(text);
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Pos { line, column }
+    }
+
+    /// Moves a position found in an embedded text (front matter) down to
+    /// where that text starts in its file.
+    pub fn shifted(self, lines: usize) -> Pos {
+        Pos {
+            line: self.line + lines,
+            column: self.column,
+        }
+    }
 }
 
 /// A text in both languages kubetutor speaks.

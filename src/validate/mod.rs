@@ -22,7 +22,10 @@ pub use pss::{Level, Version};
 pub use registry::{RuleError, rules, switchable};
 pub use rule::{Category, Rule, Versions, Words};
 pub(crate) use rules::catalog::SELECTOR_MISMATCH;
-pub use yaml::{ALIAS_BUDGET, Entry, MAX_DEPTH, MAX_INPUT_BYTES, Node, Value};
+pub use yaml::de::{NodeError, from_node};
+pub use yaml::{
+    ALIAS_BUDGET, Entry, MAX_DEPTH, MAX_INPUT_BYTES, Node, Value, parse_single, parse_stream,
+};
 
 /// What a document is, for reports: `{"index":0,"apiVersion":"v1","kind":"Pod","name":"web"}`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -5,6 +5,8 @@
 //! real apply would say. Limits protect against hostile input: size, nesting
 //! depth and an alias-expansion budget.
 
+pub mod de;
+
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
@@ -156,6 +158,69 @@ pub fn parse_bytes(bytes: &[u8]) -> Parsed {
             let line = valid.matches('\n').count() + 1;
             let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             fatal(YamlErrorKind::InvalidUtf8, Pos { line, column })
+        }
+    }
+}
+
+/// Every document of a stream as a located tree, or the first error
+/// (syntax, duplicate key) that makes the stream unusable.
+pub fn parse_stream(text: &str) -> Result<Vec<Node>, (String, Pos)> {
+    let parsed = parse(text);
+    if let Some(error) = parsed.error {
+        return Err((error.kind.describe(), error.pos));
+    }
+    if let Some(duplicate) = parsed.duplicates.first() {
+        return Err(duplicate_message(duplicate));
+    }
+    Ok(parsed.documents.into_iter().map(|d| d.root).collect())
+}
+
+fn duplicate_message(duplicate: &DuplicateKey) -> (String, Pos) {
+    (
+        format!(
+            "duplicate key `{}` (first at line {})",
+            duplicate.key, duplicate.first.line
+        ),
+        duplicate.pos,
+    )
+}
+
+/// A pack file's one document as a located tree: `Ok(None)` when it is
+/// empty; a syntax error, a duplicate key or a second document is an error.
+pub fn parse_single(text: &str) -> Result<Option<Node>, (String, Pos)> {
+    let parsed = parse(text);
+    if let Some(error) = parsed.error {
+        return Err((error.kind.describe(), error.pos));
+    }
+    if let Some(duplicate) = parsed.duplicates.first() {
+        return Err(duplicate_message(duplicate));
+    }
+    let mut documents = parsed.documents.into_iter();
+    let first = documents.next().map(|document| document.root);
+    match documents.next() {
+        Some(second) => Err((
+            "a second YAML document; this file holds one".into(),
+            second.root.pos,
+        )),
+        None => Ok(first),
+    }
+}
+
+impl YamlErrorKind {
+    /// The reason in English, for pack problems.
+    pub fn describe(&self) -> String {
+        match self {
+            YamlErrorKind::Syntax(reason) => reason.clone(),
+            YamlErrorKind::TooLarge(bytes) => {
+                format!("{bytes} bytes is more than {MAX_INPUT_BYTES}")
+            }
+            YamlErrorKind::TooDeep => format!("nesting deeper than {MAX_DEPTH} levels"),
+            YamlErrorKind::AliasBudget => {
+                format!("aliases expand to more than {ALIAS_BUDGET} nodes")
+            }
+            YamlErrorKind::UnknownAlias => "unknown anchor referenced by an alias".into(),
+            YamlErrorKind::NonScalarKey => "mapping keys must be scalars".into(),
+            YamlErrorKind::InvalidUtf8 => "not valid UTF-8".into(),
         }
     }
 }

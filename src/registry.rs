@@ -23,10 +23,15 @@ mod tests {
     use std::collections::HashSet;
 
     #[test]
-    fn every_id_is_declared_once() {
+    fn every_id_is_declared_once_and_documented() {
         let mut seen = HashSet::new();
         for rule in all() {
             assert!(seen.insert(rule.id), "{} is declared twice", rule.id);
+            let (prefix, name) = rule.id.split_once('/').expect("category/name");
+            assert!(!name.is_empty() && !prefix.is_empty(), "{}", rule.id);
+            assert!(!rule.summary.en.is_empty() && !rule.summary.ja.is_empty());
+            assert!(!rule.help.en.is_empty() && !rule.help.ja.is_empty());
+            assert!(rule.docs.starts_with("https://"), "{}", rule.id);
         }
         assert!(find("grade/shared-volume").is_some());
         assert!(find("lint/image-tag").is_some());

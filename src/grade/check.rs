@@ -141,6 +141,14 @@ impl Check {
         })
     }
 
+    /// The registered rule of a built-in check (patterns have none).
+    pub fn rule(&self) -> Option<&'static crate::validate::Rule> {
+        match &self.kind {
+            CheckKind::Builtin(builtin) => Some(builtin.rule()),
+            CheckKind::Pattern { .. } => None,
+        }
+    }
+
     /// Reads a check written on its own, as YAML (tests and fixtures).
     pub fn from_yaml(text: &str) -> Result<Check, CheckError> {
         match validate::parse_single(text) {

@@ -59,20 +59,6 @@ pub fn switchable(id: &str) -> Result<&'static Rule, RuleError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
-
-    #[test]
-    fn ids_are_unique_and_well_formed() {
-        let mut seen = HashSet::new();
-        for rule in rules() {
-            assert!(seen.insert(rule.id), "{} is declared twice", rule.id);
-            let (prefix, name) = rule.id.split_once('/').expect("category/name");
-            assert!(!name.is_empty() && !prefix.is_empty(), "{}", rule.id);
-            assert!(!rule.summary.en.is_empty() && !rule.summary.ja.is_empty());
-            assert!(!rule.help.en.is_empty() && !rule.help.ja.is_empty());
-            assert!(rule.docs.starts_with("https://"), "{}", rule.id);
-        }
-    }
 
     #[test]
     fn only_lints_and_profiles_switch() {

@@ -6,7 +6,8 @@ use serde::Deserialize;
 use super::CheckResult;
 use super::check::CheckError;
 use crate::validate::{
-    self, Category, Finding, Level, Node, Options, Pos, Report, Rule, Severity, Text, Words,
+    self, Category, Finding, Level, Node, Options, PodView, Pos, Report, Rule, Severity, Text,
+    Words,
 };
 
 /// The checks the grader knows besides patterns: what a pattern cannot say
@@ -284,13 +285,9 @@ fn kind_of(object: &Node) -> Option<&str> {
 
 /// The position of a Pod volume that two containers (init or regular) mount.
 fn shared_volume(object: &Node) -> Option<Pos> {
-    let spec = validate::pod_template(kind_of(object)?, object)?.get("spec")?;
-    let containers: Vec<&Node> = ["containers", "initContainers"]
-        .iter()
-        .filter_map(|key| spec.get(key))
-        .flat_map(Node::items)
-        .collect();
-    spec.get("volumes")?.items().iter().find_map(|volume| {
+    let pod = PodView::of(kind_of(object)?, object)?;
+    let containers: Vec<&Node> = pod.running_containers().map(|c| c.node).collect();
+    pod.get("volumes")?.items().iter().find_map(|volume| {
         let name = volume.get("name")?.as_str()?;
         let mounting = containers
             .iter()

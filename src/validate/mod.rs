@@ -6,6 +6,7 @@ mod finding;
 mod kinds;
 mod lint;
 mod path;
+mod pod;
 mod pss;
 mod registry;
 mod rule;
@@ -18,6 +19,7 @@ mod yaml;
 pub use finding::{Finding, Pos, Severity, Text};
 pub use lint::Profile;
 pub use path::FieldPath;
+pub use pod::{ContainerList, ContainerView, PodView};
 pub use pss::{Level, Version};
 pub use registry::{RuleError, rules, switchable};
 pub use rule::{Category, Rule, Versions, Words};
@@ -101,11 +103,6 @@ pub fn objects(text: &str) -> Vec<Node> {
         .iter()
         .flat_map(|document| kinds::expand_list(&document.root).into_iter().cloned())
         .collect()
-}
-
-/// Where a kind keeps its Pod template (the object holding metadata and spec).
-pub fn pod_template<'a>(kind: &str, root: &'a Node) -> Option<&'a Node> {
-    pss::pod_template(kind, root).map(|(template, _)| template)
 }
 
 fn finish(parsed: yaml::Parsed, options: &Options) -> Report {

@@ -1,8 +1,9 @@
 //! `lint/read-only-root`: a writable root filesystem lets an intruder
 //! change the container's own binaries; writes belong in volumes.
 
-use super::{Container, Emit, Lint, Scope, is_true};
+use super::{Emit, Lint, Scope, is_true};
 use crate::validate::finding::Text;
+use crate::validate::pod::ContainerView;
 use crate::validate::rule::{Rule, Words};
 use crate::validate::rules::go_quote;
 
@@ -26,8 +27,8 @@ pub(super) static READ_ONLY_ROOT: Lint = Lint {
 
 /// Warns about a container without `readOnlyRootFilesystem: true`, at the
 /// value when it is set otherwise, else at the container.
-fn check(container: &Container<'_>, emit: &mut Emit<'_>) {
-    let set = container.security("readOnlyRootFilesystem");
+fn check(container: &ContainerView<'_>, emit: &mut Emit<'_>) {
+    let set = container.security_field("readOnlyRootFilesystem");
     if is_true(set.as_ref().map(|(node, _)| *node)) {
         return;
     }

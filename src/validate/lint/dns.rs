@@ -2,8 +2,9 @@
 //! silently loses cluster DNS) and `lint/dns-default` (`Default` is the
 //! node's resolver, a common misreading of the name).
 
-use super::{Emit, Lint, PodSpec, Scope, is_true};
+use super::{Emit, Lint, Scope, is_true};
 use crate::validate::finding::Text;
+use crate::validate::pod::PodView;
 use crate::validate::rule::{Rule, Words};
 
 const DNS_POLICY: &str =
@@ -46,7 +47,7 @@ pub(super) static DEFAULT: Lint = Lint {
 };
 
 /// Warns about host networking that loses cluster DNS.
-fn host_network(pod: &PodSpec<'_>, emit: &mut Emit<'_>) {
+fn host_network(pod: &PodView<'_>, emit: &mut Emit<'_>) {
     let policy = pod.get("dnsPolicy").and_then(|node| node.as_str());
     let host_network = pod.get("hostNetwork");
     if is_true(host_network)
@@ -54,7 +55,7 @@ fn host_network(pod: &PodSpec<'_>, emit: &mut Emit<'_>) {
         && policy.is_none_or(|policy| policy == "ClusterFirst")
     {
         emit.report_with_rule_help(
-            &pod.path.field("hostNetwork"),
+            &pod.spec_path.field("hostNetwork"),
             node.pos,
             Text::new(
                 "hostNetwork: true without dnsPolicy: ClusterFirstWithHostNet: the Pod falls back to the node's DNS resolver (like dnsPolicy: Default), so cluster Service names do not resolve",
@@ -65,7 +66,7 @@ fn host_network(pod: &PodSpec<'_>, emit: &mut Emit<'_>) {
 }
 
 /// Warns about `dnsPolicy: Default`.
-fn default_policy(pod: &PodSpec<'_>, emit: &mut Emit<'_>) {
+fn default_policy(pod: &PodView<'_>, emit: &mut Emit<'_>) {
     let Some(node) = pod
         .get("dnsPolicy")
         .filter(|node| node.as_str() == Some("Default"))
@@ -73,7 +74,7 @@ fn default_policy(pod: &PodSpec<'_>, emit: &mut Emit<'_>) {
         return;
     };
     emit.report_with_rule_help(
-        &pod.path.field("dnsPolicy"),
+        &pod.spec_path.field("dnsPolicy"),
         node.pos,
         Text::new(
             "dnsPolicy: Default uses the node's DNS resolver, not cluster DNS; the default policy is ClusterFirst",

@@ -5,8 +5,9 @@
 
 use std::collections::HashMap;
 
-use super::{Container, Emit, Lint, Scope};
+use super::{Emit, Lint, Scope};
 use crate::validate::finding::Text;
+use crate::validate::pod::ContainerView;
 use crate::validate::rule::{Rule, Words};
 use crate::validate::rules::go_quote;
 use crate::validate::yaml::Node;
@@ -67,7 +68,9 @@ fn looks_secret(name: &str) -> bool {
 }
 
 /// The named entries of a container's `env` list: index, name node and name.
-fn named_vars<'a>(container: &Container<'a>) -> impl Iterator<Item = (usize, &'a Node, &'a str)> {
+fn named_vars<'a>(
+    container: &ContainerView<'a>,
+) -> impl Iterator<Item = (usize, &'a Node, &'a str)> {
     let env = container.get("env").map_or(&[][..], Node::items);
     env.iter().enumerate().filter_map(|(index, var)| {
         let name_node = var.get("name")?;
@@ -76,7 +79,7 @@ fn named_vars<'a>(container: &Container<'a>) -> impl Iterator<Item = (usize, &'a
 }
 
 /// Warns about a variable set a second time in one container.
-fn duplicates(container: &Container<'_>, emit: &mut Emit<'_>) {
+fn duplicates(container: &ContainerView<'_>, emit: &mut Emit<'_>) {
     let list = container.path.field("env");
     let container_name = go_quote(container.name());
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
@@ -98,7 +101,7 @@ fn duplicates(container: &Container<'_>, emit: &mut Emit<'_>) {
 }
 
 /// Warns about a literal value under a name that says it is a credential.
-fn secret_literals(container: &Container<'_>, emit: &mut Emit<'_>) {
+fn secret_literals(container: &ContainerView<'_>, emit: &mut Emit<'_>) {
     let list = container.path.field("env");
     let container_name = go_quote(container.name());
     let env = container.get("env").map_or(&[][..], Node::items);

@@ -3,11 +3,12 @@
 //! host's network and ports, privileged mode, the host's filesystem). The
 //! API server admits such Pods; they just never run, hence errors here.
 
-use super::{Container, Emit, Lint, Object, PodSpec, Profile, Scope, is_true};
+use super::{Emit, Lint, Object, Profile, Scope, is_true};
 use crate::validate::finding::Text;
 use crate::validate::path::FieldPath;
+use crate::validate::pod::{ContainerView, PodView};
 use crate::validate::rule::{Rule, Words};
-use crate::validate::rules::{go_quote, present};
+use crate::validate::rules::go_quote;
 use crate::validate::yaml::{Node, Value};
 
 const FARGATE: &str = "https://docs.aws.amazon.com/eks/latest/userguide/fargate.html";
@@ -128,11 +129,11 @@ fn daemon_set(object: &Object<'_>, _: &[Object<'_>], emit: &mut Emit<'_>) {
     );
 }
 
-fn host_network(pod: &PodSpec<'_>, emit: &mut Emit<'_>) {
+fn host_network(pod: &PodView<'_>, emit: &mut Emit<'_>) {
     if let Some(node) = pod.get("hostNetwork").filter(|node| is_true(Some(node))) {
         report(
             emit,
-            &pod.path.field("hostNetwork"),
+            &pod.spec_path.field("hostNetwork"),
             node.pos,
             Text::new(
                 "Fargate does not support hostNetwork",
@@ -142,9 +143,9 @@ fn host_network(pod: &PodSpec<'_>, emit: &mut Emit<'_>) {
     }
 }
 
-fn privileged(container: &Container<'_>, emit: &mut Emit<'_>) {
+fn privileged(container: &ContainerView<'_>, emit: &mut Emit<'_>) {
     if let Some((node, path)) = container
-        .security("privileged")
+        .security_field("privileged")
         .filter(|(node, _)| is_true(Some(node)))
     {
         let name = go_quote(container.name());
@@ -160,10 +161,10 @@ fn privileged(container: &Container<'_>, emit: &mut Emit<'_>) {
     }
 }
 
-fn host_path(pod: &PodSpec<'_>, emit: &mut Emit<'_>) {
+fn host_path(pod: &PodView<'_>, emit: &mut Emit<'_>) {
     let volumes = pod.get("volumes").map_or(&[][..], Node::items);
     for (index, volume) in volumes.iter().enumerate() {
-        let Some(entry) = present(volume, "hostPath") else {
+        let Some(entry) = volume.present_entry("hostPath") else {
             continue;
         };
         let name = go_quote(
@@ -174,7 +175,10 @@ fn host_path(pod: &PodSpec<'_>, emit: &mut Emit<'_>) {
         );
         report(
             emit,
-            &pod.path.field("volumes").index(index).field("hostPath"),
+            &pod.spec_path
+                .field("volumes")
+                .index(index)
+                .field("hostPath"),
             entry.key_pos,
             Text::new(
                 format!("Fargate does not support hostPath volumes (volume {name})"),
@@ -185,7 +189,7 @@ fn host_path(pod: &PodSpec<'_>, emit: &mut Emit<'_>) {
 }
 
 /// A `hostPort` on any port of the container.
-fn host_ports(container: &Container<'_>, emit: &mut Emit<'_>) {
+fn host_ports(container: &ContainerView<'_>, emit: &mut Emit<'_>) {
     let ports = container.get("ports").map_or(&[][..], Node::items);
     for (index, port) in ports.iter().enumerate() {
         let Some(node) = port

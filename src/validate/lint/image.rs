@@ -1,8 +1,9 @@
 //! `lint/image-tag`: a tag that moves (`latest`, or none, which means
 //! `latest`) lets Pods of one workload run different code and defeats rollbacks.
 
-use super::{Container, Emit, Lint, Scope};
+use super::{Emit, Lint, Scope};
 use crate::validate::finding::Text;
+use crate::validate::pod::ContainerView;
 use crate::validate::rule::{Rule, Words};
 use crate::validate::rules::go_quote;
 
@@ -35,7 +36,7 @@ fn tag(image: &str) -> Option<&str> {
 }
 
 /// Warns about a container image without a tag or with `:latest`.
-fn check(container: &Container<'_>, emit: &mut Emit<'_>) {
+fn check(container: &ContainerView<'_>, emit: &mut Emit<'_>) {
     let Some(node) = container.get("image") else {
         return;
     };

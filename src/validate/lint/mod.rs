@@ -16,8 +16,9 @@ mod service_account;
 use super::Options;
 use super::finding::{Finding, Pos, Text};
 use super::path::FieldPath;
+use super::pod::{ContainerView, PodView};
 use super::rule::Rule;
-use super::rules::{Ctx, present};
+use super::rules::Ctx;
 use super::schema::schemas;
 use super::yaml::{Node, Value};
 
@@ -39,10 +40,10 @@ pub(crate) struct Lint {
 
 /// What a lint's check function looks at.
 pub(crate) enum Scope {
-    /// Every container, init containers included, of every Pod spec.
-    Container(fn(&Container<'_>, &mut Emit<'_>)),
+    /// Every container a created Pod runs (regular and init) of every Pod spec.
+    Container(fn(&ContainerView<'_>, &mut Emit<'_>)),
     /// Every Pod spec.
-    Pod(fn(&PodSpec<'_>, &mut Emit<'_>)),
+    Pod(fn(&PodView<'_>, &mut Emit<'_>)),
     /// Every object of a known kind, with all the others of the input.
     Object(fn(&Object<'_>, &[Object<'_>], &mut Emit<'_>)),
 }
@@ -103,88 +104,6 @@ impl Emit<'_> {
     }
 }
 
-/// The kinds whose Pod (template) the lints read.
-const POD_KINDS: &[&str] = &[
-    "Pod",
-    "Deployment",
-    "ReplicaSet",
-    "StatefulSet",
-    "DaemonSet",
-    "Job",
-    "CronJob",
-];
-
-/// A Pod spec with the kind that holds it.
-pub(super) struct PodSpec<'a> {
-    pub kind: &'a str,
-    pub spec: &'a Node,
-    pub path: FieldPath,
-}
-
-impl<'a> PodSpec<'a> {
-    /// The regular containers, then the init containers.
-    pub fn containers(&self) -> Vec<Container<'a>> {
-        let mut all = self.list("containers");
-        all.extend(self.list("initContainers"));
-        all
-    }
-
-    /// The containers of one list (`containers`, `initContainers`).
-    pub fn list(&self, list: &str) -> Vec<Container<'a>> {
-        let Some(entry) = present(self.spec, list) else {
-            return Vec::new();
-        };
-        let path = self.path.field(list);
-        entry
-            .value
-            .items()
-            .iter()
-            .enumerate()
-            .filter(|(_, node)| matches!(node.value, Value::Map(_)))
-            .map(|(index, node)| Container {
-                node,
-                path: path.index(index),
-            })
-            .collect()
-    }
-
-    /// A field of the spec unless absent or null.
-    pub fn get(&self, key: &str) -> Option<&'a Node> {
-        present(self.spec, key).map(|entry| &entry.value)
-    }
-}
-
-/// One container of a Pod spec.
-pub(super) struct Container<'a> {
-    pub node: &'a Node,
-    pub path: FieldPath,
-}
-
-impl<'a> Container<'a> {
-    /// The container's name as written (empty when missing).
-    pub fn name(&self) -> &'a str {
-        self.get("name").and_then(Node::as_str).unwrap_or_default()
-    }
-
-    /// Where a finding about a field missing from this container points:
-    /// its `name` entry, else the container itself.
-    pub fn pos(&self) -> Pos {
-        self.node.entry("name").map_or(self.node.pos, |e| e.key_pos)
-    }
-
-    /// A field unless absent or null.
-    pub fn get(&self, key: &str) -> Option<&'a Node> {
-        present(self.node, key).map(|entry| &entry.value)
-    }
-
-    /// A field of `securityContext`, with its path.
-    pub fn security(&self, key: &str) -> Option<(&'a Node, FieldPath)> {
-        let value = present(self.get("securityContext")?, key)?;
-        let path = self.path.field("securityContext").field(key);
-        Some((&value.value, path))
-    }
-}
-
 /// Whether a node is the boolean `true`.
 pub(super) fn is_true(node: Option<&Node>) -> bool {
     node.is_some_and(|node| node.value == Value::Bool(true))
@@ -229,7 +148,7 @@ pub(super) fn check(objects: &[(usize, &Node)], options: &Options, out: &mut Vec
         .filter(|lint| runs(lint, options))
         .collect();
     for object in &known {
-        let pod = pod_spec(object);
+        let pod = PodView::of(object.kind, object.root);
         for lint in &lints {
             let mut emit = Emit {
                 rule: &lint.rule,
@@ -242,7 +161,7 @@ pub(super) fn check(objects: &[(usize, &Node)], options: &Options, out: &mut Vec
                 (Scope::Object(run), _) => run(object, &known, &mut emit),
                 (Scope::Pod(run), Some(pod)) => run(pod, &mut emit),
                 (Scope::Container(run), Some(pod)) => {
-                    for container in pod.containers() {
+                    for container in pod.running_containers() {
                         run(&container, &mut emit);
                     }
                 }
@@ -250,19 +169,6 @@ pub(super) fn check(objects: &[(usize, &Node)], options: &Options, out: &mut Vec
             }
         }
     }
-}
-
-/// The Pod spec of an object that holds one as a mapping.
-pub(super) fn pod_spec<'a>(object: &Object<'a>) -> Option<PodSpec<'a>> {
-    if !POD_KINDS.contains(&object.kind) {
-        return None;
-    }
-    let (spec, path) = super::rules::pod_spec(object.kind, object.root)?;
-    matches!(spec.value, Value::Map(_)).then_some(PodSpec {
-        kind: object.kind,
-        spec,
-        path,
-    })
 }
 
 #[cfg(test)]

@@ -2,8 +2,9 @@
 //! Pod that is still starting; without a liveness probe a hung process is
 //! never restarted. Only long-running Pods need them: a Job's Pods finish.
 
-use super::{Emit, Lint, PodSpec, Scope};
+use super::{Emit, Lint, Scope};
 use crate::validate::finding::Text;
+use crate::validate::pod::{ContainerList, PodView};
 use crate::validate::rule::{Rule, Words};
 use crate::validate::rules::go_quote;
 
@@ -26,7 +27,7 @@ pub(super) static PROBES: Lint = Lint {
 };
 
 /// Whether the Pod spec runs until stopped.
-fn long_running(pod: &PodSpec<'_>) -> bool {
+fn long_running(pod: &PodView<'_>) -> bool {
     match pod.kind {
         "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" => true,
         "Pod" => pod
@@ -39,11 +40,11 @@ fn long_running(pod: &PodSpec<'_>) -> bool {
 
 /// Warns about regular containers of a long-running Pod without probes
 /// (native sidecars are init containers and are left alone).
-fn check(pod: &PodSpec<'_>, emit: &mut Emit<'_>) {
+fn check(pod: &PodView<'_>, emit: &mut Emit<'_>) {
     if !long_running(pod) {
         return;
     }
-    for container in pod.list("containers") {
+    for container in pod.list(ContainerList::Regular) {
         if container.get("readinessProbe").is_some() || container.get("livenessProbe").is_some() {
             continue;
         }

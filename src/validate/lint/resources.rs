@@ -2,8 +2,9 @@
 //! the Pod is evicted early under node pressure; the warning names the QoS
 //! class the Pod ends up in, computed as the kubelet does.
 
-use super::{Container, Emit, Lint, PodSpec, Scope};
+use super::{Emit, Lint, Scope};
 use crate::validate::finding::Text;
+use crate::validate::pod::{ContainerView, PodView};
 use crate::validate::rule::{Rule, Words};
 use crate::validate::rules::go_quote;
 use crate::validate::rules::quantity::quantity_of;
@@ -49,12 +50,12 @@ impl Qos {
 }
 
 /// `resources.<list>.<resource>` of a container.
-fn amount<'a>(container: &Container<'a>, list: &str, resource: &str) -> Option<&'a Node> {
+fn amount<'a>(container: &ContainerView<'a>, list: &str, resource: &str) -> Option<&'a Node> {
     container.get("resources")?.get(list)?.get(resource)
 }
 
 /// Whether a container sets a cpu or memory request or limit.
-fn sets_any(container: &Container<'_>) -> bool {
+fn sets_any(container: &ContainerView<'_>) -> bool {
     QOS_RESOURCES.iter().any(|resource| {
         amount(container, "requests", resource).is_some()
             || amount(container, "limits", resource).is_some()
@@ -63,7 +64,7 @@ fn sets_any(container: &Container<'_>) -> bool {
 
 /// Whether a container has cpu and memory limits with requests equal to
 /// them (a missing request defaults to the limit).
-fn is_guaranteed(container: &Container<'_>) -> bool {
+fn is_guaranteed(container: &ContainerView<'_>) -> bool {
     QOS_RESOURCES.iter().all(|resource| {
         let Some(limit) = amount(container, "limits", resource) else {
             return false;
@@ -77,10 +78,10 @@ fn is_guaranteed(container: &Container<'_>) -> bool {
 }
 
 /// The QoS class of a Pod with these containers (init containers included).
-pub(super) fn qos(containers: &[Container<'_>]) -> Qos {
-    if !containers.iter().any(sets_any) {
+pub(super) fn qos(containers: &[&ContainerView<'_>]) -> Qos {
+    if !containers.iter().any(|c| sets_any(c)) {
         Qos::BestEffort
-    } else if containers.iter().all(is_guaranteed) {
+    } else if containers.iter().all(|c| is_guaranteed(c)) {
         Qos::Guaranteed
     } else {
         Qos::Burstable
@@ -88,10 +89,10 @@ pub(super) fn qos(containers: &[Container<'_>]) -> Qos {
 }
 
 /// Warns about every container that sets no cpu or memory request or limit.
-fn check(pod: &PodSpec<'_>, emit: &mut Emit<'_>) {
-    let containers = pod.containers();
+fn check(pod: &PodView<'_>, emit: &mut Emit<'_>) {
+    let containers: Vec<&ContainerView<'_>> = pod.running_containers().collect();
     let class = qos(&containers).name();
-    for container in containers.iter().filter(|c| !sets_any(c)) {
+    for container in containers.into_iter().filter(|c| !sets_any(c)) {
         let name = go_quote(container.name());
         emit.report_with_rule_help(
             &container.path,

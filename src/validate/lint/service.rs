@@ -3,9 +3,9 @@
 //! Pod templates of the same input can be compared, so the lint stays quiet
 //! when the input has none.
 
-use super::{Emit, Lint, Object, POD_KINDS, Scope};
+use super::{Emit, Lint, Object, Scope};
 use crate::validate::finding::Text;
-use crate::validate::pss::pod_template;
+use crate::validate::pod::PodView;
 use crate::validate::rule::{Rule, Words};
 use crate::validate::rules::go_quote;
 use crate::validate::rules::selectors::label_text;
@@ -70,10 +70,9 @@ fn check(object: &Object<'_>, objects: &[Object<'_>], emit: &mut Emit<'_>) {
     }
     let templates: Vec<(&Node, Option<&Node>)> = objects
         .iter()
-        .filter(|object| POD_KINDS.contains(&object.kind))
         .filter_map(|object| {
-            let (template, _) = pod_template(object.kind, object.root)?;
-            let labels = template.get("metadata").and_then(|m| m.get("labels"));
+            let pod = PodView::of(object.kind, object.root)?;
+            let labels = pod.metadata("labels").map(|(labels, _)| labels);
             Some((object.root, labels))
         })
         .collect();

@@ -4,8 +4,9 @@
 //! many Pods do call the API, and only the team knows which.
 
 use super::service::same_namespace;
-use super::{Emit, Lint, Object, Scope, pod_spec};
+use super::{Emit, Lint, Object, Scope};
 use crate::validate::finding::Text;
+use crate::validate::pod::PodView;
 use crate::validate::rule::{Rule, Words};
 use crate::validate::rules::go_quote;
 use crate::validate::yaml::{Node, Value};
@@ -40,7 +41,7 @@ fn automount(node: &Node) -> Option<bool> {
 /// Warns about a Pod spec that mounts the token, unless the ServiceAccount
 /// it runs as (when it is in the same input) opts out.
 fn check(object: &Object<'_>, objects: &[Object<'_>], emit: &mut Emit<'_>) {
-    let Some(pod) = pod_spec(object) else {
+    let Some(pod) = PodView::of(object.kind, object.root) else {
         return;
     };
     let account = pod
@@ -66,10 +67,10 @@ fn check(object: &Object<'_>, objects: &[Object<'_>], emit: &mut Emit<'_>) {
     }
     let (path, pos) = match pod.spec.entry("automountServiceAccountToken") {
         Some(entry) => (
-            pod.path.field("automountServiceAccountToken"),
+            pod.spec_path.field("automountServiceAccountToken"),
             entry.value.pos,
         ),
-        None => (pod.path.clone(), pod.spec.pos),
+        None => (pod.spec_path.clone(), pod.spec.pos),
     };
     let shown = go_quote(account);
     emit.report_with_rule_help(

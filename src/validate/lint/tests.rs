@@ -2,7 +2,8 @@
 //! the English wording.
 
 use super::resources::{Qos, qos};
-use super::{PodSpec, Profile};
+use super::Profile;
+use crate::validate::pod::PodView;
 use crate::validate::path::FieldPath;
 use crate::validate::{Options, Severity, check, check_with};
 
@@ -84,13 +85,9 @@ fn qos_classes_follow_the_kubelet() {
     let class = |containers: &str| {
         let text = pod(&format!("  containers:\n{containers}"));
         let parsed = crate::validate::yaml::parse(&text);
-        let spec = parsed.documents[0].root.get("spec").unwrap();
-        let pod = PodSpec {
-            kind: "Pod",
-            spec,
-            path: FieldPath::default().field("spec"),
-        };
-        qos(&pod.containers())
+        let pod = PodView::of("Pod", &parsed.documents[0].root).unwrap();
+        let containers: Vec<_> = pod.running_containers().collect();
+        qos(&containers)
     };
     assert_eq!(class("  - name: a\n"), Qos::BestEffort);
     // Only limits: requests default to them.

@@ -2,10 +2,10 @@
 
 use std::collections::BTreeSet;
 
-use super::pod::{Pod, field, flag, int, text};
 use super::{Check, Level, Violation, containers_phrase, join_quote, plural};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
+use crate::validate::pod::{ContainerView, PodView};
 use crate::validate::rule::{Rule, Words};
 use crate::validate::yaml::Node;
 
@@ -43,7 +43,7 @@ impl First {
 const fn check(
     id: &'static str,
     since: u32,
-    run: fn(&Pod<'_>, u32) -> Option<Violation>,
+    run: fn(&PodView<'_>, u32) -> Option<Violation>,
     summary: Words,
     help: Words,
 ) -> Check {
@@ -197,13 +197,13 @@ pub(super) static HOST_PROBES: Check = check(
     ),
 );
 
-fn host_namespaces(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+fn host_namespaces(pod: &PodView<'_>, _: u32) -> Option<Violation> {
     let mut first = First::default();
     let mut bad = Vec::new();
     for key in ["hostNetwork", "hostPID", "hostIPC"] {
-        if flag(pod.spec, key) == Some(true) {
+        if pod.spec.flag(key) == Some(true) {
             bad.push(format!("{key}=true"));
-            if let Some(node) = field(pod.spec, key) {
+            if let Some(node) = pod.spec.present(key) {
                 first.note(pod.spec_path.field(key), node.pos);
             }
         }
@@ -219,14 +219,14 @@ fn host_namespaces(pod: &Pod<'_>, _: u32) -> Option<Violation> {
     )
 }
 
-fn privileged(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+fn privileged(pod: &PodView<'_>, _: u32) -> Option<Violation> {
     let mut first = First::default();
     let mut names = Vec::new();
-    for container in &pod.containers {
+    for container in pod.containers() {
         if let Some((node, path)) = container.security_field("privileged")
             && node.value == crate::validate::yaml::Value::Bool(true)
         {
-            names.push(container.name.clone());
+            names.push(container.name().to_string());
             first.note(path, node.pos);
         }
     }
@@ -261,13 +261,11 @@ const CAPABILITIES_ALLOWED: &[&str] = &[
 ];
 
 /// The `capabilities.add` entries of a container with their paths.
-pub(super) fn added_capabilities<'a>(
-    container: &super::pod::Container<'a>,
-) -> Vec<(&'a Node, FieldPath)> {
+pub(super) fn added_capabilities<'a>(container: &ContainerView<'a>) -> Vec<(&'a Node, FieldPath)> {
     let Some((capabilities, path)) = container.security_field("capabilities") else {
         return Vec::new();
     };
-    let Some(add) = field(capabilities, "add") else {
+    let Some(add) = capabilities.present("add") else {
         return Vec::new();
     };
     let path = path.field("add");
@@ -278,11 +276,11 @@ pub(super) fn added_capabilities<'a>(
         .collect()
 }
 
-fn capabilities(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+fn capabilities(pod: &PodView<'_>, _: u32) -> Option<Violation> {
     let mut first = First::default();
     let mut names = Vec::new();
     let mut forbidden = BTreeSet::new();
-    for container in &pod.containers {
+    for container in pod.containers() {
         let mut bad = false;
         for (node, path) in added_capabilities(container) {
             let name = node.as_str().unwrap_or(&node.raw);
@@ -293,7 +291,7 @@ fn capabilities(pod: &Pod<'_>, _: u32) -> Option<Violation> {
             }
         }
         if bad {
-            names.push(container.name.clone());
+            names.push(container.name().to_string());
         }
     }
     let forbidden: Vec<String> = forbidden.into_iter().collect();
@@ -321,9 +319,10 @@ fn capabilities(pod: &Pod<'_>, _: u32) -> Option<Violation> {
 }
 
 /// The Pod's volumes with their paths.
-pub(super) fn volumes<'a>(pod: &Pod<'a>) -> Vec<(&'a Node, FieldPath)> {
+pub(super) fn volumes<'a>(pod: &PodView<'a>) -> Vec<(&'a Node, FieldPath)> {
     let path = pod.spec_path.field("volumes");
-    field(pod.spec, "volumes")
+    pod.spec
+        .present("volumes")
         .map(|volumes| volumes.items())
         .unwrap_or_default()
         .iter()
@@ -332,12 +331,12 @@ pub(super) fn volumes<'a>(pod: &Pod<'a>) -> Vec<(&'a Node, FieldPath)> {
         .collect()
 }
 
-fn host_path_volumes(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+fn host_path_volumes(pod: &PodView<'_>, _: u32) -> Option<Violation> {
     let mut first = First::default();
     let mut names = Vec::new();
     for (volume, path) in volumes(pod) {
-        if let Some(host_path) = field(volume, "hostPath") {
-            names.push(text(volume, "name").unwrap_or_default().to_string());
+        if let Some(host_path) = volume.present("hostPath") {
+            names.push(volume.text("name").unwrap_or_default().to_string());
             first.note(path.field("hostPath"), host_path.pos);
         }
     }
@@ -356,27 +355,29 @@ fn host_path_volumes(pod: &Pod<'_>, _: u32) -> Option<Violation> {
     )
 }
 
-fn host_ports(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+fn host_ports(pod: &PodView<'_>, _: u32) -> Option<Violation> {
     let mut first = First::default();
     let mut names = Vec::new();
     let mut ports = BTreeSet::new();
-    for container in &pod.containers {
+    for container in pod.containers() {
         let mut bad = false;
         let list = container.path.field("ports");
-        let items = field(container.node, "ports")
+        let items = container
+            .node
+            .present("ports")
             .map(Node::items)
             .unwrap_or_default();
         for (index, port) in items.iter().enumerate() {
-            if let Some(host_port) = int(port, "hostPort").filter(|p| *p != 0) {
+            if let Some(host_port) = port.int("hostPort").filter(|p| *p != 0) {
                 bad = true;
                 ports.insert(host_port.to_string());
-                if let Some(node) = field(port, "hostPort") {
+                if let Some(node) = port.present("hostPort") {
                     first.note(list.index(index).field("hostPort"), node.pos);
                 }
             }
         }
         if bad {
-            names.push(container.name.clone());
+            names.push(container.name().to_string());
         }
     }
     let ports: Vec<String> = ports.into_iter().collect();
@@ -399,32 +400,32 @@ fn host_ports(pod: &Pod<'_>, _: u32) -> Option<Violation> {
 
 const APPARMOR_ANNOTATION: &str = "container.apparmor.security.beta.kubernetes.io/";
 
-fn apparmor(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+fn apparmor(pod: &PodView<'_>, _: u32) -> Option<Violation> {
     let mut first = First::default();
     let mut details = Vec::new();
     let mut setters = Vec::new();
     let mut values = BTreeSet::new();
-    let allowed = |node: &Node| matches!(text(node, "type"), Some("RuntimeDefault" | "Localhost"));
+    let allowed = |node: &Node| matches!(node.text("type"), Some("RuntimeDefault" | "Localhost"));
     if let Some((profile, path)) = pod.security_field("appArmorProfile")
         && !allowed(profile)
     {
         setters.push("pod".to_string());
-        values.insert(text(profile, "type").unwrap_or_default().to_string());
+        values.insert(profile.text("type").unwrap_or_default().to_string());
         first.note(
             path.field("type"),
-            field(profile, "type").map_or(profile.pos, |t| t.pos),
+            profile.present("type").map_or(profile.pos, |t| t.pos),
         );
     }
     let mut names = Vec::new();
-    for container in &pod.containers {
+    for container in pod.containers() {
         if let Some((profile, path)) = container.security_field("appArmorProfile")
             && !allowed(profile)
         {
-            names.push(container.name.clone());
-            values.insert(text(profile, "type").unwrap_or_default().to_string());
+            names.push(container.name().to_string());
+            values.insert(profile.text("type").unwrap_or_default().to_string());
             first.note(
                 path.field("type"),
-                field(profile, "type").map_or(profile.pos, |t| t.pos),
+                profile.present("type").map_or(profile.pos, |t| t.pos),
             );
         }
     }
@@ -440,7 +441,7 @@ fn apparmor(pod: &Pod<'_>, _: u32) -> Option<Violation> {
         ));
     }
     let mut annotations = Vec::new();
-    if let Some(map) = pod.annotations {
+    if let Some((map, annotations_path)) = pod.metadata("annotations") {
         for entry in map.entries() {
             let value = entry.value.as_str().unwrap_or_default();
             let ok =
@@ -451,7 +452,7 @@ fn apparmor(pod: &Pod<'_>, _: u32) -> Option<Violation> {
                     entry.key,
                     super::super::rules::go_quote(value)
                 ));
-                first.note(pod.annotations_path.key(&entry.key), entry.value.pos);
+                first.note(annotations_path.key(&entry.key), entry.value.pos);
             }
         }
     }
@@ -469,7 +470,7 @@ fn apparmor(pod: &Pod<'_>, _: u32) -> Option<Violation> {
     )
 }
 
-fn selinux(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+fn selinux(pod: &PodView<'_>, minor: u32) -> Option<Violation> {
     let mut allowed = vec!["", "container_t", "container_init_t", "container_kvm_t"];
     if minor >= 31 {
         allowed.push("container_engine_t");
@@ -479,22 +480,22 @@ fn selinux(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
     let (mut set_user, mut set_role) = (false, false);
     let mut valid = |options: &Node, path: FieldPath, first: &mut First| {
         let mut ok = true;
-        let kind = text(options, "type").unwrap_or_default();
+        let kind = options.text("type").unwrap_or_default();
         if !allowed.contains(&kind) {
             ok = false;
             types.insert(kind.to_string());
             first.note(
                 path.field("type"),
-                field(options, "type").map_or(options.pos, |t| t.pos),
+                options.present("type").map_or(options.pos, |t| t.pos),
             );
         }
         for (key, set) in [("user", &mut set_user), ("role", &mut set_role)] {
-            if !text(options, key).unwrap_or_default().is_empty() {
+            if !options.text(key).unwrap_or_default().is_empty() {
                 ok = false;
                 *set = true;
                 first.note(
                     path.field(key),
-                    field(options, key).map_or(options.pos, |t| t.pos),
+                    options.present(key).map_or(options.pos, |t| t.pos),
                 );
             }
         }
@@ -507,11 +508,11 @@ fn selinux(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
         setters.push("pod".to_string());
     }
     let mut names = Vec::new();
-    for container in &pod.containers {
+    for container in pod.containers() {
         if let Some((options, path)) = container.security_field("seLinuxOptions")
             && !valid(options, path, &mut first)
         {
-            names.push(container.name.clone());
+            names.push(container.name().to_string());
         }
     }
     if !names.is_empty() {
@@ -554,15 +555,15 @@ fn selinux(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
 }
 
 /// Containers whose procMount is set to anything but `Default`.
-pub(super) fn proc_mount_default_only(pod: &Pod<'_>, rule: &'static Rule) -> Option<Violation> {
+pub(super) fn proc_mount_default_only(pod: &PodView<'_>, rule: &'static Rule) -> Option<Violation> {
     let mut first = First::default();
     let mut names = Vec::new();
     let mut values = BTreeSet::new();
-    for container in &pod.containers {
+    for container in pod.containers() {
         if let Some((node, path)) = container.security_field("procMount") {
             let value = node.as_str().unwrap_or(&node.raw);
             if value != "Default" {
-                names.push(container.name.clone());
+                names.push(container.name().to_string());
                 values.insert(value.to_string());
                 first.note(path, node.pos);
             }
@@ -584,7 +585,7 @@ pub(super) fn proc_mount_default_only(pod: &Pod<'_>, rule: &'static Rule) -> Opt
     )
 }
 
-fn proc_mount(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+fn proc_mount(pod: &PodView<'_>, minor: u32) -> Option<Violation> {
     if minor >= 35 && pod.in_user_namespace() {
         return None;
     }
@@ -601,7 +602,7 @@ pub(super) fn seccomp_help() -> Text {
     )
 }
 
-fn seccomp(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+fn seccomp(pod: &PodView<'_>, minor: u32) -> Option<Violation> {
     if minor >= 19 {
         return seccomp_fields(pod, false);
     }
@@ -612,16 +613,20 @@ fn seccomp(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
     };
     let mut keys = vec![SECCOMP_POD_ANNOTATION.to_string()];
     keys.extend(
-        pod.containers
+        pod.containers()
             .iter()
-            .map(|c| format!("{SECCOMP_CONTAINER_ANNOTATION}{}", c.name)),
+            .map(|c| format!("{SECCOMP_CONTAINER_ANNOTATION}{}", c.name())),
     );
+    let annotations = pod.metadata("annotations");
     for key in keys {
-        if let Some(node) = pod.annotations.and_then(|map| map.get(&key)) {
+        let Some((map, annotations_path)) = &annotations else {
+            break;
+        };
+        if let Some(node) = map.get(&key) {
             let value = node.as_str().unwrap_or(&node.raw);
             if !valid(value) {
                 forbidden.insert(format!("{key}={}", super::super::rules::go_quote(value)));
-                first.note(pod.annotations_path.key(&key), node.pos);
+                first.note(annotations_path.key(&key), node.pos);
             }
         }
     }
@@ -639,14 +644,14 @@ fn seccomp(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
 }
 
 /// The field-based seccomp check of v1.19+; `restricted` also requires a profile.
-pub(super) fn seccomp_fields(pod: &Pod<'_>, restricted: bool) -> Option<Violation> {
+pub(super) fn seccomp_fields(pod: &PodView<'_>, restricted: bool) -> Option<Violation> {
     let rule = if restricted {
         &super::restricted::SECCOMP.rule
     } else {
         &SECCOMP.rule
     };
     let valid =
-        |profile: &Node| matches!(text(profile, "type"), Some("RuntimeDefault" | "Localhost"));
+        |profile: &Node| matches!(profile.text("type"), Some("RuntimeDefault" | "Localhost"));
     let mut first = First::default();
     let mut setters = Vec::new();
     let mut values = BTreeSet::new();
@@ -656,29 +661,29 @@ pub(super) fn seccomp_fields(pod: &Pod<'_>, restricted: bool) -> Option<Violatio
             pod_set = true;
         } else {
             setters.push("pod".to_string());
-            values.insert(text(profile, "type").unwrap_or_default().to_string());
+            values.insert(profile.text("type").unwrap_or_default().to_string());
             first.note(
                 path.field("type"),
-                field(profile, "type").map_or(profile.pos, |t| t.pos),
+                profile.present("type").map_or(profile.pos, |t| t.pos),
             );
         }
     }
     let mut explicit = Vec::new();
     let mut implicit = Vec::new();
     let mut missing = First::default();
-    for container in &pod.containers {
+    for container in pod.containers() {
         match container.security_field("seccompProfile") {
             Some((profile, path)) if !valid(profile) => {
-                explicit.push(container.name.clone());
-                values.insert(text(profile, "type").unwrap_or_default().to_string());
+                explicit.push(container.name().to_string());
+                values.insert(profile.text("type").unwrap_or_default().to_string());
                 first.note(
                     path.field("type"),
-                    field(profile, "type").map_or(profile.pos, |t| t.pos),
+                    profile.present("type").map_or(profile.pos, |t| t.pos),
                 );
             }
             Some(_) => {}
             None if !pod_set => {
-                implicit.push(container.name.clone());
+                implicit.push(container.name().to_string());
                 missing.note(container.path.clone(), container.node.pos);
             }
             None => {}
@@ -750,18 +755,18 @@ fn safe_sysctls(minor: u32) -> Vec<&'static str> {
     safe
 }
 
-fn sysctls(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+fn sysctls(pod: &PodView<'_>, minor: u32) -> Option<Violation> {
     let safe = safe_sysctls(minor);
     let (list, path) = pod.security_field("sysctls")?;
     let mut first = First::default();
     let mut forbidden = Vec::new();
     for (index, sysctl) in list.items().iter().enumerate() {
-        let name = text(sysctl, "name").unwrap_or_default();
+        let name = sysctl.text("name").unwrap_or_default();
         if !safe.contains(&name) {
             forbidden.push(name.to_string());
             first.note(
                 path.index(index).field("name"),
-                field(sysctl, "name").map_or(sysctl.pos, |n| n.pos),
+                sysctl.present("name").map_or(sysctl.pos, |n| n.pos),
             );
         }
     }
@@ -784,15 +789,16 @@ fn sysctls(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
 
 /// `windowsOptions.hostProcess` when it is true.
 fn host_process(security: Option<&Node>) -> Option<&Node> {
-    let options = field(security?, "windowsOptions")?;
-    field(options, "hostProcess")
+    let options = security?.present("windowsOptions")?;
+    options
+        .present("hostProcess")
         .filter(|node| node.value == crate::validate::yaml::Value::Bool(true))
 }
 
-fn windows_host_process(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+fn windows_host_process(pod: &PodView<'_>, _: u32) -> Option<Violation> {
     let mut first = First::default();
     let mut setters = Vec::new();
-    if let Some(node) = host_process(pod.security()) {
+    if let Some(node) = host_process(pod.get("securityContext")) {
         setters.push("pod".to_string());
         first.note(
             pod.spec_path
@@ -803,9 +809,9 @@ fn windows_host_process(pod: &Pod<'_>, _: u32) -> Option<Violation> {
         );
     }
     let mut names = Vec::new();
-    for container in &pod.containers {
-        if let Some(node) = host_process(container.security()) {
-            names.push(container.name.clone());
+    for container in pod.containers() {
+        if let Some(node) = host_process(container.get("securityContext")) {
+            names.push(container.name().to_string());
             first.note(
                 container
                     .path
@@ -833,35 +839,35 @@ fn windows_host_process(pod: &Pod<'_>, _: u32) -> Option<Violation> {
     )
 }
 
-fn host_probes(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+fn host_probes(pod: &PodView<'_>, _: u32) -> Option<Violation> {
     let mut first = First::default();
     let mut names = BTreeSet::new();
     let mut hosts = BTreeSet::new();
-    for container in &pod.containers {
+    for container in pod.containers() {
         let mut handlers: Vec<(&Node, FieldPath)> = Vec::new();
         for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
-            if let Some(node) = field(container.node, probe) {
+            if let Some(node) = container.node.present(probe) {
                 handlers.push((node, container.path.field(probe)));
             }
         }
-        if let Some(lifecycle) = field(container.node, "lifecycle") {
+        if let Some(lifecycle) = container.node.present("lifecycle") {
             for hook in ["postStart", "preStop"] {
-                if let Some(node) = field(lifecycle, hook) {
+                if let Some(node) = lifecycle.present(hook) {
                     handlers.push((node, container.path.field("lifecycle").field(hook)));
                 }
             }
         }
         for (handler, path) in handlers {
             for action in ["httpGet", "tcpSocket"] {
-                let Some(action_node) = field(handler, action) else {
+                let Some(action_node) = handler.present(action) else {
                     continue;
                 };
-                let Some(host) = field(action_node, "host") else {
+                let Some(host) = action_node.present("host") else {
                     continue;
                 };
                 let value = host.as_str().unwrap_or(&host.raw);
                 if !value.is_empty() {
-                    names.insert(container.name.clone());
+                    names.insert(container.name().to_string());
                     hosts.insert(value.to_string());
                     first.note(path.field(action).field("host"), host.pos);
                 }

@@ -4,7 +4,6 @@
 
 mod baseline;
 mod namespace;
-mod pod;
 mod restricted;
 
 use std::fmt;
@@ -12,10 +11,10 @@ use std::str::FromStr;
 
 use super::finding::{Finding, Severity, Text};
 use super::path::FieldPath;
+use super::pod::PodView;
 use super::rule::{Rule, Versions, Words};
 use super::yaml::Node;
 pub(crate) use namespace::check_labels;
-use pod::Pod;
 
 /// The newest policy version any check of the library registers; `latest`
 /// and every newer pinned version resolve to it, as the library clamps them.
@@ -113,7 +112,7 @@ pub(crate) struct Check {
     pub rule: Rule,
     level: Level,
     overrides: Option<&'static Check>,
-    run: fn(&Pod<'_>, u32) -> Option<Violation>,
+    run: fn(&PodView<'_>, u32) -> Option<Violation>,
 }
 
 impl Check {
@@ -195,43 +194,12 @@ fn checks_at(level: Level, minor: u32) -> impl Iterator<Item = &'static Check> {
         })
 }
 
-/// Violations of the Pod (or Pod template) under `template` at this level and version.
-pub(crate) fn evaluate(
-    template: &Node,
-    path: &FieldPath,
-    level: Level,
-    version: Version,
-) -> Vec<Violation> {
-    let Some(pod) = Pod::new(template, path) else {
-        return Vec::new();
-    };
+/// Violations of a Pod (or Pod template) at this level and version.
+pub(crate) fn evaluate(pod: &PodView<'_>, level: Level, version: Version) -> Vec<Violation> {
     let minor = version.resolved();
     checks_at(level, minor)
-        .filter_map(|check| (check.run)(&pod, minor))
+        .filter_map(|check| (check.run)(pod, minor))
         .collect()
-}
-
-/// Where a kind keeps its Pod template (the object holding metadata and spec).
-pub(crate) fn pod_template<'a>(kind: &str, root: &'a Node) -> Option<(&'a Node, FieldPath)> {
-    let path = FieldPath::default();
-    match kind {
-        "Pod" => Some((root, path)),
-        "Deployment" | "ReplicaSet" | "StatefulSet" | "DaemonSet" | "Job" => Some((
-            root.get("spec")?.get("template")?,
-            path.field("spec").field("template"),
-        )),
-        "CronJob" => Some((
-            root.get("spec")?
-                .get("jobTemplate")?
-                .get("spec")?
-                .get("template")?,
-            path.field("spec")
-                .field("jobTemplate")
-                .field("spec")
-                .field("template"),
-        )),
-        _ => None,
-    }
 }
 
 /// The findings for one object: errors at an explicit level, otherwise
@@ -247,14 +215,14 @@ pub(crate) fn check_object(
     if kind == "Namespace" {
         check_labels(root, document, out);
     }
-    let Some((template, path)) = pod_template(kind, root) else {
+    let Some(pod) = PodView::of(kind, root) else {
         return;
     };
     let (severity, level) = match level {
         Some(level) => (Severity::Error, level),
         None => (Severity::Warning, Level::Restricted),
     };
-    for violation in evaluate(template, &path, level, version) {
+    for violation in evaluate(&pod, level, version) {
         out.push(finding(violation, document, severity, level));
     }
 }

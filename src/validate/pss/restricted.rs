@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use super::baseline::{
     self, First, added_capabilities, proc_mount_default_only, seccomp_fields, volumes,
 };
-use super::pod::{Pod, field, int};
 use super::{Check, Level, Violation, containers_phrase, join_quote, plural};
 use crate::validate::finding::Text;
+use crate::validate::pod::PodView;
 use crate::validate::rule::Words;
 use crate::validate::yaml::Value;
 
@@ -16,7 +16,7 @@ const fn check(
     id: &'static str,
     since: u32,
     overrides: Option<&'static Check>,
-    run: fn(&Pod<'_>, u32) -> Option<Violation>,
+    run: fn(&PodView<'_>, u32) -> Option<Violation>,
     summary: Words,
     help: Words,
 ) -> Check {
@@ -125,7 +125,7 @@ pub(super) static PROC_MOUNT: Check = check(
 );
 
 /// Windows Pods are exempt from some restricted checks from v1.25 on.
-fn windows_exempt(pod: &Pod<'_>, minor: u32) -> bool {
+fn windows_exempt(pod: &PodView<'_>, minor: u32) -> bool {
     minor >= 25 && pod.is_windows()
 }
 
@@ -166,33 +166,29 @@ const OTHER_VOLUMES: &[&str] = &[
     "storageos",
 ];
 
-fn restricted_volumes(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+fn restricted_volumes(pod: &PodView<'_>, _: u32) -> Option<Violation> {
     let mut first = First::default();
     let mut names = Vec::new();
     let mut types = BTreeSet::new();
     for (volume, path) in volumes(pod) {
         if ALLOWED_VOLUMES
             .iter()
-            .any(|key| field(volume, key).is_some())
+            .any(|key| volume.present(key).is_some())
         {
             continue;
         }
         let source = OTHER_VOLUMES
             .iter()
-            .find(|key| field(volume, key).is_some())
+            .find(|key| volume.present(key).is_some())
             .copied();
         // The API server defaults a volume without a source to emptyDir.
         let sourceless = volume.entries().iter().all(|entry| entry.key == "name");
         if source.is_none() && sourceless {
             continue;
         }
-        names.push(
-            super::pod::text(volume, "name")
-                .unwrap_or_default()
-                .to_string(),
-        );
+        names.push(volume.text("name").unwrap_or_default().to_string());
         types.insert(source.unwrap_or("unknown").to_string());
-        match source.and_then(|key| field(volume, key).map(|node| (key, node))) {
+        match source.and_then(|key| volume.present(key).map(|node| (key, node))) {
             Some((key, node)) => first.note(path.field(key), node.pos),
             None => first.note(path, volume.pos),
         }
@@ -226,21 +222,21 @@ fn restricted_volumes(pod: &Pod<'_>, _: u32) -> Option<Violation> {
     )
 }
 
-fn privilege_escalation(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+fn privilege_escalation(pod: &PodView<'_>, minor: u32) -> Option<Violation> {
     if windows_exempt(pod, minor) {
         return None;
     }
     let mut first = First::default();
     let mut names = Vec::new();
-    for container in &pod.containers {
+    for container in pod.containers() {
         match container.security_field("allowPrivilegeEscalation") {
             Some((node, _)) if node.value == Value::Bool(false) => {}
             Some((node, path)) => {
-                names.push(container.name.clone());
+                names.push(container.name().to_string());
                 first.note(path, node.pos);
             }
             None => {
-                names.push(container.name.clone());
+                names.push(container.name().to_string());
                 first.note(container.path.clone(), container.node.pos);
             }
         }
@@ -259,7 +255,7 @@ fn privilege_escalation(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
     )
 }
 
-fn run_as_non_root(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+fn run_as_non_root(pod: &PodView<'_>, minor: u32) -> Option<Violation> {
     if minor >= 35 && pod.in_user_namespace() {
         return None;
     }
@@ -283,15 +279,15 @@ fn run_as_non_root(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
     let mut explicit = Vec::new();
     let mut implicit = Vec::new();
     let mut missing = First::default();
-    for container in &pod.containers {
+    for container in pod.containers() {
         match container.security_field("runAsNonRoot") {
             Some((node, path)) if node.value == Value::Bool(false) => {
-                explicit.push(container.name.clone());
+                explicit.push(container.name().to_string());
                 first.note(path, node.pos);
             }
             Some(_) => {}
             None if !pod_set => {
-                implicit.push(container.name.clone());
+                implicit.push(container.name().to_string());
                 missing.note(container.path.clone(), container.node.pos);
             }
             None => {}
@@ -322,24 +318,24 @@ fn run_as_non_root(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
     )
 }
 
-fn run_as_user(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+fn run_as_user(pod: &PodView<'_>, minor: u32) -> Option<Violation> {
     if minor >= 35 && pod.in_user_namespace() {
         return None;
     }
     let mut first = First::default();
     let mut setters = Vec::new();
     if let Some((node, path)) = pod.security_field("runAsUser")
-        && pod.security().and_then(|s| int(s, "runAsUser")) == Some(0)
+        && pod.get("securityContext").and_then(|s| s.int("runAsUser")) == Some(0)
     {
         setters.push("pod".to_string());
         first.note(path, node.pos);
     }
     let mut names = Vec::new();
-    for container in &pod.containers {
+    for container in pod.containers() {
         if let Some((node, path)) = container.security_field("runAsUser")
             && node.value == Value::Int(0)
         {
-            names.push(container.name.clone());
+            names.push(container.name().to_string());
             first.note(path, node.pos);
         }
     }
@@ -357,14 +353,14 @@ fn run_as_user(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
     )
 }
 
-fn seccomp(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+fn seccomp(pod: &PodView<'_>, minor: u32) -> Option<Violation> {
     if windows_exempt(pod, minor) {
         return None;
     }
     seccomp_fields(pod, true)
 }
 
-fn capabilities(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
+fn capabilities(pod: &PodView<'_>, minor: u32) -> Option<Violation> {
     if windows_exempt(pod, minor) {
         return None;
     }
@@ -372,14 +368,14 @@ fn capabilities(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
     let mut missing_drop = Vec::new();
     let mut adding = Vec::new();
     let mut forbidden = BTreeSet::new();
-    for container in &pod.containers {
+    for container in pod.containers() {
         let capabilities = container.security_field("capabilities");
         let dropped_all = capabilities
             .as_ref()
-            .and_then(|(caps, _)| field(caps, "drop"))
+            .and_then(|(caps, _)| caps.present("drop"))
             .is_some_and(|drop| drop.items().iter().any(|c| c.as_str() == Some("ALL")));
         if !dropped_all {
-            missing_drop.push(container.name.clone());
+            missing_drop.push(container.name().to_string());
             match &capabilities {
                 Some((caps, path)) => first.note(path.clone(), caps.pos),
                 None => first.note(container.path.clone(), container.node.pos),
@@ -395,7 +391,7 @@ fn capabilities(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
             }
         }
         if bad {
-            adding.push(container.name.clone());
+            adding.push(container.name().to_string());
         }
     }
     let mut details = Vec::new();
@@ -424,6 +420,6 @@ fn capabilities(pod: &Pod<'_>, minor: u32) -> Option<Violation> {
     )
 }
 
-fn proc_mount(pod: &Pod<'_>, _: u32) -> Option<Violation> {
+fn proc_mount(pod: &PodView<'_>, _: u32) -> Option<Violation> {
     proc_mount_default_only(pod, &PROC_MOUNT.rule)
 }

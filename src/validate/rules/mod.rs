@@ -14,7 +14,7 @@ mod cron;
 mod metadata;
 pub(crate) mod names;
 mod network_policy;
-mod pod;
+mod pod_spec;
 mod ports;
 mod pvc;
 pub(crate) mod quantity;
@@ -26,6 +26,7 @@ mod workloads;
 
 use super::finding::{Finding, Pos, Text};
 use super::path::FieldPath;
+use super::pod::{self, PodView};
 use super::rule::Rule;
 use super::yaml::{Entry, Node, Value};
 
@@ -256,69 +257,16 @@ pub(crate) fn is_map(node: &Node) -> bool {
     matches!(node.value, Value::Map(_))
 }
 
-/// The entry for `key` unless it is absent or null (Go reads null as unset).
-pub(crate) fn present<'a>(node: &'a Node, key: &str) -> Option<&'a Entry> {
-    node.entry(key)
-        .filter(|entry| entry.value.value != Value::Null)
-}
-
-/// The fields that lead from an object of `kind` to its Pod spec.
-fn pod_spec_fields(kind: &str) -> Option<&'static [&'static str]> {
-    match kind {
-        "Pod" => Some(&["spec"]),
-        "Deployment"
-        | "ReplicaSet"
-        | "StatefulSet"
-        | "DaemonSet"
-        | "Job"
-        | "ReplicationController" => Some(&["spec", "template", "spec"]),
-        "CronJob" => Some(&["spec", "jobTemplate", "spec", "template", "spec"]),
-        "PodTemplate" => Some(&["template", "spec"]),
-        _ => None,
-    }
-}
-
-/// Where a kind keeps its Pod spec, with the path to it.
-pub(crate) fn pod_spec<'a>(kind: &str, root: &'a Node) -> Option<(&'a Node, FieldPath)> {
-    let mut node = root;
-    let mut path = FieldPath::default();
-    for field in pod_spec_fields(kind)? {
-        node = &present(node, field)?.value;
-        path = path.field(field);
-    }
-    Some((node, path))
-}
-
 /// A Pod spec left out entirely still needs containers: the API server says
 /// so at `….spec.containers`. Only a missing `spec` is reported here; the
 /// schema layer already reports a missing `template` or `jobTemplate`.
 fn missing_pod_spec(kind: &str, root: &Node, ctx: &mut Ctx<'_>) {
-    let Some(fields) = pod_spec_fields(kind) else {
-        return;
-    };
-    let full = fields
-        .iter()
-        .fold(FieldPath::default(), |path, field| path.field(field))
-        .field("containers");
-    let mut node = root;
-    let mut pos = root.entry("kind").map_or(root.pos, |entry| entry.key_pos);
-    for field in fields {
-        match present(node, field) {
-            Some(entry) => {
-                pos = entry.key_pos;
-                node = &entry.value;
-            }
-            None => {
-                if *field == "spec" && is_map(node) {
-                    let help = Text::new(
-                        "a Pod needs a spec with at least one container (name and image)",
-                        "Podには、少なくとも1つのコンテナ(nameとimage)を持つspecが必要です",
-                    );
-                    ctx.required(&full, pos, help);
-                }
-                return;
-            }
-        }
+    if let Some((path, pos)) = pod::missing_spec(kind, root) {
+        let help = Text::new(
+            "a Pod needs a spec with at least one container (name and image)",
+            "Podには、少なくとも1つのコンテナ(nameとimage)を持つspecが必要です",
+        );
+        ctx.required(&path, pos, help);
     }
 }
 
@@ -330,10 +278,10 @@ pub(crate) fn check_custom(root: &Node, ctx: &mut Ctx<'_>) {
 /// Applies the API-server rules of `kind` to one object.
 pub(crate) fn check(kind: &str, root: &Node, ctx: &mut Ctx<'_>) {
     metadata::check(kind, root, ctx);
-    match pod_spec(kind, root) {
-        Some((spec, path)) => {
-            pod::check_pod_spec(kind, spec, &path, ctx);
-            resources::check_pod_spec(spec, &path, ctx);
+    match PodView::of(kind, root) {
+        Some(view) => {
+            pod_spec::check_pod_spec(&view, ctx);
+            resources::check_pod_spec(view.spec, &view.spec_path, ctx);
         }
         None => missing_pod_spec(kind, root, ctx),
     }

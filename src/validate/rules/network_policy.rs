@@ -6,7 +6,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use super::names::{iana_svc_name, problem_text};
 use super::selectors::check_label_selector;
-use super::{Ctx, go_quote, is_map, ports, present};
+use super::{Ctx, go_quote, is_map, ports};
 use crate::validate::finding::Text;
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Entry, Node, Value};
@@ -68,8 +68,10 @@ fn check_port(port: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
         );
         ctx.unsupported(&path.field("protocol"), node, &PROTOCOLS, help);
     }
-    let end = present(port, "endPort").filter(|entry| matches!(entry.value.value, Value::Int(_)));
-    match present(port, "port").map(|entry| &entry.value) {
+    let end = port
+        .present_entry("endPort")
+        .filter(|entry| matches!(entry.value.value, Value::Int(_)));
+    match port.present_entry("port").map(|entry| &entry.value) {
         Some(
             node @ Node {
                 value: Value::Int(number),
@@ -167,14 +169,14 @@ fn report_end_port(end: &Entry, en: &str, ja: &str, path: &FieldPath, ctx: &mut 
 fn check_peer(peer: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     let mut kinds = 0;
     for key in ["podSelector", "namespaceSelector"] {
-        if let Some(entry) = present(peer, key) {
+        if let Some(entry) = peer.present_entry(key) {
             kinds += 1;
             if is_map(&entry.value) {
                 check_label_selector(&entry.value, &path.field(key), ctx);
             }
         }
     }
-    let block = present(peer, "ipBlock");
+    let block = peer.present_entry("ipBlock");
     if let Some(entry) = block {
         kinds += 1;
         if is_map(&entry.value) {

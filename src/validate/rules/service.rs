@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::names::{dns1123_label, dns1123_subdomain, iana_svc_name, problem_text, qualified_name};
 use super::ports::{self, PROTOCOLS};
 use super::selectors::check_labels;
-use super::{Ctx, catalog, go_quote, is_map, present};
+use super::{Ctx, catalog, go_quote, is_map};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Node, Value};
@@ -420,7 +420,8 @@ fn check_external_name(
             ),
         ),
     }
-    if let Some(entry) = present(spec, "clusterIP")
+    if let Some(entry) = spec
+        .present_entry("clusterIP")
         .filter(|entry| entry.value.as_str().is_some_and(|ip| !ip.is_empty()))
     {
         ctx.forbidden(

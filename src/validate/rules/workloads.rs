@@ -13,7 +13,7 @@ use super::selectors::{
     check_label_selector, compact, go_label_selector, go_string_map, is_empty_selector,
     is_valid_selector, label_text, selects,
 };
-use super::{Ctx, catalog, go_quote, is_map, present};
+use super::{Ctx, catalog, go_quote, is_map};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Entry, Node, Value};
@@ -134,7 +134,10 @@ fn check_progress_deadline(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
         "must be greater than minReadySeconds",
         "minReadySecondsより大きくなければなりません",
     );
-    match present(spec, "progressDeadlineSeconds").map(|entry| &entry.value) {
+    match spec
+        .present_entry("progressDeadlineSeconds")
+        .map(|entry| &entry.value)
+    {
         Some(node) => {
             if let Value::Int(deadline) = node.value
                 && deadline <= min_ready
@@ -263,7 +266,9 @@ struct TemplateLabels<'a> {
 /// The template's labels; `None` when there is no template or the labels
 /// are of the wrong type (both already reported elsewhere).
 fn template_labels(spec: &Node) -> Option<TemplateLabels<'_>> {
-    let template = present(spec, "template").filter(|entry| is_map(&entry.value))?;
+    let template = spec
+        .present_entry("template")
+        .filter(|entry| is_map(&entry.value))?;
     let metadata = template.value.entry("metadata");
     let labels_entry = metadata.and_then(|entry| entry.value.entry("labels"));
     let labels = labels_entry.map(|entry| &entry.value);
@@ -389,7 +394,7 @@ fn check_deployment_strategy(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     let strategy_path = path.field("strategy");
     match strategy_type(strategy) {
         Some("Recreate") => {
-            if let Some(entry) = present(strategy, "rollingUpdate") {
+            if let Some(entry) = strategy.present_entry("rollingUpdate") {
                 ctx.forbidden(
                     &strategy_path.field("rollingUpdate"),
                     entry.key_pos,
@@ -430,8 +435,10 @@ fn check_deployment_strategy(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
 /// maxUnavailable and maxSurge (both 25% when unset): whole numbers or
 /// percentages, not both zero, maxUnavailable at most 100%.
 fn check_deployment_rolling_update(rolling: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
-    let unavailable = present(rolling, "maxUnavailable").map(|entry| &entry.value);
-    let surge = present(rolling, "maxSurge").map(|entry| &entry.value);
+    let unavailable = rolling
+        .present_entry("maxUnavailable")
+        .map(|entry| &entry.value);
+    let surge = rolling.present_entry("maxSurge").map(|entry| &entry.value);
     let unavailable_path = path.field("maxUnavailable");
     if let Some(node) = unavailable {
         check_int_or_percent(node, &unavailable_path, ctx);
@@ -490,7 +497,7 @@ fn check_stateful_set_strategy(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>)
     let strategy_path = path.field("updateStrategy");
     match strategy_type(strategy) {
         Some("OnDelete") => {
-            if let Some(entry) = present(strategy, "rollingUpdate") {
+            if let Some(entry) = strategy.present_entry("rollingUpdate") {
                 ctx.invalid_shown(
                     &strategy_path.field("rollingUpdate"),
                     entry.key_pos,
@@ -536,7 +543,10 @@ fn check_stateful_set_strategy(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>)
 /// number or percentage, not 0, at most 100%.
 fn check_stateful_set_rolling_update(rolling: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     nonnegative(rolling, "partition", path, ctx);
-    let Some(node) = present(rolling, "maxUnavailable").map(|entry| &entry.value) else {
+    let Some(node) = rolling
+        .present_entry("maxUnavailable")
+        .map(|entry| &entry.value)
+    else {
         return;
     };
     let unavailable_path = path.field("maxUnavailable");
@@ -656,8 +666,10 @@ fn check_daemon_set_strategy(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
 
 /// A DaemonSet's rolling update numbers.
 fn check_daemon_set_rolling_update(rolling: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
-    let unavailable = present(rolling, "maxUnavailable").map(|entry| &entry.value);
-    let surge = present(rolling, "maxSurge").map(|entry| &entry.value);
+    let unavailable = rolling
+        .present_entry("maxUnavailable")
+        .map(|entry| &entry.value);
+    let surge = rolling.present_entry("maxSurge").map(|entry| &entry.value);
     let unavailable_path = path.field("maxUnavailable");
     let surge_path = path.field("maxSurge");
     for (node, field_path) in [(unavailable, &unavailable_path), (surge, &surge_path)] {
@@ -796,7 +808,9 @@ fn check_replication_controller(spec_entry: &Entry, path: &FieldPath, ctx: &mut 
     for field in ["replicas", "minReadySeconds"] {
         nonnegative(spec, field, path, ctx);
     }
-    let template = present(spec, "template").filter(|entry| is_map(&entry.value));
+    let template = spec
+        .present_entry("template")
+        .filter(|entry| is_map(&entry.value));
     let labels = template
         .and_then(|entry| entry.value.get("metadata"))
         .and_then(|metadata| metadata.get("labels"))
@@ -893,8 +907,8 @@ fn check_job_counts(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     ] {
         nonnegative(spec, field, path, ctx);
     }
-    if let Some(entry) = present(spec, "maxFailedIndexes")
-        && present(spec, "backoffLimitPerIndex").is_none()
+    if let Some(entry) = spec.present_entry("maxFailedIndexes")
+        && spec.present_entry("backoffLimitPerIndex").is_none()
     {
         ctx.required_because(
             &path.field("backoffLimitPerIndex"),
@@ -914,7 +928,7 @@ fn check_job_counts(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
 /// completionMode: NonIndexed (the default) or Indexed, and the fields that
 /// only make sense for one of them.
 fn check_completion_mode(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
-    let mode = present(spec, "completionMode");
+    let mode = spec.present_entry("completionMode");
     let indexed = match mode.map(|entry| &entry.value) {
         None => false,
         Some(node) => match node.as_str() {
@@ -944,7 +958,7 @@ fn check_completion_mode(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
 /// An Indexed Job needs completions and bounded parallelism and failures.
 fn check_indexed(spec: &Node, mode: &Entry, path: &FieldPath, ctx: &mut Ctx<'_>) {
     let completions = int_field(spec, "completions");
-    if present(spec, "completions").is_none() {
+    if spec.present_entry("completions").is_none() {
         ctx.required_because(
             &path.field("completions"),
             mode.key_pos,
@@ -994,7 +1008,7 @@ fn check_indexed(spec: &Node, mode: &Entry, path: &FieldPath, ctx: &mut Ctx<'_>)
 /// Per-index fields on a NonIndexed Job.
 fn check_non_indexed(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     for field in ["backoffLimitPerIndex", "maxFailedIndexes"] {
-        if let Some(entry) = present(spec, field) {
+        if let Some(entry) = spec.present_entry(field) {
             ctx.invalid(
                 &path.field(field),
                 &entry.value,
@@ -1015,7 +1029,7 @@ fn check_job_selector(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     let manual = spec
         .get("manualSelector")
         .filter(|node| node.value == Value::Bool(true));
-    let selector = present(spec, "selector");
+    let selector = spec.present_entry("selector");
     let selector_path = path.field("selector");
     match (manual, selector) {
         (Some(_), None) => {
@@ -1062,7 +1076,7 @@ fn check_job_selector(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
 /// A CronJob's job template never carries a selector: each Job gets a
 /// generated one.
 fn check_job_template_selector(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
-    if let Some(entry) = present(spec, "selector") {
+    if let Some(entry) = spec.present_entry("selector") {
         let shown = if is_map(&entry.value) {
             go_label_selector(&entry.value)
         } else {

@@ -64,6 +64,38 @@ impl Node {
         }
     }
 
+    /// The entry for `key` unless it is absent or null (Go reads null as unset).
+    pub fn present_entry(&self, key: &str) -> Option<&Entry> {
+        self.entry(key)
+            .filter(|entry| entry.value.value != Value::Null)
+    }
+
+    /// The value under `key` unless it is absent or null.
+    pub fn present(&self, key: &str) -> Option<&Node> {
+        self.present_entry(key).map(|entry| &entry.value)
+    }
+
+    /// The boolean under `key`, if it is one.
+    pub fn flag(&self, key: &str) -> Option<bool> {
+        match self.get(key)?.value {
+            Value::Bool(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The integer under `key`, if it is one.
+    pub fn int(&self, key: &str) -> Option<i64> {
+        match self.get(key)?.value {
+            Value::Int(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The string under `key`, if it is one.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        self.get(key)?.as_str()
+    }
+
     /// The string value, if this is a string.
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {

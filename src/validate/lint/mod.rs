@@ -162,7 +162,7 @@ pub(super) fn check(objects: &[(usize, &Node)], options: &Options, out: &mut Vec
                 (Scope::Pod(run), Some(pod)) => run(pod, &mut emit),
                 (Scope::Container(run), Some(pod)) => {
                     for container in pod.running_containers() {
-                        run(&container, &mut emit);
+                        run(container, &mut emit);
                     }
                 }
                 (_, None) => {}

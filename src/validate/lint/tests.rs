@@ -4,7 +4,6 @@
 use super::resources::{Qos, qos};
 use super::Profile;
 use crate::validate::pod::PodView;
-use crate::validate::path::FieldPath;
 use crate::validate::{Options, Severity, check, check_with};
 
 /// A container that follows every habit the lints ask for.

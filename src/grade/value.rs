@@ -2,41 +2,14 @@
 //! compared by value, so `"<1Gi"` accepts `512Mi` and `">=2"` accepts `3`.
 
 use super::pattern::{Ordering, Scalar, Term};
-use crate::validate::{Node, Value};
+use crate::validate::{Node, Value, parse_quantity};
 
-/// A number or a simple quantity (`500m`, `1.5Gi`, `2e3`) as a float.
+/// A number or a Kubernetes quantity (`500m`, `1.5Gi`, `2e3`) as a float,
+/// read by the validator's quantity parser, as the API server reads it.
 pub(crate) fn number(text: &str) -> Option<f64> {
-    let text = text.trim();
-    const SUFFIXES: [(&str, f64); 13] = [
-        ("Ki", 1024.0),
-        ("Mi", 1_048_576.0),
-        ("Gi", 1_073_741_824.0),
-        ("Ti", 1_099_511_627_776.0),
-        ("Pi", 1_125_899_906_842_624.0),
-        ("Ei", 1_152_921_504_606_846_976.0),
-        ("m", 1e-3),
-        ("k", 1e3),
-        ("M", 1e6),
-        ("G", 1e9),
-        ("T", 1e12),
-        ("P", 1e15),
-        ("E", 1e18),
-    ];
-    let (digits, factor) = SUFFIXES
-        .iter()
-        .find_map(|(suffix, factor)| text.strip_suffix(suffix).map(|d| (d, *factor)))
-        .unwrap_or((text, 1.0));
-    let plain = digits
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
-    if digits.is_empty() || !plain {
-        return None;
-    }
-    digits
-        .parse::<f64>()
+    parse_quantity(text.trim())
         .ok()
-        .filter(|n| n.is_finite())
-        .map(|n| n * factor)
+        .map(|quantity| quantity.as_f64())
 }
 
 /// Whether a resource value matches a scalar pattern.
@@ -167,7 +140,11 @@ mod tests {
         assert_eq!(number("1Gi"), Some(1_073_741_824.0));
         assert_eq!(number("3"), Some(3.0));
         assert_eq!(number("web"), None);
-        assert_eq!(number("Mi"), None);
+        // A bare suffix is zero to the API server's parser, so it is here too.
+        assert_eq!(number("Mi"), Some(0.0));
+        assert_eq!(number("1.5Gi"), Some(1_610_612_736.0));
+        assert_eq!(number("2e3"), Some(2000.0));
+        assert_eq!(number("5x"), None);
     }
 
     #[test]

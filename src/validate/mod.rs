@@ -3,6 +3,7 @@
 //! No terminal code lives here.
 
 mod finding;
+mod go;
 mod kinds;
 mod lint;
 mod path;
@@ -17,6 +18,7 @@ mod syntax;
 mod yaml;
 
 pub use finding::{Finding, Pos, Severity, Text};
+pub use go::quantity::{Quantity, parse_quantity, quantity_of};
 pub use lint::Profile;
 pub use path::FieldPath;
 pub use pod::{ContainerList, ContainerView, PodView};

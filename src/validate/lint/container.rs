@@ -3,9 +3,9 @@
 
 use super::{Emit, Lint, Scope, is_true};
 use crate::validate::finding::Text;
+use crate::validate::go::fmt::go_quote;
 use crate::validate::pod::ContainerView;
 use crate::validate::rule::{Rule, Words};
-use crate::validate::rules::go_quote;
 
 pub(super) static READ_ONLY_ROOT: Lint = Lint {
     rule: Rule {

@@ -3,13 +3,13 @@
 //! `lint/secret-literal-env` (a secret written into the manifest ends up in
 //! Git, in `kubectl get -o yaml` and in every log that prints the spec).
 
+use crate::validate::go::fmt::go_quote;
 use std::collections::HashMap;
 
 use super::{Emit, Lint, Scope};
 use crate::validate::finding::Text;
 use crate::validate::pod::ContainerView;
 use crate::validate::rule::{Rule, Words};
-use crate::validate::rules::go_quote;
 use crate::validate::yaml::Node;
 
 pub(super) static DUPLICATE: Lint = Lint {

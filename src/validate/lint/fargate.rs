@@ -5,10 +5,10 @@
 
 use super::{Emit, Lint, Object, Profile, Scope, is_true};
 use crate::validate::finding::Text;
+use crate::validate::go::fmt::go_quote;
 use crate::validate::path::FieldPath;
 use crate::validate::pod::{ContainerView, PodView};
 use crate::validate::rule::{Rule, Words};
-use crate::validate::rules::go_quote;
 use crate::validate::yaml::{Node, Value};
 
 const FARGATE: &str = "https://docs.aws.amazon.com/eks/latest/userguide/fargate.html";

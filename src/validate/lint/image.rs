@@ -3,9 +3,9 @@
 
 use super::{Emit, Lint, Scope};
 use crate::validate::finding::Text;
+use crate::validate::go::fmt::go_quote;
 use crate::validate::pod::ContainerView;
 use crate::validate::rule::{Rule, Words};
-use crate::validate::rules::go_quote;
 
 pub(super) static IMAGE_TAG: Lint = Lint {
     rule: Rule {

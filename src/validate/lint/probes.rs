@@ -4,9 +4,9 @@
 
 use super::{Emit, Lint, Scope};
 use crate::validate::finding::Text;
+use crate::validate::go::fmt::go_quote;
 use crate::validate::pod::{ContainerList, PodView};
 use crate::validate::rule::{Rule, Words};
-use crate::validate::rules::go_quote;
 
 pub(super) static PROBES: Lint = Lint {
     rule: Rule {

@@ -4,10 +4,10 @@
 
 use super::{Emit, Lint, Scope};
 use crate::validate::finding::Text;
+use crate::validate::go::fmt::go_quote;
+use crate::validate::go::quantity::quantity_of;
 use crate::validate::pod::{ContainerView, PodView};
 use crate::validate::rule::{Rule, Words};
-use crate::validate::rules::go_quote;
-use crate::validate::rules::quantity::quantity_of;
 use crate::validate::yaml::Node;
 
 pub(super) static RESOURCES: Lint = Lint {

@@ -5,10 +5,9 @@
 
 use super::{Emit, Lint, Object, Scope};
 use crate::validate::finding::Text;
+use crate::validate::go::fmt::{go_quote, label_text};
 use crate::validate::pod::PodView;
 use crate::validate::rule::{Rule, Words};
-use crate::validate::rules::go_quote;
-use crate::validate::rules::selectors::label_text;
 use crate::validate::yaml::Node;
 
 pub(super) static SERVICE_SELECTOR: Lint = Lint {

@@ -6,9 +6,9 @@
 use super::service::same_namespace;
 use super::{Emit, Lint, Object, Scope};
 use crate::validate::finding::Text;
+use crate::validate::go::fmt::go_quote;
 use crate::validate::pod::PodView;
 use crate::validate::rule::{Rule, Words};
-use crate::validate::rules::go_quote;
 use crate::validate::yaml::{Node, Value};
 
 pub(super) static AUTOMOUNT_TOKEN: Lint = Lint {

@@ -1,8 +1,8 @@
 //! One test per lint and per Fargate error: the rule, where it points, and
 //! the English wording.
 
-use super::resources::{Qos, qos};
 use super::Profile;
+use super::resources::{Qos, qos};
 use crate::validate::pod::PodView;
 use crate::validate::{Options, Severity, check, check_with};
 

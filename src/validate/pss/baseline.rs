@@ -450,7 +450,7 @@ fn apparmor(pod: &PodView<'_>, _: u32) -> Option<Violation> {
                 annotations.push(format!(
                     "{}={}",
                     entry.key,
-                    super::super::rules::go_quote(value)
+                    crate::validate::go::fmt::go_quote(value)
                 ));
                 first.note(annotations_path.key(&entry.key), entry.value.pos);
             }
@@ -625,7 +625,10 @@ fn seccomp(pod: &PodView<'_>, minor: u32) -> Option<Violation> {
         if let Some(node) = map.get(&key) {
             let value = node.as_str().unwrap_or(&node.raw);
             if !valid(value) {
-                forbidden.insert(format!("{key}={}", super::super::rules::go_quote(value)));
+                forbidden.insert(format!(
+                    "{key}={}",
+                    crate::validate::go::fmt::go_quote(value)
+                ));
                 first.note(annotations_path.key(&key), node.pos);
             }
         }

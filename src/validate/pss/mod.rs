@@ -251,7 +251,7 @@ fn finding(violation: Violation, document: usize, severity: Severity, level: Lev
 fn join_quote<S: AsRef<str>>(items: &[S]) -> String {
     items
         .iter()
-        .map(|item| super::rules::go_quote(item.as_ref()))
+        .map(|item| super::go::fmt::go_quote(item.as_ref()))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -4,11 +4,14 @@
 //! server's conversion does, so its keys count as present (and are reported
 //! under `data[...]`, as the server reports them).
 
+use crate::validate::go::fmt::shown;
 use std::collections::BTreeMap;
 
 use super::names::{self, problem_text};
-use super::{Ctx, key_node, shown};
+use super::{Ctx, key_node};
 use crate::validate::finding::{Pos, Text};
+use crate::validate::go::base64::decode_base64;
+use crate::validate::go::json::go_json_object_error;
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Entry, Node};
 
@@ -146,85 +149,6 @@ fn report_base64(
         ),
     };
     ctx.invalid_shown(path, node.pos, &value, detail, help);
-}
-
-/// Base64 with padding, as Go's `base64.StdEncoding` decodes it (line
-/// breaks are skipped); `Err` holds the byte offset Go reports.
-fn decode_base64(src: &[u8]) -> Result<Vec<u8>, usize> {
-    let mut out = Vec::with_capacity(src.len() / 4 * 3);
-    let mut pos = 0;
-    while pos < src.len() {
-        pos = decode_quantum(src, pos, &mut out)?;
-    }
-    Ok(out)
-}
-
-/// The value of one base64 character.
-fn sextet(byte: u8) -> Option<u8> {
-    match byte {
-        b'A'..=b'Z' => Some(byte - b'A'),
-        b'a'..=b'z' => Some(byte - b'a' + 26),
-        b'0'..=b'9' => Some(byte - b'0' + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
-        _ => None,
-    }
-}
-
-/// Whether a byte is a line break, which Go's decoder skips.
-fn is_newline(byte: u8) -> bool {
-    byte == b'\n' || byte == b'\r'
-}
-
-/// Decodes one group of four characters (Go's `decodeQuantum`), returning
-/// where the next group starts.
-fn decode_quantum(src: &[u8], mut pos: usize, out: &mut Vec<u8>) -> Result<usize, usize> {
-    let mut group = [0_u8; 4];
-    let mut len = 0;
-    while len < 4 {
-        let Some(&byte) = src.get(pos) else {
-            return if len == 0 { Ok(pos) } else { Err(pos - len) };
-        };
-        pos += 1;
-        if let Some(value) = sextet(byte) {
-            group[len] = value;
-            len += 1;
-        } else if !is_newline(byte) {
-            if byte != b'=' || len < 2 {
-                return Err(pos - 1);
-            }
-            pos = padding(src, pos, len)?;
-            break;
-        }
-    }
-    let bits = group.iter().fold(0_u32, |acc, &v| acc << 6 | u32::from(v));
-    let bytes = bits.to_be_bytes();
-    out.extend_from_slice(&bytes[1..len]);
-    Ok(pos)
-}
-
-/// Checks the padding after a first `=` (a second one when only two
-/// characters came before it) and that nothing but line breaks follows.
-fn padding(src: &[u8], mut pos: usize, len: usize) -> Result<usize, usize> {
-    let skip = |mut at: usize| {
-        while src.get(at).copied().is_some_and(is_newline) {
-            at += 1;
-        }
-        at
-    };
-    if len == 2 {
-        pos = skip(pos);
-        match src.get(pos) {
-            None => return Err(src.len()),
-            Some(b'=') => pos += 1,
-            Some(_) => return Err(pos - 1),
-        }
-    }
-    pos = skip(pos);
-    if pos < src.len() {
-        return Err(pos);
-    }
-    Ok(pos)
 }
 
 /// One key of a Secret after `stringData` is merged into `data`.
@@ -400,72 +324,6 @@ fn check_docker_config(
         "このキーにはDockerの設定ファイル({\"auths\":{\"registry.example.com\":{\"auth\":\"…\"}}}のようなJSONオブジェクト)を入れます。`kubectl create secret docker-registry`で作成できます",
     );
     ctx.invalid_shown(&path, value.entry.value.pos, REDACTED, detail, help);
-}
-
-/// Why Go's `json.Unmarshal` into a map would fail, worded as Go words it.
-fn go_json_object_error(bytes: &[u8]) -> Option<String> {
-    match serde_json::from_slice::<serde_json::Value>(bytes) {
-        Ok(serde_json::Value::Object(_) | serde_json::Value::Null) => None,
-        Ok(other) => {
-            let kind = match other {
-                serde_json::Value::Array(_) => "array",
-                serde_json::Value::String(_) => "string",
-                serde_json::Value::Number(_) => "number",
-                _ => "bool",
-            };
-            Some(format!(
-                "json: cannot unmarshal {kind} into Go value of type map[string]interface {{}}"
-            ))
-        }
-        Err(error) if error.is_eof() => Some("unexpected end of JSON input".to_string()),
-        Err(error) => Some(go_syntax_error(bytes, &error)),
-    }
-}
-
-/// A JSON syntax error in Go's words (`invalid character 'x' looking for
-/// beginning of value`), where serde's reason maps onto one of Go's.
-fn go_syntax_error(bytes: &[u8], error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    let reason = text.split(" at line ").next().unwrap_or(&text);
-    let offender = byte_at(bytes, error.line(), error.column());
-    let context = match reason {
-        "expected value" => "looking for beginning of value",
-        "expected `:`" => "after object key",
-        "expected `,` or `}`" => "after object key:value pair",
-        "expected `,` or `]`" => "after array element",
-        "key must be a string" => "looking for beginning of object key string",
-        "trailing characters" => "after top-level value",
-        "trailing comma" if offender == Some(b'}') => "looking for beginning of object key string",
-        "trailing comma" => "looking for beginning of value",
-        _ => return reason.to_string(),
-    };
-    match offender {
-        Some(byte) => format!("invalid character {} {context}", go_quote_char(byte)),
-        None => reason.to_string(),
-    }
-}
-
-/// The byte at a 1-based line and column.
-fn byte_at(bytes: &[u8], line: usize, column: usize) -> Option<u8> {
-    let start: usize = bytes
-        .split(|&b| b == b'\n')
-        .take(line.saturating_sub(1))
-        .map(|l| l.len() + 1)
-        .sum();
-    bytes.get(start + column.checked_sub(1)?).copied()
-}
-
-/// A byte quoted as Go's JSON errors quote it (`'x'`, `'\n'`).
-fn go_quote_char(byte: u8) -> String {
-    match byte {
-        b'\'' => "'\\''".to_string(),
-        b'"' => "'\"'".to_string(),
-        b'\n' => "'\\n'".to_string(),
-        b'\r' => "'\\r'".to_string(),
-        b'\t' => "'\\t'".to_string(),
-        0x20..=0x7e => format!("'{}'", byte as char),
-        _ => format!("'\\x{byte:02x}'"),
-    }
 }
 
 #[cfg(test)]

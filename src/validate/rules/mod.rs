@@ -17,7 +17,6 @@ mod network_policy;
 mod pod_spec;
 mod ports;
 mod pvc;
-pub(crate) mod quantity;
 mod resources;
 pub(crate) mod selectors;
 mod service;
@@ -29,6 +28,7 @@ use super::path::FieldPath;
 use super::pod::{self, PodView};
 use super::rule::Rule;
 use super::yaml::{Entry, Node, Value};
+use crate::validate::go::fmt::shown;
 
 /// A kind of field error: its rule, then its words in English and Japanese.
 type FieldError = (&'static Rule, &'static str, &'static str);
@@ -212,34 +212,6 @@ impl Ctx<'_> {
         );
         self.field_error(TOO_LONG, path, pos, None, detail, help);
     }
-}
-
-/// A value as the API server quotes it: strings in double quotes, numbers bare.
-pub(crate) fn shown(node: &Node) -> String {
-    match &node.value {
-        Value::Str(text) => format!("{text:?}"),
-        Value::Null => "null".to_string(),
-        _ => node.raw.clone(),
-    }
-}
-
-/// A string quoted as Go's `%q` does for printable text.
-pub(crate) fn go_quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\x{:02x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// A map key as a node, so that a finding about the key points at it.

@@ -2,11 +2,12 @@
 //! for the Pod selector, the ports and peers of ingress and egress rules,
 //! IP blocks and policy types.
 
+use crate::validate::go::fmt::go_quote;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use super::names::{iana_svc_name, problem_text};
 use super::selectors::check_label_selector;
-use super::{Ctx, go_quote, is_map, ports};
+use super::{Ctx, is_map, ports};
 use crate::validate::finding::Text;
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Entry, Node, Value};

@@ -1,8 +1,9 @@
 //! Port numbers and protocols, shared by the Pod, Service and NetworkPolicy
 //! rules (core validation's `IsValidPortNum` and port protocols).
 
-use super::{Ctx, shown};
+use super::Ctx;
 use crate::validate::finding::{Pos, Text};
+use crate::validate::go::fmt::shown;
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Node, Value};
 

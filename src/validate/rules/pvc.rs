@@ -5,8 +5,10 @@
 //! each claim.
 
 use super::names::{self, problem_text};
-use super::{Ctx, go_quote, is_map, quantity};
+use super::{Ctx, is_map};
 use crate::validate::finding::{Pos, Severity, Text};
+use crate::validate::go::fmt::go_quote;
+use crate::validate::go::quantity;
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Entry, Node, Value};
 

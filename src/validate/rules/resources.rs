@@ -2,10 +2,11 @@
 //! checks them: resource names, quantities, requests against limits, and the
 //! rules for extended resources and hugepages, which cannot be overcommitted.
 
+use super::Ctx;
 use super::names::{self, problem_text};
-use super::quantity::{self, Quantity};
-use super::{Ctx, go_quote};
 use crate::validate::finding::{Pos, Text};
+use crate::validate::go::fmt::go_quote;
+use crate::validate::go::quantity::{self, Quantity};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Entry, Node};
 

@@ -4,8 +4,9 @@
 //! (`map[string]string{"app":"web"}`).
 
 use super::names::{label_value, problem_text, qualified_name};
-use super::{Ctx, go_quote, is_map, key_node, shown};
+use super::{Ctx, is_map, key_node};
 use crate::validate::finding::Text;
+use crate::validate::go::fmt::label_text;
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Node, Value};
 
@@ -206,16 +207,6 @@ fn requirement_matches(requirement: &Node, label: &dyn Fn(&str) -> Option<String
     }
 }
 
-/// A label value as text: strings as they are, other scalars as written.
-pub(crate) fn label_text(node: &Node) -> Option<String> {
-    match &node.value {
-        Value::Str(text) => Some(text.clone()),
-        Value::Null => Some(String::new()),
-        Value::Bool(_) | Value::Int(_) | Value::Float(_) => Some(node.raw.clone()),
-        Value::Seq(_) | Value::Map(_) => None,
-    }
-}
-
 /// Help for a label key that is not a qualified name.
 fn label_key_help() -> Text {
     Text::new(
@@ -230,90 +221,6 @@ fn label_value_help() -> Text {
         "a label value is empty or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit; quote values such as \"1.0\"",
         "ラベルの値は空文字列か、英数字・'-'・'_'・'.'からなる63文字以内の文字列で、先頭と末尾は英数字です。\"1.0\"のような値は引用符で囲んでください",
     )
-}
-
-/// A label map as Go's `%#v` prints a `map[string]string`: sorted keys,
-/// `(nil)` when absent.
-pub(crate) fn go_string_map(labels: Option<&Node>) -> String {
-    let Some(labels) = labels.filter(|node| is_map(node)) else {
-        return "map[string]string(nil)".to_string();
-    };
-    let mut pairs: Vec<(String, String)> = labels
-        .entries()
-        .iter()
-        .map(|entry| {
-            (
-                entry.key.clone(),
-                label_text(&entry.value).unwrap_or_default(),
-            )
-        })
-        .collect();
-    pairs.sort();
-    let body: Vec<String> = pairs
-        .iter()
-        .map(|(key, value)| format!("{}:{}", go_quote(key), go_quote(value)))
-        .collect();
-    format!("map[string]string{{{}}}", body.join(", "))
-}
-
-/// A label selector as Go's `%#v` prints a `v1.LabelSelector`.
-pub(crate) fn go_label_selector(selector: &Node) -> String {
-    let expressions = match selector.get("matchExpressions") {
-        Some(list) if matches!(list.value, Value::Seq(_)) => {
-            let items: Vec<String> = list.items().iter().map(go_requirement).collect();
-            format!("[]v1.LabelSelectorRequirement{{{}}}", items.join(", "))
-        }
-        _ => "[]v1.LabelSelectorRequirement(nil)".to_string(),
-    };
-    format!(
-        "v1.LabelSelector{{MatchLabels:{}, MatchExpressions:{expressions}}}",
-        go_string_map(selector.get("matchLabels"))
-    )
-}
-
-/// One requirement as Go's `%#v` prints a `v1.LabelSelectorRequirement`.
-fn go_requirement(requirement: &Node) -> String {
-    let text = |key: &str| {
-        requirement
-            .get(key)
-            .and_then(label_text)
-            .unwrap_or_default()
-    };
-    let values = match requirement.get("values") {
-        Some(list) if matches!(list.value, Value::Seq(_)) => {
-            let items: Vec<String> = list
-                .items()
-                .iter()
-                .map(|value| go_quote(&label_text(value).unwrap_or_default()))
-                .collect();
-            format!("[]string{{{}}}", items.join(", "))
-        }
-        _ => "[]string(nil)".to_string(),
-    };
-    format!(
-        "v1.LabelSelectorRequirement{{Key:{}, Operator:{}, Values:{values}}}",
-        go_quote(&text("key")),
-        go_quote(&text("operator"))
-    )
-}
-
-/// A value as compact JSON-like text, for structs the server prints with Go
-/// pointers that cannot be reproduced (`{"type":"Rolling"}`).
-pub(crate) fn compact(node: &Node) -> String {
-    match &node.value {
-        Value::Map(entries) => {
-            let body: Vec<String> = entries
-                .iter()
-                .map(|entry| format!("{}:{}", go_quote(&entry.key), compact(&entry.value)))
-                .collect();
-            format!("{{{}}}", body.join(","))
-        }
-        Value::Seq(items) => {
-            let body: Vec<String> = items.iter().map(compact).collect();
-            format!("[{}]", body.join(","))
-        }
-        _ => shown(node),
-    }
 }
 
 #[cfg(test)]
@@ -380,12 +287,12 @@ mod tests {
             "{NETPOL}    matchExpressions:\n      - key: tier\n        operator: Equals\n        values: [fe]\n"
         );
         assert_eq!(
-            errors(&yaml),
-            [(
-                "spec.podSelector.matchExpressions[0].operator".to_string(),
-                "spec.podSelector.matchExpressions[0].operator: Invalid value: \"Equals\": not a valid selector operator".to_string()
-            )]
-        );
+        errors(&yaml),
+        [(
+            "spec.podSelector.matchExpressions[0].operator".to_string(),
+            "spec.podSelector.matchExpressions[0].operator: Invalid value: \"Equals\": not a valid selector operator".to_string()
+        )]
+    );
     }
 
     #[test]
@@ -393,12 +300,12 @@ mod tests {
         let yaml =
             format!("{NETPOL}    matchExpressions:\n      - key: tier\n        operator: In\n");
         assert_eq!(
-            errors(&yaml),
-            [(
-                "spec.podSelector.matchExpressions[0].values".to_string(),
-                "spec.podSelector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'".to_string()
-            )]
-        );
+        errors(&yaml),
+        [(
+            "spec.podSelector.matchExpressions[0].values".to_string(),
+            "spec.podSelector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'".to_string()
+        )]
+    );
     }
 
     #[test]
@@ -407,12 +314,12 @@ mod tests {
             "{NETPOL}    matchExpressions:\n      - key: tier\n        operator: Exists\n        values: [fe]\n"
         );
         assert_eq!(
-            errors(&yaml),
-            [(
-                "spec.podSelector.matchExpressions[0].values".to_string(),
-                "spec.podSelector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'".to_string()
-            )]
-        );
+        errors(&yaml),
+        [(
+            "spec.podSelector.matchExpressions[0].values".to_string(),
+            "spec.podSelector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'".to_string()
+        )]
+    );
     }
 
     #[test]
@@ -425,27 +332,5 @@ mod tests {
         assert!(found[0].1.starts_with("spec.podSelector.matchLabels[app]: Invalid value: \"-web\": a valid label must be an empty string"));
         assert!(found[1].1.starts_with("spec.podSelector.matchExpressions[0].key: Invalid value: \"bad key\": name part must consist of"));
         assert!(found[2].1.starts_with("spec.podSelector.matchExpressions[0].values[1]: Invalid value: \"no way\": a valid label"));
-    }
-
-    #[test]
-    fn go_renderings() {
-        assert_eq!(
-            go_string_map(Some(&node("{b: \"2\", a: x}"))),
-            "map[string]string{\"a\":\"x\", \"b\":\"2\"}"
-        );
-        assert_eq!(go_string_map(None), "map[string]string(nil)");
-        assert_eq!(
-            go_label_selector(&node("{}")),
-            "v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}"
-        );
-        assert_eq!(
-            go_label_selector(&node("matchExpressions: [{key: a, operator: Exists}]")),
-            "v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement{v1.LabelSelectorRequirement{Key:\"a\", Operator:\"Exists\", Values:[]string(nil)}}}"
-        );
-        assert_eq!(
-            compact(&node("{type: Rolling, n: [1, \"a\"]}")),
-            "{\"type\":\"Rolling\",\"n\":[1,\"a\"]}"
-        );
-        assert_eq!(go_quote("a\"b"), "\"a\\\"b\"");
     }
 }

@@ -3,12 +3,13 @@
 //! Services, applied after the server's defaults (type ClusterIP, protocol
 //! TCP, targetPort = port).
 
+use crate::validate::go::fmt::go_quote;
 use std::collections::HashSet;
 
 use super::names::{dns1123_label, dns1123_subdomain, iana_svc_name, problem_text, qualified_name};
 use super::ports::{self, PROTOCOLS};
 use super::selectors::check_labels;
-use super::{Ctx, catalog, go_quote, is_map};
+use super::{Ctx, catalog, is_map};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Node, Value};

@@ -4,8 +4,9 @@
 //! `Exists`), and a Pod that silently tolerates nothing is hard to debug.
 
 use super::names::{label_value, problem_text, qualified_name};
-use super::{Ctx, go_quote, is_map};
+use super::{Ctx, is_map};
 use crate::validate::finding::Text;
+use crate::validate::go::fmt::go_quote;
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::Node;
 

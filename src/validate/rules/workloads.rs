@@ -9,12 +9,12 @@
 //! update strategy.
 
 use super::names::{dns1123_label, problem_text};
-use super::selectors::{
-    check_label_selector, compact, go_label_selector, go_string_map, is_empty_selector,
-    is_valid_selector, label_text, selects,
-};
-use super::{Ctx, catalog, go_quote, is_map};
+use super::selectors::{check_label_selector, is_empty_selector, is_valid_selector, selects};
+use super::{Ctx, catalog, is_map};
 use crate::validate::finding::{Pos, Text};
+use crate::validate::go::fmt::{
+    compact, go_int_or_string, go_label_selector, go_quote, go_string_map, label_text,
+};
 use crate::validate::path::FieldPath;
 use crate::validate::yaml::{Entry, Node, Value};
 
@@ -782,18 +782,6 @@ fn int_or_percent_value(node: &Node) -> Option<i64> {
             Some(digits.parse().unwrap_or(0))
         }
         _ => None,
-    }
-}
-
-/// An int-or-string as Go's `%#v` prints an `intstr.IntOrString`.
-fn go_int_or_string(node: &Node) -> String {
-    match &node.value {
-        Value::Str(text) => format!(
-            "intstr.IntOrString{{Type:1, IntVal:0, StrVal:{}}}",
-            go_quote(text)
-        ),
-        Value::Int(value) => format!("intstr.IntOrString{{Type:0, IntVal:{value}, StrVal:\"\"}}"),
-        _ => compact(node),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Container ports and host ports, and `hostNetwork` with them.
 
 use super::*;
+use crate::validate::go::fmt::go_quote;
 
 /// Each port: name, containerPort, hostPort, protocol.
 pub(super) fn check_ports(container: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {

@@ -18,6 +18,7 @@ mod policies;
 mod probes;
 mod volumes;
 
+use crate::validate::go::fmt::shown;
 use std::collections::HashSet;
 use std::net::IpAddr;
 
@@ -31,7 +32,7 @@ use probes::*;
 use volumes::*;
 
 use super::names::{self, problem_text};
-use super::{Ctx, catalog, go_quote, is_map, ports, shown};
+use super::{Ctx, catalog, is_map, ports};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::pod::{ContainerList, PodView};
@@ -142,12 +143,6 @@ pub(super) fn check_pod_spec(view: &PodView<'_>, ctx: &mut Ctx<'_>) {
 }
 
 // Helpers
-
-/// A list of strings as Go's `%#v` prints a `[]string`.
-fn go_strings(items: &[&str]) -> String {
-    let inner: Vec<String> = items.iter().map(|item| go_quote(item)).collect();
-    format!("[]string{{{}}}", inner.join(", "))
-}
 
 /// `<path>: Not found: "x"`: a reference to something the Pod does not define.
 fn not_found(ctx: &mut Ctx<'_>, path: &FieldPath, node: &Node, help: Text) {

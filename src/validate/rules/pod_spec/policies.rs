@@ -1,6 +1,7 @@
 //! Pod-level policies: restartPolicy per kind, dnsPolicy and dnsConfig.
 
 use super::*;
+use crate::validate::go::fmt::{go_quote, go_strings};
 
 /// The Pod's restartPolicy (defaulted to Always) must suit the owning kind.
 pub(super) fn check_restart_policy(pod: &PodCtx<'_>, ctx: &mut Ctx<'_>) {

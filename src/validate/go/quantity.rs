@@ -54,34 +54,40 @@ pub(crate) enum Format {
 
 /// A parsed quantity: compared by value, displayed in canonical form.
 #[derive(Debug, Clone)]
-pub(crate) struct Quantity {
+pub struct Quantity {
     nanos: i128,
     text: String,
 }
 
 impl Quantity {
     /// The exact value in billionths of a unit.
-    pub(crate) fn nanos(&self) -> i128 {
+    pub fn nanos(&self) -> i128 {
         self.nanos
     }
 
     /// Whether the value is below zero (the API server rejects negative amounts).
-    pub(crate) fn is_negative(&self) -> bool {
+    pub fn is_negative(&self) -> bool {
         self.nanos < 0
     }
 
     /// Whether the value is exactly zero.
-    pub(crate) fn is_zero(&self) -> bool {
+    pub fn is_zero(&self) -> bool {
         self.nanos == 0
     }
 
     /// Whole units, rounded away from zero (apimachinery's `Value()`).
-    pub(crate) fn value(&self) -> i128 {
+    pub fn value(&self) -> i128 {
         divide_away_from_zero(self.nanos, NANO)
     }
 
+    /// The value as a float, for comparisons with pattern bounds.
+    #[allow(clippy::cast_precision_loss)]
+    pub fn as_f64(&self) -> f64 {
+        self.nanos as f64 / NANO as f64
+    }
+
     /// Thousandths, rounded away from zero (apimachinery's `MilliValue()`).
-    pub(crate) fn milli_value(&self) -> i128 {
+    pub fn milli_value(&self) -> i128 {
         divide_away_from_zero(self.nanos, NANO / 1000)
     }
 }
@@ -138,7 +144,7 @@ struct Parts<'a> {
 
 /// Parses a quantity as the API server does (`resource.ParseQuantity`), with
 /// its error messages.
-pub(crate) fn parse_quantity(text: &str) -> Result<Quantity, String> {
+pub fn parse_quantity(text: &str) -> Result<Quantity, String> {
     if text.is_empty() {
         return Err(FORMAT_ERROR.to_string());
     }
@@ -154,7 +160,7 @@ pub(crate) fn parse_quantity(text: &str) -> Result<Quantity, String> {
 /// The quantity a YAML value stands for: strings as written (trimmed, as the
 /// API server's decoder does), numbers as kubectl's JSON encoding prints them.
 /// `None` for other types, which the schema layer reports.
-pub(crate) fn quantity_of(node: &Node) -> Option<Result<Quantity, String>> {
+pub fn quantity_of(node: &Node) -> Option<Result<Quantity, String>> {
     match &node.value {
         Value::Str(text) => Some(parse_quantity(text.trim())),
         Value::Int(number) => Some(parse_quantity(&number.to_string())),

@@ -3,9 +3,15 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use kubetutor::commands::check::CheckFormat;
+use kubetutor::commands::list::ListFormat;
+use kubetutor::commands::progress::ShowFormat;
+use kubetutor::commands::quiz::{ExamOptions, ItemChoice, ReportTarget, SessionFormat as Session};
+use kubetutor::commands::report::ReportFormat as Report;
+use kubetutor::commands::rules::RulesFormat;
 use kubetutor::i18n::Lang;
 use kubetutor::tui::ThemeName;
-use kubetutor::validate::{self, Level, Profile, Rule, Version};
+use kubetutor::validate::{self, Level, Options, Profile, Rule, Version};
 
 /// An offline, interactive terminal tutor for Kubernetes resources.
 ///
@@ -40,33 +46,7 @@ pub enum Command {
     },
     /// Validate Kubernetes manifests offline, as the API server would.
     /// Exit 0 without errors, 1 with errors, 2 when an input cannot be read.
-    Check {
-        /// Output format
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        /// Enforce a Pod Security level: its violations become errors
-        /// [default: restricted violations are warnings]
-        #[arg(long, value_enum, value_name = "LEVEL")]
-        pss: Option<PssLevel>,
-        /// Pod Security policy version: `latest` or `v1.N`
-        #[arg(long, value_name = "VERSION", default_value = "latest", value_parser = parse_version)]
-        pss_version: Version,
-        /// Add the errors of a platform that refuses some Pods
-        /// (eks-fargate: DaemonSets, host network and ports, privileged, hostPath)
-        #[arg(long, value_enum, value_name = "PROFILE")]
-        profile: Option<ProfileArg>,
-        /// Switch off a lint or platform rule (`lint/image-tag`, …); repeatable or
-        /// comma-separated; `kubetutor rules` lists them
-        #[arg(long, value_name = "ID", value_delimiter = ',', value_parser = parse_rule_id)]
-        disable: Vec<&'static Rule>,
-        /// Switch on a lint that is off by default
-        /// (`lint/automount-service-account-token`); repeatable or comma-separated
-        #[arg(long, value_name = "ID", value_delimiter = ',', value_parser = parse_rule_id)]
-        enable: Vec<&'static Rule>,
-        /// Manifest files; `-` reads standard input
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
-    },
+    Check(CheckArgs),
     /// List every rule: validator, Pod Security, lints, platform profiles and
     /// the grading built-ins, with severity, versions and what each finds
     Rules {
@@ -114,24 +94,7 @@ pub enum Command {
     /// Take a timed exam: no feedback until the end, then score, pass or fail,
     /// per-lesson breakdown and every missed item explained. Exit 0 passed,
     /// 1 not passed, 3 stopped before the end (resume with --resume).
-    Exam {
-        #[command(flatten)]
-        items: ItemArgs,
-        /// Time limit in minutes; unanswered items count as wrong when it runs out
-        #[arg(long, value_name = "M")]
-        minutes: Option<u32>,
-        /// Percent of items right needed to pass
-        #[arg(long, value_name = "P", default_value_t = 70, value_parser = clap::value_parser!(u32).range(0..=100))]
-        pass_mark: u32,
-        /// Continue the unfinished exam where it stopped
-        #[arg(long, conflicts_with_all = ["restart"])]
-        resume: bool,
-        /// Discard an unfinished exam and start a new one
-        #[arg(long)]
-        restart: bool,
-        #[command(flatten)]
-        report: ReportArgs,
-    },
+    Exam(ExamArgs),
     /// Team summary from progress files written by `kubetutor progress export`.
     /// Exit 1 when some files could not be read (the others are reported).
     Report {
@@ -142,6 +105,82 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+}
+
+/// What `check` takes.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Enforce a Pod Security level: its violations become errors
+    /// [default: restricted violations are warnings]
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub pss: Option<PssLevel>,
+    /// Pod Security policy version: `latest` or `v1.N`
+    #[arg(long, value_name = "VERSION", default_value = "latest", value_parser = parse_version)]
+    pub pss_version: Version,
+    /// Add the errors of a platform that refuses some Pods
+    /// (eks-fargate: DaemonSets, host network and ports, privileged, hostPath)
+    #[arg(long, value_enum, value_name = "PROFILE")]
+    pub profile: Option<ProfileArg>,
+    /// Switch off a lint or platform rule (`lint/image-tag`, …); repeatable or
+    /// comma-separated; `kubetutor rules` lists them
+    #[arg(long, value_name = "ID", value_delimiter = ',', value_parser = parse_rule_id)]
+    pub disable: Vec<&'static Rule>,
+    /// Switch on a lint that is off by default
+    /// (`lint/automount-service-account-token`); repeatable or comma-separated
+    #[arg(long, value_name = "ID", value_delimiter = ',', value_parser = parse_rule_id)]
+    pub enable: Vec<&'static Rule>,
+    /// Manifest files; `-` reads standard input
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+impl CheckArgs {
+    /// The validator's options.
+    pub fn options(&self) -> Options {
+        Options {
+            pss: self.pss.map(Into::into),
+            pss_version: self.pss_version,
+            profile: self.profile.map(Into::into),
+            disabled: self.disable.clone(),
+            enabled: self.enable.clone(),
+        }
+    }
+}
+
+/// What `exam` takes.
+#[derive(Debug, clap::Args)]
+pub struct ExamArgs {
+    #[command(flatten)]
+    pub items: ItemArgs,
+    /// Time limit in minutes; unanswered items count as wrong when it runs out
+    #[arg(long, value_name = "M")]
+    pub minutes: Option<u32>,
+    /// Percent of items right needed to pass
+    #[arg(long, value_name = "P", default_value_t = 70, value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub pass_mark: u32,
+    /// Continue the unfinished exam where it stopped
+    #[arg(long, conflicts_with_all = ["restart"])]
+    pub resume: bool,
+    /// Discard an unfinished exam and start a new one
+    #[arg(long)]
+    pub restart: bool,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+impl ExamArgs {
+    /// What only an exam takes.
+    pub fn options(&self) -> ExamOptions {
+        ExamOptions {
+            minutes: self.minutes,
+            pass_mark: self.pass_mark,
+            resume: self.resume,
+            restart: self.restart,
+        }
+    }
 }
 
 /// Which quiz items a quiz or exam asks.
@@ -168,6 +207,29 @@ pub struct ReportArgs {
     /// Format of the report [default: md]
     #[arg(long, value_enum, requires = "file")]
     pub format: Option<SessionFormat>,
+}
+
+impl From<ItemArgs> for ItemChoice {
+    fn from(items: ItemArgs) -> ItemChoice {
+        ItemChoice {
+            lessons: items.lesson_ids,
+            count: items.count.and_then(|n| usize::try_from(n).ok()),
+            seed: items.seed,
+        }
+    }
+}
+
+impl From<ReportArgs> for ReportTarget {
+    fn from(report: ReportArgs) -> ReportTarget {
+        ReportTarget {
+            file: report.file,
+            format: report.format.map(|format| match format {
+                SessionFormat::Json => Session::Json,
+                SessionFormat::Junit => Session::Junit,
+                SessionFormat::Md => Session::Md,
+            }),
+        }
+    }
 }
 
 /// Report formats of quizzes and exams.
@@ -211,6 +273,15 @@ pub enum ProgressCommand {
 pub enum ReportFormat {
     Md,
     Json,
+}
+
+impl From<ReportFormat> for Report {
+    fn from(format: ReportFormat) -> Report {
+        match format {
+            ReportFormat::Md => Report::Md,
+            ReportFormat::Json => Report::Json,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -301,10 +372,48 @@ pub enum RulesFormatArg {
     Md,
 }
 
+impl From<RulesFormatArg> for RulesFormat {
+    fn from(format: RulesFormatArg) -> RulesFormat {
+        match format {
+            RulesFormatArg::Text => RulesFormat::Text,
+            RulesFormatArg::Json => RulesFormat::Json,
+            RulesFormatArg::Md => RulesFormat::Markdown,
+        }
+    }
+}
+
+/// The text-or-JSON choice several commands share.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
     Json,
+}
+
+impl From<Format> for CheckFormat {
+    fn from(format: Format) -> CheckFormat {
+        match format {
+            Format::Text => CheckFormat::Text,
+            Format::Json => CheckFormat::Json,
+        }
+    }
+}
+
+impl From<Format> for ListFormat {
+    fn from(format: Format) -> ListFormat {
+        match format {
+            Format::Text => ListFormat::Text,
+            Format::Json => ListFormat::Json,
+        }
+    }
+}
+
+impl From<Format> for ShowFormat {
+    fn from(format: Format) -> ShowFormat {
+        match format {
+            Format::Text => ShowFormat::Text,
+            Format::Json => ShowFormat::Json,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -4,9 +4,58 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
+use std::path::PathBuf;
+
+use super::input::read_manifest;
+use super::{CommandError, Exit, colour_wanted, print_out};
 use crate::i18n::Lang;
-use crate::markdown::is_forbidden_char;
-use crate::validate::{DocumentInfo, Finding, Report, Severity};
+use crate::markdown::{is_forbidden_char, sanitize};
+use crate::validate::{self, DocumentInfo, Finding, Options, Report, Severity};
+
+/// Output formats of `kubetutor check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+/// Validates every file and prints the findings: exit 0 without errors, 1
+/// with errors, 2 when a file cannot be read (the others are still checked).
+pub fn run(
+    files: &[PathBuf],
+    lang: Lang,
+    format: CheckFormat,
+    options: &Options,
+) -> Result<Exit, CommandError> {
+    let mut checked = Vec::new();
+    let mut unreadable = false;
+    for file in files {
+        let name = file.display().to_string();
+        match read_manifest(file) {
+            Ok(bytes) => checked.push(Checked {
+                report: validate::check_bytes_with(&bytes, options),
+                source: String::from_utf8_lossy(&bytes).into_owned(),
+                file: name,
+            }),
+            Err(err) => {
+                eprintln!("kubetutor: error: {}: {err}", sanitize(&name));
+                unreadable = true;
+            }
+        }
+    }
+    let output = match format {
+        CheckFormat::Json => json(&checked, lang)?,
+        CheckFormat::Text => text(&checked, lang, colour_wanted()),
+    };
+    print_out(&output)?;
+    Ok(if unreadable {
+        Exit::Unusable
+    } else if summary(&checked).errors > 0 {
+        Exit::Failure
+    } else {
+        Exit::Success
+    })
+}
 
 /// One checked input: its name as given on the command line, its text, and
 /// the validator's report.

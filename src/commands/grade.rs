@@ -1,13 +1,64 @@
 //! What `kubetutor grade` prints: the validator's findings as `check` shows
 //! them, then each check with ✓ or ✗; or the documented JSON.
 
+use std::path::Path;
+
 use serde::Serialize;
 
-use super::check::{self, Checked, JsonFinding};
+use super::check::{self, CheckFormat, Checked, JsonFinding};
+use super::input::read_manifest;
+use super::{CommandError, Context, Exit, colour_wanted, print_out};
+use crate::content::Course;
 use crate::grade::Verdict;
 use crate::i18n::Lang;
 use crate::markdown::sanitize;
-use crate::validate::{Report, Severity};
+use crate::validate::{self, Report, Severity};
+
+/// Grades `file` against the exercise `id` of the pack: exit 0 when it
+/// passes, 1 when it does not.
+pub fn run(
+    context: &Context,
+    id: &str,
+    file: &Path,
+    format: CheckFormat,
+) -> Result<Exit, CommandError> {
+    let course = Course::load(&context.source)?;
+    let Some(exercise) = course.exercises().iter().find(|e| e.id == id) else {
+        let known: Vec<&str> = course.exercises().iter().map(|e| e.id.as_str()).collect();
+        return Err(CommandError::Refused(format!(
+            "no exercise `{}` in this pack (exercises: {})",
+            sanitize(id),
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            }
+        )));
+    };
+    let name = file.display().to_string();
+    let bytes = read_manifest(file)
+        .map_err(|err| CommandError::Read(format!("{}: {err}", sanitize(&name))))?;
+    if bytes.len() > validate::MAX_INPUT_BYTES {
+        return Err(CommandError::Refused(format!(
+            "{}: larger than {} bytes",
+            sanitize(&name),
+            validate::MAX_INPUT_BYTES
+        )));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| CommandError::Refused(format!("{}: not UTF-8 text", sanitize(&name))))?;
+    let verdict = exercise.grade(&text);
+    let output = match format {
+        CheckFormat::Json => json(&verdict, context.lang)?,
+        CheckFormat::Text => text_output(&verdict, &name, &text, context.lang, colour_wanted()),
+    };
+    print_out(&output)?;
+    Ok(if verdict.passed {
+        Exit::Success
+    } else {
+        Exit::Failure
+    })
+}
 
 #[derive(Serialize)]
 struct JsonVerdict<'a> {
@@ -51,7 +102,13 @@ pub fn json(verdict: &Verdict, lang: Lang) -> Result<String, serde_json::Error> 
 
 /// The findings as `check` prints them, each check, then the verdict.
 /// `source` is the graded input, `file` its name on the command line.
-pub fn text(verdict: &Verdict, file: &str, source: &str, lang: Lang, colour: bool) -> String {
+pub fn text_output(
+    verdict: &Verdict,
+    file: &str,
+    source: &str,
+    lang: Lang,
+    colour: bool,
+) -> String {
     let report = Report {
         documents: verdict.documents.clone(),
         findings: verdict.findings.clone(),

@@ -1,101 +1,107 @@
-//! What the non-interactive subcommands print, kept in the library so it can
-//! be tested without a process and so every pack string is escaped in one place.
+//! The subcommands, one module each: what they do and what they print,
+//! kept in the library so they can be tested without a process and so every
+//! pack string is escaped in one place. `main.rs` only parses the command
+//! line and calls [`run`]-style entry points here.
 
 pub mod check;
+pub mod data;
 pub mod grade;
+pub mod input;
+pub mod list;
+pub mod pack;
 pub mod progress;
+pub mod quiz;
+pub mod report;
 pub mod rules;
 pub mod session;
+pub mod tutor;
 
-use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
 
-use crate::content::{Course, LintReport, PackSource};
+use crate::content::{PackError, PackSource};
+use crate::exam::SessionError;
 use crate::i18n::Lang;
-use crate::markdown::{display_width, sanitize};
+use crate::paths::NoDataDir;
+use crate::progress::ProgressError;
+use crate::workspace::WorkspaceError;
 
-/// Output formats of `kubetutor list`.
+/// What a command needs from the global options.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub source: PackSource,
+    pub lang: Lang,
+}
+
+/// How a command ended, as the process exit code documents it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ListFormat {
-    Text,
-    Json,
+pub enum Exit {
+    /// 0: done; clean input; passed.
+    Success,
+    /// 1: findings with errors, a failed grade or exam, pack problems, some
+    /// report files unreadable.
+    Failure,
+    /// 2: input kubetutor cannot use (a missing file, a broken pack).
+    Unusable,
+    /// 3: an exam stopped before the end (resume with `--resume`).
+    Stopped,
 }
 
-#[derive(Serialize)]
-struct ListEntry<'a> {
-    id: &'a str,
-    title: &'a str,
-    category: &'a str,
-    order: u32,
-    minutes: u32,
-    lang: Lang,
-    fallback: bool,
-}
-
-/// The lessons in course order in `lang`: aligned text, or a JSON array of
-/// objects with `id`, `title`, `category`, `order`, `minutes`, `lang` and
-/// `fallback` (true when the lesson is shown in English instead).
-pub fn list(course: &Course, lang: Lang, format: ListFormat) -> Result<String, serde_json::Error> {
-    let entries: Vec<ListEntry> = course
-        .lessons()
-        .iter()
-        .filter_map(|set| set.get(lang))
-        .map(|localized| {
-            let meta = &localized.lesson.meta;
-            ListEntry {
-                id: &meta.id,
-                title: &meta.title,
-                category: &meta.category,
-                order: meta.order,
-                minutes: meta.minutes,
-                lang: localized.lesson.lang,
-                fallback: localized.fallback,
-            }
-        })
-        .collect();
-    if format == ListFormat::Json {
-        return serde_json::to_string_pretty(&entries).map(|json| json + "\n");
+impl Exit {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Success => 0,
+            Exit::Failure => 1,
+            Exit::Unusable => 2,
+            Exit::Stopped => 3,
+        }
     }
-    let id_width = entries
-        .iter()
-        .map(|e| display_width(e.id))
-        .max()
-        .unwrap_or(0);
-    Ok(entries
-        .iter()
-        .map(|entry| {
-            let note = if entry.fallback { " (en)" } else { "" };
-            format!(
-                "{:>2}  {:<id_width$}  {:>3} min  {}{note}\n",
-                entry.order,
-                entry.id,
-                entry.minutes,
-                sanitize(entry.title).replace('\n', " ")
-            )
-        })
-        .collect())
 }
 
-/// What `pack lint` prints: one line per problem (for stdout), and a summary
-/// line (stdout when clean, stderr otherwise).
-pub fn lint_output(source: &PackSource, report: &LintReport) -> (String, String) {
-    let problems: String = report.problems.iter().map(|p| format!("{p}\n")).collect();
-    let name = match source {
-        PackSource::BuiltIn => "built-in course".to_string(),
-        PackSource::Dir(dir) => sanitize(&dir.display().to_string()).replace('\n', " "),
-    };
-    let languages: Vec<&str> = report.languages.iter().map(|l| l.code()).collect();
-    let verdict = match report.problems.len() {
-        0 => "clean".to_string(),
-        count => counted(count, "problem"),
-    };
-    let summary = format!(
-        "{name}: {} ({}), {}, {}: {verdict}\n",
-        counted(report.lessons, "lesson"),
-        languages.join(", "),
-        counted(report.quiz_items, "quiz item"),
-        counted(report.exercises, "exercise")
-    );
-    (problems, summary)
+/// Why a command could not do its work (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error(transparent)]
+    Pack(#[from] PackError),
+    #[error(transparent)]
+    Progress(#[from] ProgressError),
+    #[error(transparent)]
+    Session(#[from] SessionError),
+    #[error(transparent)]
+    DataDir(#[from] NoDataDir),
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: WorkspaceError,
+    },
+    #[error("{0}")]
+    Read(String),
+    /// The learner asked for something that cannot be done; the message says why.
+    #[error("{0}")]
+    Refused(String),
+    #[error("terminal error: {0}")]
+    Terminal(#[source] std::io::Error),
+    #[error(transparent)]
+    Output(#[from] std::io::Error),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+}
+
+/// Writes to stdout; a reader that went away (`| head`) is not an error.
+pub fn print_out(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Whether stdout is a terminal that wants colour (NO_COLOR unset or empty).
+pub fn colour_wanted() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// "1 lesson", "2 lessons".
@@ -115,11 +121,11 @@ mod tests {
     }
 
     #[test]
-    fn list_text_aligns_ids() {
-        let course = Course::load(&PackSource::BuiltIn).unwrap();
-        let text = list(&course, Lang::En, ListFormat::Text).unwrap();
-        let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), course.lessons().len());
-        assert!(lines[0].starts_with(" 1  resource-categories  "), "{text}");
+    fn exit_codes_are_the_documented_ones() {
+        let codes: Vec<u8> = [Exit::Success, Exit::Failure, Exit::Unusable, Exit::Stopped]
+            .iter()
+            .map(|exit| exit.code())
+            .collect();
+        assert_eq!(codes, [0, 1, 2, 3]);
     }
 }

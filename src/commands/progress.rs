@@ -1,10 +1,102 @@
-//! What `kubetutor progress show` prints.
+//! `kubetutor progress show|export|reset`: the learner's own progress.
 
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
+use chrono::Utc;
+
+use super::data::{default_learner, open_store};
+use super::{CommandError, Context, Exit, print_out};
+use crate::content::Course;
 use crate::i18n::{Lang, Msg};
 use crate::markdown::{display_width, sanitize};
-use crate::progress::summary::{LessonSummary, ReadStatus};
+use crate::progress::export::Export;
+use crate::progress::summary::{self, LessonSummary, ReadStatus};
+use crate::workspace;
+
+/// Output formats of `progress show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+/// `progress show`: per lesson, what was read, scored, passed and is due.
+pub fn run_show(context: &Context, format: ShowFormat) -> Result<Exit, CommandError> {
+    let course = Course::load(&context.source)?;
+    let outline = summary::outline(&course, context.lang);
+    let store = open_store()?;
+    let facts = summary::Facts::load(&store, Utc::now())?;
+    let rows = summary::summarize(&outline, &facts);
+    match format {
+        ShowFormat::Text => print_out(&show(
+            &rows,
+            context.lang,
+            &store.path().display().to_string(),
+        ))?,
+        ShowFormat::Json => print_out(&(serde_json::to_string_pretty(&rows)? + "\n"))?,
+    }
+    Ok(Exit::Success)
+}
+
+/// `progress export`: the portable JSON file, to `out` or stdout; `name`
+/// is remembered for next time.
+pub fn run_export(
+    context: &Context,
+    out: Option<PathBuf>,
+    name: Option<String>,
+) -> Result<Exit, CommandError> {
+    let course = Course::load(&context.source)?;
+    let outline = summary::outline(&course, context.lang);
+    let mut store = open_store()?;
+    let learner = match name {
+        Some(name) => {
+            store.set_setting("name", &name)?;
+            name
+        }
+        None => store.setting("name")?.unwrap_or_else(default_learner),
+    };
+    let export = Export::build(&store, outline, &learner, Utc::now())?;
+    let json = serde_json::to_string_pretty(&export)? + "\n";
+    match out {
+        Some(path) => workspace::write_atomically(&path, &json)
+            .map_err(|source| CommandError::Write { path, source })?,
+        None => print_out(&json)?,
+    }
+    Ok(Exit::Success)
+}
+
+/// `progress reset`: forgets one lesson's progress, or all of it, only
+/// with `yes`.
+pub fn run_reset(
+    context: &Context,
+    lesson: Option<String>,
+    yes: bool,
+) -> Result<Exit, CommandError> {
+    let course = Course::load(&context.source)?;
+    if let Some(id) = &lesson
+        && !course.lessons().iter().any(|l| &l.id == id)
+    {
+        let known: Vec<&str> = course.lessons().iter().map(|l| l.id.as_str()).collect();
+        return Err(CommandError::Refused(format!(
+            "no lesson `{}` in this course (lessons: {})",
+            sanitize(id),
+            known.join(", ")
+        )));
+    }
+    let what = lesson.as_deref().map_or_else(
+        || "all progress (answers, attempts, reading state, reviews)".to_string(),
+        |id| format!("the progress of lesson `{id}`"),
+    );
+    if !yes {
+        return Err(CommandError::Refused(format!(
+            "this would forget {what}; run again with --yes to confirm"
+        )));
+    }
+    open_store()?.reset(lesson.as_deref())?;
+    eprintln!("kubetutor: forgot {what}");
+    Ok(Exit::Success)
+}
 
 /// The per-lesson table and an overall line, aligned by display width so
 /// Japanese titles line up.

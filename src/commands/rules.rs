@@ -19,6 +19,12 @@ pub enum RulesFormat {
     Markdown,
 }
 
+/// Prints the registry in `format`.
+pub fn run(lang: Lang, format: RulesFormat) -> Result<super::Exit, super::CommandError> {
+    super::print_out(&rules(lang, format)?)?;
+    Ok(super::Exit::Success)
+}
+
 /// The registry in `format`.
 pub fn rules(lang: Lang, format: RulesFormat) -> Result<String, serde_json::Error> {
     let all: Vec<&Rule> = registry::all().collect();

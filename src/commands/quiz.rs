@@ -1,0 +1,267 @@
+//! `kubetutor quiz` and `kubetutor exam`: one runner for both. A quiz gives
+//! feedback after each answer; an exam keeps it for the end, has a time
+//! limit and a pass mark, and is saved after every answer so `--resume`
+//! continues it. Both record every answer in the learner's progress.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::Utc;
+
+use super::data::{learner_name, open_store};
+use super::input::StdinLines;
+use super::session::{self, Ending};
+use super::{CommandError, Context, Exit, print_out};
+use crate::content::Course;
+use crate::exam::report::SessionReport;
+use crate::exam::{GivenAnswer, Session, SessionKind, SessionSpec, SystemClock};
+use crate::i18n::Msg;
+use crate::paths;
+use crate::progress::{NewAnswer, Store};
+use crate::workspace;
+
+/// Which items to ask.
+#[derive(Debug, Clone, Default)]
+pub struct ItemChoice {
+    /// Lesson ids; empty means every lesson.
+    pub lessons: Vec<String>,
+    pub count: Option<usize>,
+    /// `None`: a new seed from the clock.
+    pub seed: Option<u64>,
+}
+
+/// What only an exam takes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ExamOptions {
+    pub minutes: Option<u32>,
+    pub pass_mark: u32,
+    pub resume: bool,
+    pub restart: bool,
+}
+
+/// Formats of the session report `--report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionFormat {
+    Json,
+    Junit,
+    Md,
+}
+
+/// Where the session report goes, if anywhere.
+#[derive(Debug, Clone, Default)]
+pub struct ReportTarget {
+    pub file: Option<PathBuf>,
+    pub format: Option<SessionFormat>,
+}
+
+/// What a session run is: a quiz (maybe only printed as a sheet) or an exam.
+#[derive(Debug, Clone)]
+pub enum SessionMode {
+    Quiz { print: bool, answers: bool },
+    Exam(ExamOptions),
+}
+
+/// Runs a quiz or an exam in the plain terminal.
+pub fn run(
+    context: &Context,
+    mode: &SessionMode,
+    items: &ItemChoice,
+    report: &ReportTarget,
+) -> Result<Exit, CommandError> {
+    let course = Course::load(&context.source)?;
+    let (kind, exam) = match mode {
+        SessionMode::Quiz { print, answers } => {
+            if *print {
+                let session =
+                    Session::start(&course, &spec(SessionKind::Quiz, items, None), Utc::now())?;
+                print_out(&session::sheet(&session, &course, context.lang, *answers))?;
+                return Ok(Exit::Success);
+            }
+            (SessionKind::Quiz, None)
+        }
+        SessionMode::Exam(options) => (SessionKind::Exam, Some(options)),
+    };
+    let saved_in = match exam {
+        Some(_) => Some(paths::data_dir()?),
+        None => None,
+    };
+    let mut session = match (exam, &saved_in) {
+        (Some(options), Some(dir)) => exam_session(&course, items, options, dir)?,
+        _ => Session::start(&course, &spec(kind, items, None), Utc::now())?,
+    };
+    let store = open_store().ok();
+    let learner = learner_name(store.as_ref());
+    let mut record = answer_recorder(store, kind);
+    let mut save_error = None;
+    let mut recorder = |session: &Session, index: usize, given: &GivenAnswer| {
+        record(session, index, given);
+        if let Some(dir) = &saved_in
+            && let Err(err) = session.save(dir)
+        {
+            save_error.get_or_insert(err);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let ending = session::run(
+        &mut session,
+        &course,
+        context.lang,
+        &mut StdinLines::spawn(),
+        &mut out,
+        &SystemClock,
+        &mut recorder,
+    )?;
+    if let Some(err) = save_error {
+        eprintln!("kubetutor: warning: the exam could not be saved for --resume: {err}");
+    }
+    let time_up = ending == Ending::TimeUp;
+    match (&saved_in, ending) {
+        (Some(_), Ending::Stopped) => {
+            writeln!(out, "{}", Msg::PlainResume.text(context.lang))?;
+            Ok(Exit::Stopped)
+        }
+        (Some(dir), _) => {
+            let report_made = SessionReport::build(
+                &session,
+                &course,
+                context.lang,
+                &learner,
+                Utc::now(),
+                time_up,
+            );
+            writeln!(out, "\n{}", report_made.markdown())?;
+            write_report(&report_made, report)?;
+            Session::discard(dir)?;
+            Ok(if report_made.passed {
+                Exit::Success
+            } else {
+                Exit::Failure
+            })
+        }
+        (None, _) => {
+            let report_made =
+                SessionReport::build(&session, &course, context.lang, &learner, Utc::now(), false);
+            let stopped = if ending == Ending::Stopped {
+                format!(" · {}", Msg::PlainStopped.text(context.lang))
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "\n{}/{} ({}%){stopped}",
+                report_made.correct, report_made.total, report_made.percent
+            )?;
+            write_report(&report_made, report)?;
+            Ok(Exit::Success)
+        }
+    }
+}
+
+/// The exam to run: the saved one with `--resume`, else a new one (an
+/// unfinished one blocks a new start unless `--restart` discards it).
+fn exam_session(
+    course: &Course,
+    items: &ItemChoice,
+    options: &ExamOptions,
+    dir: &std::path::Path,
+) -> Result<Session, CommandError> {
+    match (Session::load(dir)?, options.resume, options.restart) {
+        (Some(exam), true, _) => Ok(exam),
+        (None, true, _) => Err(CommandError::Refused(
+            "there is no unfinished exam to resume".into(),
+        )),
+        (Some(exam), false, false) => Err(CommandError::Refused(format!(
+            "an unfinished exam started {} is waiting: `kubetutor exam --resume` continues it, `kubetutor exam --restart` discards it",
+            exam.started_at.format("%Y-%m-%d %H:%M UTC")
+        ))),
+        (_, false, _) => {
+            let exam = Session::start(
+                course,
+                &spec(SessionKind::Exam, items, Some(options)),
+                Utc::now(),
+            )?;
+            exam.save(dir)?;
+            Ok(exam)
+        }
+    }
+}
+
+fn spec(kind: SessionKind, items: &ItemChoice, exam: Option<&ExamOptions>) -> SessionSpec {
+    SessionSpec {
+        kind,
+        lessons: items.lessons.clone(),
+        count: items.count,
+        seed: items
+            .seed
+            .unwrap_or_else(|| u64::try_from(Utc::now().timestamp_millis()).unwrap_or(0)),
+        minutes: exam.and_then(|e| e.minutes),
+        pass_mark: exam.map_or(0, |e| e.pass_mark),
+    }
+}
+
+/// Records each answer in the progress store (a failure is reported once,
+/// and the session goes on).
+fn answer_recorder(
+    store: Option<Store>,
+    kind: SessionKind,
+) -> impl FnMut(&Session, usize, &GivenAnswer) {
+    let mut store = store;
+    move |session, index, given| {
+        let Some(active) = store.as_mut() else { return };
+        let item = &session.items[index];
+        let answer = NewAnswer {
+            item_id: &item.item,
+            lesson_id: &item.lesson,
+            answer: &given.answer,
+            correct: given.correct,
+            duration_ms: given.duration_ms,
+            mode: kind.mode(),
+        };
+        if let Err(err) = active.record_answer(&answer, given.answered_at) {
+            eprintln!("kubetutor: warning: answers are not being saved: {err}");
+            store = None;
+        }
+    }
+}
+
+/// Writes the session report where `--report` asked (Markdown by default).
+fn write_report(report: &SessionReport, target: &ReportTarget) -> Result<(), CommandError> {
+    let Some(path) = &target.file else {
+        return Ok(());
+    };
+    let text = match target.format.unwrap_or(SessionFormat::Md) {
+        SessionFormat::Json => report.json(),
+        SessionFormat::Junit => report.junit(),
+        SessionFormat::Md => report.markdown(),
+    };
+    workspace::write_atomically(path, &text).map_err(|source| CommandError::Write {
+        path: path.clone(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_given_seed_is_kept_and_exam_options_reach_the_spec() {
+        let items = ItemChoice {
+            lessons: vec!["the-pod".into()],
+            count: Some(3),
+            seed: Some(7),
+        };
+        let options = ExamOptions {
+            minutes: Some(10),
+            pass_mark: 80,
+            ..ExamOptions::default()
+        };
+        let exam = spec(SessionKind::Exam, &items, Some(&options));
+        assert_eq!(
+            (exam.seed, exam.count, exam.minutes, exam.pass_mark),
+            (7, Some(3), Some(10), 80)
+        );
+        let quiz = spec(SessionKind::Quiz, &items, None);
+        assert_eq!((quiz.minutes, quiz.pass_mark), (None, 0));
+    }
+}

@@ -135,6 +135,7 @@ pub enum Msg {
     ProgressTitle,
     ProgressOverall,
     ProgressNotSaved,
+    Saving,
     QuizHintMultiple,
     QuizHintOrdering,
     QuizHintMatching,
@@ -275,6 +276,7 @@ impl Msg {
             Msg::StatusDone => "done",
             Msg::ProgressTitle => "Progress",
             Msg::ProgressNotSaved => "progress not saved",
+            Msg::Saving => "saving… the progress database is in use elsewhere ({n} waiting)",
             Msg::QuizHintMultiple => {
                 "Choose every right answer (Space or a digit toggles), then press Enter."
             }
@@ -428,6 +430,7 @@ impl Msg {
             Msg::StatusDone => "完了",
             Msg::ProgressTitle => "学習の進み具合",
             Msg::ProgressNotSaved => "進み具合を保存できませんでした",
+            Msg::Saving => "保存しています…進み具合のデータベースが他で使われています（{n}件待ち）",
             Msg::QuizHintMultiple => {
                 "正しいものをすべて選び（Spaceか数字で切り替え）、Enterで答えます。"
             }

@@ -8,7 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kubetutor::content::{Course, PackSource};
 use kubetutor::i18n::Lang;
 use kubetutor::progress::Store;
-use kubetutor::tui::{App, Context, Effect, Event, Screen, Theme, render, run_job};
+use kubetutor::tui::{App, Context, Effect, Event, Headless, Screen, Theme, render};
 use kubetutor::workspace::Workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -28,6 +28,7 @@ struct Tutor {
     app: App,
     home: PathBuf,
     size: (u16, u16),
+    effects: Headless,
 }
 
 impl Tutor {
@@ -38,7 +39,12 @@ impl Tutor {
         let app = App::new(course(), lang, Theme::plain(), size)
             .with_progress(store, Workspace::new(&home))
             .with_quiz_seed(7);
-        Tutor { app, home, size }
+        Tutor {
+            app,
+            home,
+            size,
+            effects: Headless::new(),
+        }
     }
 
     fn key(&mut self, code: KeyCode) {
@@ -60,14 +66,10 @@ impl Tutor {
         }
     }
 
-    /// Does what the event loop would: grades now, ignores watching and timers.
+    /// Does what the event loop would: grades, saves and writes files now,
+    /// ignores watching and timers.
     fn run_effects(&mut self) {
-        for effect in self.app.take_effects() {
-            if let Effect::Grade(job) = effect {
-                self.app
-                    .handle_event(Event::Graded(Box::new(run_job(&job))));
-            }
-        }
+        self.effects.settle(&mut self.app);
     }
 
     fn screen(&self) -> String {
@@ -198,6 +200,7 @@ impl Tutor {
             app,
             home: home.to_path_buf(),
             size,
+            effects: Headless::new(),
         }
     }
 }

@@ -1,14 +1,15 @@
 //! The reader saves reading progress through the real update function: the
 //! lesson is recorded as opened, the place is kept across sessions (also at
-//! another width), reaching the end marks it finished, and a store that
-//! cannot save says so in the status bar instead of failing.
+//! another width), reaching the end marks it finished, a database another
+//! process holds shows "saving…" and the save lands once it is free, and a
+//! store that cannot save says so in the status bar instead of failing.
 
 use chrono::Utc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kubetutor::content::{Course, PackSource};
 use kubetutor::i18n::Lang;
 use kubetutor::progress::Store;
-use kubetutor::tui::{Action, App, Event, Screen, Theme, render};
+use kubetutor::tui::{Action, App, Event, Headless, Screen, Theme, render};
 use kubetutor::workspace::Workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,8 +20,25 @@ fn app(home: &std::path::Path, size: (u16, u16)) -> App {
     App::new(course, Lang::En, Theme::plain(), size).with_progress(store, Workspace::new(home))
 }
 
+/// A key, then what the loop would do with the effects.
 fn press(app: &mut App, code: KeyCode) {
     app.handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    Headless::new().settle(app);
+}
+
+/// The bottom line of the screen.
+fn status_line(app: &App, size: (u16, u16)) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    terminal.draw(|frame| render(app, frame)).unwrap();
+    (0..size.0)
+        .filter_map(|x| {
+            terminal
+                .backend()
+                .buffer()
+                .cell((x, size.1 - 1))
+                .map(|c| c.symbol().to_string())
+        })
+        .collect()
 }
 
 fn scroll(app: &App) -> usize {
@@ -50,6 +68,7 @@ fn the_place_in_a_lesson_is_kept_between_sessions() {
     let place = top_block(&first);
     assert!(place > 0);
     first.update(Action::Quit);
+    Headless::new().settle(&mut first);
     drop(first);
 
     let store = Store::open_in(home.path(), Utc::now()).unwrap().store;
@@ -85,35 +104,54 @@ fn reaching_the_end_marks_the_lesson_finished() {
 }
 
 #[test]
+fn a_busy_database_shows_saving_and_the_save_lands_later() {
+    let home = tempfile::tempdir().unwrap();
+    let size = (80, 24);
+    let mut app = app(home.path(), size);
+    let mut effects = Headless::new();
+    // Another process holds the write lock.
+    let conn = rusqlite::Connection::open(home.path().join("progress.db")).unwrap();
+    conn.execute_batch("BEGIN EXCLUSIVE;").unwrap();
+    app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    effects.settle(&mut app);
+    assert!(
+        app.progress_problem().is_none(),
+        "a busy database is no failure"
+    );
+    let status = status_line(&app, size);
+    assert!(status.contains("saving"), "{status}");
+    // The reader still answers while the save waits.
+    app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::PageDown,
+        KeyModifiers::NONE,
+    )));
+    assert!(scroll(&app) > 0);
+    conn.execute_batch("ROLLBACK;").unwrap();
+    effects.settle(&mut app);
+    assert!(!status_line(&app, size).contains("saving"));
+    let store = Store::open_in(home.path(), Utc::now()).unwrap().store;
+    assert_eq!(
+        store.lesson_states().unwrap().len(),
+        1,
+        "the opening was saved"
+    );
+}
+
+#[test]
 fn a_failed_save_is_shown_not_fatal() {
     let home = tempfile::tempdir().unwrap();
     let size = (80, 24);
-    let course = Course::load(&PackSource::BuiltIn).expect("built-in course loads");
-    let mut store = Store::open_in(home.path(), Utc::now()).unwrap().store;
-    store
-        .set_busy_timeout(std::time::Duration::from_millis(20))
-        .unwrap();
-    let mut app = App::new(course, Lang::En, Theme::plain(), size)
-        .with_progress(store, Workspace::new(home.path()));
-    // Another process holds the write lock for longer than the store waits.
+    let mut app = app(home.path(), size);
+    // Another kubetutor, newer than this one, upgraded the database meanwhile.
     let conn = rusqlite::Connection::open(home.path().join("progress.db")).unwrap();
-    conn.execute_batch("BEGIN EXCLUSIVE;").unwrap();
+    conn.execute_batch("PRAGMA user_version = 999;").unwrap();
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Esc);
-    let problem = app.progress_problem().map(str::to_string);
-    conn.execute_batch("ROLLBACK;").unwrap();
-    let problem = problem.expect("the failed save is kept");
-    assert!(problem.contains("locked"), "{problem}");
-    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
-    terminal.draw(|frame| render(&app, frame)).unwrap();
-    let status: String = (0..size.0)
-        .filter_map(|x| {
-            terminal
-                .backend()
-                .buffer()
-                .cell((x, size.1 - 1))
-                .map(|c| c.symbol().to_string())
-        })
-        .collect();
+    let problem = app.progress_problem().expect("the failed save is kept");
+    assert!(problem.contains("newer kubetutor"), "{problem}");
+    let status = status_line(&app, size);
     assert!(status.contains("progress not saved:"), "{status}");
 }

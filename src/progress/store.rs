@@ -167,6 +167,15 @@ impl Store {
 
     fn migrate(&mut self) -> Result<(), ProgressError> {
         let path = self.path.clone();
+        // An up-to-date database needs no write lock: opening it must not
+        // wait for another process that is writing.
+        let current: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(ProgressError::db(&path))?;
+        if current == schema::LATEST {
+            return Ok(());
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)

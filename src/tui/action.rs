@@ -1,5 +1,7 @@
 //! What the learner asked for, independent of the key or click that asked.
 
+use super::overlays::Confirm;
+
 /// A change `App::update` knows how to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -14,7 +16,7 @@ pub enum Action {
     Bottom,
     /// Open the selected lesson or jump to the selected heading.
     Open,
-    /// A click on the n-th visible row of a list.
+    /// A left click on screen row n (each screen knows what is there).
     ClickRow(u16),
     ToggleHelp,
     OpenToc,
@@ -54,4 +56,8 @@ pub enum Action {
     Present,
     /// A timed exam of the selected lesson.
     StartExam,
+    /// Jump to heading n of the lesson (chosen in the contents).
+    GoToHeading(usize),
+    /// The learner said yes to a question.
+    Confirmed(Confirm),
 }

@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 
-use super::exercise_screen::Graded;
+use super::saver::SaveStatus;
+use super::screens::exercise::Graded;
 
 /// Everything that can wake the event loop.
 #[derive(Debug, Clone)]
@@ -29,6 +30,14 @@ pub enum Event {
     EditorDone(Result<(), String>),
     /// A timer ran out (the end of an animation, an exam's second), at this time.
     Tick(chrono::DateTime<chrono::Utc>),
+    /// The exercise file was written from the starter (or why not).
+    StarterWritten {
+        exercise_id: String,
+        reset: bool,
+        result: Result<(), String>,
+    },
+    /// The progress writer's queue changed.
+    Saved(SaveStatus),
 }
 
 impl Event {

@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::{overlays, screens};
 use crate::i18n::Msg;
 
 /// Where the keys are going: the screen, or the pop-up or input line over it.
@@ -27,6 +28,28 @@ pub enum Context {
     Presenting,
 }
 
+impl Context {
+    /// Every context, so tests can go through them all.
+    pub const ALL: [Context; 16] = [
+        Context::CourseMap,
+        Context::Reader,
+        Context::Toc,
+        Context::Help,
+        Context::SearchInput,
+        Context::QuizChoice,
+        Context::QuizText,
+        Context::QuizOrdering,
+        Context::QuizMatching,
+        Context::QuizFeedback,
+        Context::QuizSummary,
+        Context::Exercises,
+        Context::Exercise,
+        Context::Confirm,
+        Context::Detail,
+        Context::Presenting,
+    ];
+}
+
 /// One or more keys that do one thing, and how the help names them.
 #[derive(Debug)]
 pub struct Binding {
@@ -36,7 +59,12 @@ pub struct Binding {
     pub help: Msg,
 }
 
-const fn bind(keys: &'static [KeyCode], label: &'static str, action: Action, help: Msg) -> Binding {
+pub(crate) const fn bind(
+    keys: &'static [KeyCode],
+    label: &'static str,
+    action: Action,
+    help: Msg,
+) -> Binding {
     Binding {
         keys,
         label,
@@ -45,318 +73,46 @@ const fn bind(keys: &'static [KeyCode], label: &'static str, action: Action, hel
     }
 }
 
-use KeyCode::{
-    BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
-};
+use KeyCode::{Char, Down, End, Esc, Home, PageDown, PageUp, Up};
 
-const COURSE_MAP: &[Binding] = &[
-    bind(&[Char('k'), Up], "↑↓/jk", Action::Move(-1), Msg::ActionMove),
-    bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionMove),
-    bind(&[Char('g'), Home], "g/G", Action::Top, Msg::ActionTopBottom),
-    bind(&[Char('G'), End], "", Action::Bottom, Msg::ActionTopBottom),
-    bind(
-        &[Enter, Char('l'), Right],
-        "Enter",
-        Action::Open,
-        Msg::ActionOpen,
-    ),
-    bind(&[Char('u')], "u", Action::StartQuiz, Msg::ActionQuiz),
-    bind(
-        &[Char('x')],
-        "x",
-        Action::OpenExercises,
-        Msg::ActionExercises,
-    ),
-    bind(&[Char('r')], "r", Action::StartReview, Msg::ActionReview),
-    bind(&[Char('E')], "E", Action::StartExam, Msg::ActionExam),
-    bind(&[Char('?')], "?", Action::ToggleHelp, Msg::ActionHelp),
-    bind(&[Char('q'), Esc], "q", Action::Back, Msg::ActionQuit),
-];
-
-const READER: &[Binding] = &[
-    bind(
-        &[Char('j'), Down],
-        "↑↓/jk",
-        Action::Move(1),
-        Msg::ActionScroll,
-    ),
-    bind(&[Char('k'), Up], "", Action::Move(-1), Msg::ActionScroll),
-    bind(
-        &[PageDown, Char(' ')],
-        "PgUp/PgDn",
-        Action::PageDown,
-        Msg::ActionPage,
-    ),
-    bind(&[PageUp, Char('b')], "", Action::PageUp, Msg::ActionPage),
-    bind(&[Char('g'), Home], "g/G", Action::Top, Msg::ActionTopBottom),
-    bind(&[Char('G'), End], "", Action::Bottom, Msg::ActionTopBottom),
-    bind(&[Char('t')], "t", Action::OpenToc, Msg::ActionToc),
-    bind(&[Char('/')], "/", Action::StartSearch, Msg::ActionSearch),
-    bind(&[Char('n')], "n/N", Action::NextMatch, Msg::ActionNextPrev),
-    bind(&[Char('N')], "", Action::PreviousMatch, Msg::ActionNextPrev),
-    bind(&[Char('u')], "u", Action::StartQuiz, Msg::ActionQuiz),
-    bind(
-        &[Char('x')],
-        "x",
-        Action::OpenExercises,
-        Msg::ActionExercises,
-    ),
-    bind(&[Char('p')], "p", Action::Present, Msg::ActionPresent),
-    bind(&[Char('?')], "?", Action::ToggleHelp, Msg::ActionHelp),
-    bind(
-        &[Char('q'), Esc, Left],
-        "q/Esc",
-        Action::Back,
-        Msg::ActionBack,
-    ),
-];
-
-const TOC: &[Binding] = &[
-    bind(&[Char('k'), Up], "↑↓/jk", Action::Move(-1), Msg::ActionMove),
-    bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionMove),
-    bind(&[Enter], "Enter", Action::Open, Msg::ActionJump),
-    bind(
-        &[Esc, Char('q'), Char('t')],
-        "Esc",
-        Action::Back,
-        Msg::ActionClose,
-    ),
-];
-
-const HELP: &[Binding] = &[
-    bind(
-        &[Esc, Char('q'), Char('?')],
-        "?/Esc",
-        Action::ToggleHelp,
-        Msg::ActionClose,
-    ),
-    bind(
-        &[Char('k'), Up],
-        "↑↓/jk",
-        Action::Move(-1),
-        Msg::ActionScroll,
-    ),
-    bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionScroll),
-];
-
-const SEARCH_INPUT: &[Binding] = &[
-    bind(
-        &[Enter],
-        "Enter",
-        Action::SearchSubmit,
-        Msg::ActionSearchRun,
-    ),
-    bind(&[Esc], "Esc", Action::SearchCancel, Msg::ActionSearchCancel),
-    bind(
-        &[Backspace],
-        "",
-        Action::SearchBackspace,
-        Msg::ActionSearchCancel,
-    ),
-];
-
-const BACK: Binding = bind(&[Esc, Char('q')], "Esc", Action::Back, Msg::ActionBack);
-const HELP_KEY: Binding = bind(&[Char('?')], "?", Action::ToggleHelp, Msg::ActionHelp);
-const UP: Binding = bind(&[Char('k'), Up], "↑↓/jk", Action::Move(-1), Msg::ActionMove);
-const DOWN: Binding = bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionMove);
-const PAGE_DOWN: Binding = bind(&[PageDown], "PgUp/PgDn", Action::PageDown, Msg::ActionPage);
-const PAGE_UP: Binding = bind(&[PageUp], "", Action::PageUp, Msg::ActionPage);
-
-const QUIZ_CHOICE: &[Binding] = &[
-    UP,
-    DOWN,
-    bind(&[Char('1')], "1–9", Action::Pick(0), Msg::ActionSelect),
-    bind(&[Char(' ')], "Space", Action::Toggle, Msg::ActionToggle),
-    bind(&[Enter], "Enter", Action::Submit, Msg::ActionAnswer),
-    PAGE_DOWN,
-    PAGE_UP,
-    HELP_KEY,
-    BACK,
-];
-
-const QUIZ_TEXT: &[Binding] = &[
-    bind(&[Enter], "Enter", Action::Submit, Msg::ActionAnswer),
-    bind(
-        &[Backspace],
-        "Backspace",
-        Action::TextBackspace,
-        Msg::ActionDelete,
-    ),
-    PAGE_DOWN,
-    PAGE_UP,
-    bind(&[Esc], "Esc", Action::Back, Msg::ActionBack),
-];
-
-const QUIZ_ORDERING: &[Binding] = &[
-    UP,
-    DOWN,
-    bind(
-        &[Char('K')],
-        "Shift+↑↓/JK",
-        Action::Shift(-1),
-        Msg::ActionMoveItem,
-    ),
-    bind(&[Char('J')], "", Action::Shift(1), Msg::ActionMoveItem),
-    bind(&[Enter], "Enter", Action::Submit, Msg::ActionAnswer),
-    PAGE_DOWN,
-    PAGE_UP,
-    HELP_KEY,
-    BACK,
-];
-
-const QUIZ_MATCHING: &[Binding] = &[
-    UP,
-    DOWN,
-    bind(&[Char('1')], "1–9", Action::Pick(0), Msg::ActionSelect),
-    bind(&[Right, Char('l')], "←→", Action::Shift(1), Msg::ActionPair),
-    bind(&[Left, Char('h')], "", Action::Shift(-1), Msg::ActionPair),
-    bind(&[Enter], "Enter", Action::Submit, Msg::ActionAnswer),
-    PAGE_DOWN,
-    PAGE_UP,
-    HELP_KEY,
-    BACK,
-];
-
-const QUIZ_FEEDBACK: &[Binding] = &[
-    bind(
-        &[Enter, Char(' '), Char('n'), Right],
-        "Enter",
-        Action::Submit,
-        Msg::ActionNext,
-    ),
-    bind(
-        &[Char('k'), Up],
-        "↑↓/jk",
-        Action::Move(-1),
-        Msg::ActionScroll,
-    ),
-    bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionScroll),
-    PAGE_DOWN,
-    PAGE_UP,
-    HELP_KEY,
-    BACK,
-];
-
-const QUIZ_SUMMARY: &[Binding] = &[
-    bind(
-        &[Enter, Esc, Char('q')],
-        "Enter",
-        Action::Back,
-        Msg::ActionBack,
-    ),
-    bind(
-        &[Char('k'), Up],
-        "↑↓/jk",
-        Action::Move(-1),
-        Msg::ActionScroll,
-    ),
-    bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionScroll),
-    PAGE_DOWN,
-    PAGE_UP,
-    HELP_KEY,
-];
-
-const EXERCISES: &[Binding] = &[
-    UP,
-    DOWN,
-    bind(
-        &[Enter, Char('l'), Right],
-        "Enter",
-        Action::Open,
-        Msg::ActionOpen,
-    ),
-    HELP_KEY,
-    BACK,
-];
-
-const EXERCISE: &[Binding] = &[
-    bind(&[Char('e')], "e", Action::Edit, Msg::ActionEdit),
-    bind(&[Tab, BackTab], "Tab", Action::SwitchPane, Msg::ActionPane),
-    bind(&[Char('k'), Up], "↑↓/jk", Action::Move(-1), Msg::ActionMove),
-    bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionMove),
-    PAGE_DOWN,
-    PAGE_UP,
-    bind(&[Enter], "Enter", Action::Open, Msg::ActionDetails),
-    bind(&[Char('h')], "h", Action::Hint, Msg::ActionHint),
-    bind(&[Char('s')], "s", Action::Solution, Msg::ActionSolution),
-    bind(&[Char('r')], "r", Action::ResetFile, Msg::ActionResetFile),
-    HELP_KEY,
-    BACK,
-];
-
-const CONFIRM: &[Binding] = &[
-    bind(&[Char('y'), Enter], "y", Action::Yes, Msg::ActionYes),
-    bind(&[Char('n'), Esc, Char('q')], "n", Action::No, Msg::ActionNo),
-];
-
-const DETAIL: &[Binding] = &[
-    bind(
-        &[Char('k'), Up],
-        "↑↓/jk",
-        Action::Move(-1),
-        Msg::ActionScroll,
-    ),
-    bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionScroll),
-    PAGE_DOWN,
-    PAGE_UP,
-    bind(
-        &[Esc, Char('q'), Enter],
-        "Esc",
-        Action::Back,
-        Msg::ActionClose,
-    ),
-];
-
-const PRESENTING: &[Binding] = &[
-    bind(
-        &[Right, Char('l'), Char(' '), Char('n')],
-        "→/←",
-        Action::Shift(1),
-        Msg::ActionSection,
-    ),
-    bind(
-        &[Left, Char('h'), Backspace],
-        "",
-        Action::Shift(-1),
-        Msg::ActionSection,
-    ),
-    bind(
-        &[Char('j'), Down],
-        "↑↓/jk",
-        Action::Move(1),
-        Msg::ActionScroll,
-    ),
-    bind(&[Char('k'), Up], "", Action::Move(-1), Msg::ActionScroll),
-    PAGE_DOWN,
-    PAGE_UP,
-    HELP_KEY,
-    bind(
-        &[Esc, Char('p'), Char('q')],
-        "p/Esc",
-        Action::Back,
-        Msg::ActionEndPresent,
-    ),
-];
+pub(crate) const BACK: Binding = bind(&[Esc, Char('q')], "Esc", Action::Back, Msg::ActionBack);
+pub(crate) const HELP_KEY: Binding = bind(&[Char('?')], "?", Action::ToggleHelp, Msg::ActionHelp);
+pub(crate) const UP: Binding = bind(&[Char('k'), Up], "↑↓/jk", Action::Move(-1), Msg::ActionMove);
+pub(crate) const DOWN: Binding = bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionMove);
+pub(crate) const SCROLL_UP: Binding = bind(
+    &[Char('k'), Up],
+    "↑↓/jk",
+    Action::Move(-1),
+    Msg::ActionScroll,
+);
+pub(crate) const SCROLL_DOWN: Binding =
+    bind(&[Char('j'), Down], "", Action::Move(1), Msg::ActionScroll);
+pub(crate) const TOP: Binding = bind(&[Char('g'), Home], "g/G", Action::Top, Msg::ActionTopBottom);
+pub(crate) const BOTTOM: Binding =
+    bind(&[Char('G'), End], "", Action::Bottom, Msg::ActionTopBottom);
+pub(crate) const PAGE_DOWN: Binding =
+    bind(&[PageDown], "PgUp/PgDn", Action::PageDown, Msg::ActionPage);
+pub(crate) const PAGE_UP: Binding = bind(&[PageUp], "", Action::PageUp, Msg::ActionPage);
 
 /// The bindings of a context, in the order the help lists them.
 pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
-        Context::CourseMap => COURSE_MAP,
-        Context::Reader => READER,
-        Context::Toc => TOC,
-        Context::Help => HELP,
-        Context::SearchInput => SEARCH_INPUT,
-        Context::QuizChoice => QUIZ_CHOICE,
-        Context::QuizText => QUIZ_TEXT,
-        Context::QuizOrdering => QUIZ_ORDERING,
-        Context::QuizMatching => QUIZ_MATCHING,
-        Context::QuizFeedback => QUIZ_FEEDBACK,
-        Context::QuizSummary => QUIZ_SUMMARY,
-        Context::Exercises => EXERCISES,
-        Context::Exercise => EXERCISE,
-        Context::Confirm => CONFIRM,
-        Context::Detail => DETAIL,
-        Context::Presenting => PRESENTING,
+        Context::CourseMap => screens::course_map::KEYS,
+        Context::Reader => screens::reader::KEYS,
+        Context::SearchInput => screens::reader::SEARCH_KEYS,
+        Context::Presenting => screens::reader::PRESENTING_KEYS,
+        Context::QuizChoice => screens::quiz::CHOICE_KEYS,
+        Context::QuizText => screens::quiz::TEXT_KEYS,
+        Context::QuizOrdering => screens::quiz::ORDERING_KEYS,
+        Context::QuizMatching => screens::quiz::MATCHING_KEYS,
+        Context::QuizFeedback => screens::quiz::FEEDBACK_KEYS,
+        Context::QuizSummary => screens::quiz::SUMMARY_KEYS,
+        Context::Exercises => screens::exercise_list::KEYS,
+        Context::Exercise => screens::exercise::KEYS,
+        Context::Help => overlays::HELP_KEYS,
+        Context::Toc => overlays::TOC_KEYS,
+        Context::Confirm => overlays::CONFIRM_KEYS,
+        Context::Detail => overlays::DETAIL_KEYS,
     }
 }
 
@@ -390,6 +146,7 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use KeyCode::{Enter, Right};
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -460,27 +217,32 @@ mod tests {
     }
 
     #[test]
-    fn every_context_has_a_way_out() {
-        for context in [
-            Context::CourseMap,
-            Context::Reader,
-            Context::Toc,
-            Context::Help,
-            Context::QuizChoice,
-            Context::QuizText,
-            Context::QuizOrdering,
-            Context::QuizMatching,
-            Context::QuizFeedback,
-            Context::QuizSummary,
-            Context::Exercises,
-            Context::Exercise,
-            Context::Confirm,
-            Context::Detail,
-            Context::Presenting,
-        ] {
+    fn every_context_is_listed_and_has_a_way_out() {
+        for context in Context::ALL {
+            // The match lists every context: a new one stops the build here
+            // until it is handled, and then this test until it is in `ALL`.
+            let named = match context {
+                Context::CourseMap
+                | Context::Reader
+                | Context::Toc
+                | Context::Help
+                | Context::SearchInput
+                | Context::QuizChoice
+                | Context::QuizText
+                | Context::QuizOrdering
+                | Context::QuizMatching
+                | Context::QuizFeedback
+                | Context::QuizSummary
+                | Context::Exercises
+                | Context::Exercise
+                | Context::Confirm
+                | Context::Detail
+                | Context::Presenting => 16,
+            };
+            assert_eq!(Context::ALL.len(), named);
             assert!(
                 bindings(context).iter().any(|b| b.keys.contains(&Esc)),
-                "{context:?}"
+                "{context:?} has no Esc"
             );
         }
     }

@@ -1,23 +1,29 @@
 //! The terminal interface: one event loop over one event channel; keys map to
-//! actions, `App::update` changes the state, and views only draw it. Slow or
-//! blocking work (grading, the editor, watching files, timers) is asked for
-//! by `update` as an [`Effect`] and done by the loop.
+//! actions, `App::update` changes the state, and views only draw it. Each
+//! screen is a module with its state, its share of `update`, its view and its
+//! keys. Slow or blocking work (saving progress, writing files, grading, the
+//! editor, watching files, timers) is asked for by `update` as an [`Effect`]
+//! and done by the loop, whose results come back through `update`.
 
 mod action;
 mod app;
 mod editor;
+mod effect;
 mod event;
-mod exercise_screen;
 mod keymap;
-mod page;
-mod quiz_screen;
-mod search;
+mod layout;
+mod message;
+mod overlays;
+mod runtime;
+mod saver;
+mod screens;
 mod theme;
-mod views;
+mod view;
+mod widgets;
 
 use std::io::{self, stdout};
 use std::path::Path;
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc;
 
 use crossterm::cursor::Show;
 use crossterm::event::{
@@ -29,25 +35,29 @@ use crossterm::terminal::{
 };
 
 pub use action::Action;
-pub use app::{
-    App, Confirm, CourseMapState, Effect, ExerciseList, MIN_SIZE, Overlay, ReaderState, Screen,
-};
+pub use app::App;
 pub use editor::EditorError;
+pub use effect::Effect;
 pub use event::Event;
-pub use exercise_screen::{ExerciseScreen, GradeJob, GradeReason, Graded, Pane, run_job};
 pub use keymap::{Binding, Context, action_for, bindings};
-pub use quiz_screen::{Input, Phase, QuizScreen};
-pub use search::{Search, SearchStatus};
+pub use layout::MIN_SIZE;
+pub use message::Message;
+pub use overlays::{Confirm, Overlay};
+pub use runtime::Headless;
+pub use saver::{Save, SaveJob, SaveStatus};
+pub use screens::exercise::{ExerciseScreen, GradeJob, GradeReason, Graded, Pane, run_job};
+pub use screens::quiz::{Input, Phase, QuizScreen};
+pub use screens::reader::{ReaderState, Search, SearchStatus};
+pub use screens::{CourseMapState, ExerciseList, Screen};
 pub use theme::{Theme, ThemeName};
-pub use views::render;
+pub use view::render;
 
 use event::InputGate;
-
-/// How long a saved file must stay unchanged before it is graded.
-const SAVE_QUIET: std::time::Duration = std::time::Duration::from_millis(150);
+use runtime::Writer;
 
 /// Runs the tutor until the learner quits or a termination signal arrives.
-/// The terminal is restored on every way out, panics included.
+/// The terminal is restored on every way out, panics included, and progress
+/// still queued is written before it returns.
 pub fn run(mut app: App) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let previous_hook = std::panic::take_hook();
@@ -55,127 +65,31 @@ pub fn run(mut app: App) -> io::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show);
         previous_hook(info);
     }));
+    let (sender, receiver) = mpsc::channel();
+    let writer = Writer::start(&app, &sender);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         execute!(stdout(), EnableMouseCapture, EnableBracketedPaste).and_then(|()| {
             let size = terminal.size()?;
             app.update(Action::Resize(size.width, size.height));
-            event_loop(&mut terminal, &mut app)
+            runtime::event_loop(&mut terminal, &mut app, &sender, &receiver, &writer)
         })
     }));
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show);
     ratatui::restore();
+    if outcome.is_err() {
+        // Keep what can still be kept (the reader's place) on the way out.
+        app.update(Action::Quit);
+    }
+    let unsaved = writer.finish(&mut app);
+    if unsaved > 0 {
+        eprintln!(
+            "kubetutor: warning: {unsaved} progress changes could not be saved: another program kept the progress database locked"
+        );
+    }
     match outcome {
         Ok(result) => result,
-        Err(panic) => {
-            // Keep what can still be kept (the reader's place; answers are
-            // saved as they are given), then let the panic go on.
-            app.update(Action::Quit);
-            std::panic::resume_unwind(panic)
-        }
+        Err(panic) => std::panic::resume_unwind(panic),
     }
-}
-
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
-    let (sender, receiver) = mpsc::channel();
-    let gate = InputGate::default();
-    event::spawn_sources(sender.clone(), gate.clone())?;
-    let grader = spawn_grader(sender.clone());
-    let mut watcher: Option<notify::RecommendedWatcher> = None;
-    while !app.should_quit() {
-        for effect in app.take_effects() {
-            match effect {
-                Effect::Grade(job) => {
-                    let _ = grader.send(*job);
-                }
-                Effect::Watch(dir) => watcher = dir.and_then(|dir| watch(&dir, sender.clone())),
-                Effect::TickAfter(delay) => {
-                    let sender = sender.clone();
-                    std::thread::spawn(move || {
-                        std::thread::sleep(delay);
-                        let _ = sender.send(Event::Tick(chrono::Utc::now()));
-                    });
-                }
-                Effect::Edit(path) => {
-                    let result = edit(terminal, &gate, &path);
-                    let _ = sender.send(Event::EditorDone(result.map_err(|e| e.to_string())));
-                }
-            }
-        }
-        if app.should_quit() {
-            break;
-        }
-        terminal.draw(|frame| render(app, frame))?;
-        let Ok(first) = receiver.recv() else {
-            break;
-        };
-        panic_on_request(&first);
-        app.handle_event(first);
-        while let Ok(next) = receiver.try_recv() {
-            app.handle_event(next);
-        }
-    }
-    drop(watcher);
-    Ok(())
-}
-
-/// In debug builds with `KUBETUTOR_TEST_PANIC` set, F12 panics: the tmux
-/// tests prove the terminal is restored after a panic. Release builds have
-/// no such key.
-fn panic_on_request(event: &Event) {
-    if cfg!(debug_assertions)
-        && std::env::var_os("KUBETUTOR_TEST_PANIC").is_some()
-        && matches!(event, Event::Key(key) if key.code == crossterm::event::KeyCode::F(12))
-    {
-        panic!("panic requested with F12 (KUBETUTOR_TEST_PANIC)");
-    }
-}
-
-/// The grading worker: grades jobs one after another off the loop.
-fn spawn_grader(events: Sender<Event>) -> Sender<GradeJob> {
-    let (jobs, queue) = mpsc::channel::<GradeJob>();
-    std::thread::spawn(move || {
-        while let Ok(mut job) = queue.recv() {
-            // An editor's save can come as several writes (truncate, write,
-            // rename): grade once the file has been quiet for a moment, and
-            // only the newest job.
-            if job.reason == GradeReason::Saved {
-                loop {
-                    std::thread::sleep(SAVE_QUIET);
-                    match queue.try_recv() {
-                        Ok(newer) => job = newer,
-                        Err(_) => break,
-                    }
-                }
-            }
-            while let Ok(newer) = queue.try_recv() {
-                job = newer;
-            }
-            if events.send(Event::Graded(Box::new(run_job(&job)))).is_err() {
-                break;
-            }
-        }
-    });
-    jobs
-}
-
-/// Watches `dir` for written files; `None` (no watching) when the platform
-/// refuses, since saving from the tutor's own `e` is graded anyway.
-fn watch(dir: &Path, events: Sender<Event>) -> Option<notify::RecommendedWatcher> {
-    use notify::Watcher;
-    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
-        if let Ok(event) = result
-            && (event.kind.is_modify() || event.kind.is_create())
-        {
-            for path in event.paths {
-                let _ = events.send(Event::FileChanged(path));
-            }
-        }
-    })
-    .ok()?;
-    watcher
-        .watch(dir, notify::RecursiveMode::NonRecursive)
-        .ok()?;
-    Some(watcher)
 }
 
 /// Hands the terminal to the learner's editor and takes it back intact.

@@ -3,17 +3,44 @@
 //! it in their own editor (`e`, or any editor in another pane) and every save
 //! is graded again.
 
-use std::path::PathBuf;
+mod pages;
+mod update;
+mod view;
 
+pub(crate) use update::open;
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crossterm::event::KeyCode::{BackTab, Char, Enter, Tab};
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::{Nav, ScreenState};
 use crate::content::Exercise;
 use crate::grade::Verdict;
 use crate::i18n::{Lang, Msg};
-use crate::markdown::{self, Block, Document, Role, StyledLine};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Shared};
+use crate::tui::keymap::{BACK, Binding, Context, DOWN, HELP_KEY, PAGE_DOWN, PAGE_UP, UP, bind};
+use crate::tui::layout::{pane_areas, screen};
+use crate::tui::message::Message;
 use crate::validate::Severity;
 
-use super::page::{Mark, Page, PageBuilder};
+pub(crate) const KEYS: &[Binding] = &[
+    bind(&[Char('e')], "e", Action::Edit, Msg::ActionEdit),
+    bind(&[Tab, BackTab], "Tab", Action::SwitchPane, Msg::ActionPane),
+    UP,
+    DOWN,
+    PAGE_DOWN,
+    PAGE_UP,
+    bind(&[Enter], "Enter", Action::Open, Msg::ActionDetails),
+    bind(&[Char('h')], "h", Action::Hint, Msg::ActionHint),
+    bind(&[Char('s')], "s", Action::Solution, Msg::ActionSolution),
+    bind(&[Char('r')], "r", Action::ResetFile, Msg::ActionResetFile),
+    HELP_KEY,
+    BACK,
+];
 
 /// Why a grading was asked for: only the learner's saves count as attempts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,75 +95,12 @@ pub enum Pane {
 }
 
 impl Pane {
-    fn next(self) -> Pane {
+    pub(crate) fn next(self) -> Pane {
         match self {
             Pane::Instructions => Pane::File,
             Pane::File => Pane::Results,
             Pane::Results => Pane::Instructions,
         }
-    }
-}
-
-/// Below this width the screen shows one pane at a time.
-pub const WIDE: u16 = 80;
-
-/// Where each pane's text goes (under its one-line header); `None` for a
-/// pane a narrow screen does not show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PaneAreas {
-    pub wide: bool,
-    pub instructions: Option<Rect>,
-    pub file: Option<Rect>,
-    pub results: Option<Rect>,
-}
-
-/// The panes of a screen of `area` (title bar and status bar included).
-pub fn pane_areas(area: Rect, focus: Pane) -> PaneAreas {
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(2),
-        ..area
-    };
-    let text = |rect: Rect| Rect {
-        x: rect.x + 1,
-        y: rect.y + 1,
-        width: rect.width.saturating_sub(2),
-        height: rect.height.saturating_sub(1),
-    };
-    if area.width < WIDE {
-        let one = Some(text(body));
-        return PaneAreas {
-            wide: false,
-            instructions: one.filter(|_| focus == Pane::Instructions),
-            file: one.filter(|_| focus == Pane::File),
-            results: one.filter(|_| focus == Pane::Results),
-        };
-    }
-    let left_width = body.width / 2;
-    let left = Rect {
-        width: left_width,
-        ..body
-    };
-    let right = Rect {
-        x: body.x + left_width,
-        width: body.width - left_width,
-        ..body
-    };
-    let file_height = (right.height * 2 / 5).max(3);
-    let file = Rect {
-        height: file_height,
-        ..right
-    };
-    let results = Rect {
-        y: right.y + file_height,
-        height: right.height.saturating_sub(file_height),
-        ..right
-    };
-    PaneAreas {
-        wide: true,
-        instructions: Some(text(left)),
-        file: Some(text(file)),
-        results: Some(text(results)),
     }
 }
 
@@ -149,7 +113,7 @@ pub enum Level {
 }
 
 impl Level {
-    fn sign(self) -> &'static str {
+    pub(crate) fn sign(self) -> &'static str {
         match self {
             Level::Failed => "✗ ",
             Level::Warning => "! ",
@@ -197,6 +161,10 @@ pub struct ExerciseScreen {
     pub last_recorded: Option<String>,
 }
 
+/// Numbers the exercise screens opened, so a grading from an earlier visit
+/// to the same exercise is never taken for this one's.
+static SCREENS_OPENED: AtomicU64 = AtomicU64::new(1);
+
 impl ExerciseScreen {
     pub fn new(
         exercise: Exercise,
@@ -210,11 +178,7 @@ impl ExerciseScreen {
             source: None,
             verdict: None,
             problem: None,
-            // Distinct per screen, so a grading from an earlier visit to the
-            // same exercise is never taken for this one's.
-            generation: u64::try_from(chrono::Utc::now().timestamp_nanos_opt().unwrap_or(0))
-                .unwrap_or(0)
-                << 8,
+            generation: SCREENS_OPENED.fetch_add(1, Ordering::Relaxed) << 32,
             grading: false,
             hints_shown: 0,
             failed_attempts,
@@ -301,17 +265,9 @@ impl ExerciseScreen {
     /// Keeps every scroll position within its pane's text for a screen of
     /// `size`, and the selected result in view.
     pub fn clamp_scrolls(&mut self, lang: Lang, size: (u16, u16)) {
-        let area = Rect::new(0, 0, size.0, size.1);
+        let area = screen(size);
         let wide = pane_areas(area, self.focus).wide;
-        let full = |pane: Pane| {
-            let areas = pane_areas(area, pane);
-            let rect = match pane {
-                Pane::Instructions => areas.instructions,
-                Pane::File => areas.file,
-                Pane::Results => areas.results,
-            };
-            rect.unwrap_or_default()
-        };
+        let full = |pane: Pane| pane_areas(area, pane).of(pane).unwrap_or_default();
         let instructions = full(Pane::Instructions);
         let lines = self
             .instructions_page(lang, usize::from(instructions.width))
@@ -409,220 +365,38 @@ impl ExerciseScreen {
         }
         items
     }
+}
 
-    /// The instructions, with the hints revealed so far at the end.
-    pub fn instructions_page(&self, lang: Lang, width: usize) -> Page {
-        let mut page = PageBuilder::new(width);
-        page.markdown(self.exercise.instructions.get(lang));
-        let hints = self.exercise.hints.get(lang);
-        for (index, hint) in hints.iter().take(self.hints_shown).enumerate() {
-            page.blank();
-            page.hanging(
-                &format!(
-                    "{} {}/{}: ",
-                    Msg::ExerciseHint.text(lang),
-                    index + 1,
-                    hints.len()
-                ),
-                hint,
-                Role::Note,
-                Mark::Plain,
-                None,
-            );
-        }
-        page.blank();
-        page.hanging(
-            &format!("{} ", Msg::ExerciseFileAt.text(lang)),
-            &self.path.display().to_string(),
-            Role::Url,
-            Mark::Plain,
-            None,
-        );
-        page.finish()
+impl ScreenState for ExerciseScreen {
+    fn context(&self) -> Context {
+        Context::Exercise
     }
 
-    /// The learner's file with line numbers, YAML highlighted.
-    pub fn file_lines(&self, width: usize) -> Vec<StyledLine> {
-        let Some(source) = &self.source else {
-            return Vec::new();
+    fn update(&mut self, message: &Message, shared: &mut Shared<'_>) -> Nav {
+        let nav = match message {
+            Message::Action(action) => self.act(*action, shared),
+            other => {
+                self.background(other, shared);
+                Nav::Stay
+            }
         };
-        let number_width = source.lines().count().max(1).to_string().len();
-        let document = Document {
-            blocks: vec![Block::Code {
-                lang: Some("yaml".into()),
-                text: source.clone(),
-            }],
-        };
-        let room = width.saturating_sub(number_width + 3).max(1);
-        let code = markdown::layout(&document, room).lines;
-        code.into_iter()
-            .enumerate()
-            .map(|(index, mut line)| {
-                let mut segments = vec![markdown::Segment {
-                    text: format!("{:>number_width$} │ ", index + 1),
-                    style: markdown::TextStyle::plain(Role::Marker),
-                }];
-                segments.append(&mut line.segments);
-                StyledLine { segments }
-            })
-            .collect()
+        self.clamp_scrolls(shared.lang, shared.size);
+        nav
     }
 
-    /// The results page: each result with the source line it points at and a
-    /// caret under the column; `targets` maps lines to result indices.
-    pub fn results_page(&self, lang: Lang, width: usize) -> Page {
-        let mut page = PageBuilder::new(width);
-        if let Some(problem) = &self.problem {
-            page.hanging(
-                "✗ ",
-                &format!("{}: {problem}", Msg::ExerciseFileProblem.text(lang)),
-                Role::Text,
-                Mark::Wrong,
-                None,
-            );
-            return page.finish();
-        }
-        let Some(verdict) = &self.verdict else {
-            page.text(Msg::ExerciseGrading.text(lang), Role::Note);
-            return page.finish();
-        };
-        let (headline, mark) = if verdict.passed {
-            (Msg::ExercisePassed, Mark::Right)
-        } else {
-            (Msg::ExerciseNotYet, Mark::Wrong)
-        };
-        page.hanging("", headline.text(lang), Role::Heading(2), mark, None);
-        let source_lines: Vec<&str> = self.source.as_deref().unwrap_or_default().lines().collect();
-        for (index, item) in self.results(lang).iter().enumerate() {
-            let line_mark = match (index == self.selected, item.level) {
-                (true, _) => Mark::Cursor,
-                (false, Level::Failed) => Mark::Wrong,
-                (false, Level::Warning) => Mark::Plain,
-                (false, Level::Passed) => Mark::Right,
-            };
-            page.hanging(
-                item.level.sign(),
-                &item.message,
-                Role::Text,
-                line_mark,
-                Some(index),
-            );
-            if item.level == Level::Passed {
-                continue;
-            }
-            if let (Some(line), Some(column)) = (item.line, item.column)
-                && let Some(text) = source_lines.get(line.saturating_sub(1))
-            {
-                let number = line.to_string();
-                page.hanging(
-                    &format!("  {number} │ "),
-                    text,
-                    Role::Code,
-                    Mark::Plain,
-                    Some(index),
-                );
-                let caret_at = markdown::display_width(
-                    text.char_indices()
-                        .nth(column.saturating_sub(1))
-                        .map_or(*text, |(offset, _)| &text[..offset]),
-                );
-                page.hanging(
-                    &format!("  {} │ {}", " ".repeat(number.len()), " ".repeat(caret_at)),
-                    "^",
-                    Role::Note,
-                    Mark::Plain,
-                    Some(index),
-                );
-            }
-        }
-        page.finish()
+    fn resize(&mut self, shared: &mut Shared<'_>) {
+        self.clamp_scrolls(shared.lang, shared.size);
+    }
+
+    /// Leaving the exercise stops watching its folder.
+    fn leave(&mut self, shared: &mut Shared<'_>) {
+        shared.effects.push(crate::tui::effect::Effect::Watch(None));
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, app: &App) {
+        view::render(self, area, buf, app);
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::content::{Course, PackSource};
-
-    fn screen(id: &str) -> ExerciseScreen {
-        let course = Course::load(&PackSource::BuiltIn).unwrap();
-        let exercise = course
-            .exercises()
-            .iter()
-            .find(|e| e.id == id)
-            .unwrap()
-            .clone();
-        ExerciseScreen::new(exercise, PathBuf::from("/tmp/x.yaml"), 0, false)
-    }
-
-    fn graded(
-        screen: &mut ExerciseScreen,
-        text: &str,
-        reason: GradeReason,
-    ) -> Option<(String, bool, u32)> {
-        let job = screen.job(reason);
-        let verdict = job.exercise.grade(text);
-        screen.graded(Graded {
-            exercise_id: job.exercise.id.clone(),
-            generation: job.generation,
-            reason,
-            outcome: Ok((text.to_string(), verdict)),
-        })
-    }
-
-    #[test]
-    fn only_changed_saves_are_attempts_and_a_failure_unlocks_the_solution() {
-        let mut screen = screen("fix-job-restart-policy");
-        let starter = screen.exercise.starter.clone();
-        let solution = screen.exercise.solution.clone();
-        assert_eq!(graded(&mut screen, &starter, GradeReason::Opened), None);
-        assert!(!screen.solution_unlocked());
-        assert_eq!(
-            graded(&mut screen, &starter, GradeReason::Saved),
-            None,
-            "a save that changed nothing is no attempt"
-        );
-        assert!(!screen.solution_unlocked());
-        let wrong = format!("{starter}# tried something\n");
-        let (_, passed, findings) = graded(&mut screen, &wrong, GradeReason::Saved).unwrap();
-        assert!(!passed && findings > 0);
-        assert!(screen.solution_unlocked());
-        assert_eq!(
-            graded(&mut screen, &wrong, GradeReason::Saved),
-            None,
-            "unchanged"
-        );
-        let (_, passed, _) = graded(&mut screen, &solution, GradeReason::Saved).unwrap();
-        assert!(passed && screen.celebrating);
-    }
-
-    #[test]
-    fn stale_gradings_are_ignored() {
-        let mut screen = screen("fix-job-restart-policy");
-        let old = screen.job(GradeReason::Saved);
-        let _new = screen.job(GradeReason::Saved);
-        let stale = Graded {
-            exercise_id: old.exercise.id.clone(),
-            generation: old.generation,
-            reason: old.reason,
-            outcome: Err("gone".into()),
-        };
-        assert_eq!(screen.graded(stale), None);
-        assert!(screen.grading && screen.problem.is_none());
-    }
-
-    #[test]
-    fn results_point_at_the_line_with_a_caret() {
-        let mut screen = screen("fix-job-restart-policy");
-        let starter = screen.exercise.starter.clone();
-        graded(&mut screen, &starter, GradeReason::Opened);
-        let page = screen.results_page(Lang::En, 70);
-        let text: Vec<String> = page.lines.iter().map(StyledLine::plain_text).collect();
-        let caret = text
-            .iter()
-            .position(|l| l.trim_end().ends_with('^'))
-            .expect("a caret line");
-        assert!(text[caret - 1].contains("restartPolicy"), "{text:#?}");
-        assert_eq!(screen.results(Lang::En)[0].level, Level::Failed);
-    }
-}
+mod tests;

@@ -4,12 +4,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::tui::page::{Mark, Page};
+use super::page::{Mark, Page};
 use crate::tui::theme::Theme;
 
 /// Draws the page's lines from `scroll`; returns the scroll actually used
 /// (clamped so the last line is at the bottom at most).
-pub(super) fn draw_page(
+pub(crate) fn draw_page(
     buf: &mut Buffer,
     area: Rect,
     page: &Page,

@@ -5,11 +5,14 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::super::search::find_in_line;
-use super::super::theme::Theme;
+use crate::i18n::Msg;
 use crate::markdown::{
     Block, Document, Inline, InlineStyle, Segment, StyledLine, display_width, layout, truncate,
 };
+use crate::tui::app::App;
+use crate::tui::overlays::key_hints;
+use crate::tui::screens::reader::find_in_line;
+use crate::tui::theme::Theme;
 
 /// Draws `lines` from the top of `area`, one per row, clipped to the area.
 pub(crate) fn draw_lines(
@@ -127,20 +130,27 @@ pub(crate) fn bar(buf: &mut Buffer, area: Rect, left: &str, right: &str, style: 
 }
 
 /// The bottom line of a screen: a message when there is one, else a
-/// progress save that failed, else the key hints of the current context.
-pub(crate) fn status_line(buf: &mut Buffer, area: Rect, app: &crate::tui::app::App) {
+/// progress save that failed, else saves waiting for a busy database, else
+/// the key hints of the current context.
+pub(crate) fn status_line(buf: &mut Buffer, area: Rect, app: &App) {
     let width = usize::from(area.width);
     let (status, style) = match (&app.message, app.progress_problem()) {
         (Some(message), _) => (format!(" {message}"), app.theme.status_bar()),
         (None, Some(problem)) => (
+            format!(" {}: {problem}", Msg::ProgressNotSaved.text(app.lang)),
+            app.theme.note(),
+        ),
+        (None, None) if app.saving.busy => (
             format!(
-                " {}: {problem}",
-                crate::i18n::Msg::ProgressNotSaved.text(app.lang)
+                " {}",
+                Msg::Saving
+                    .text(app.lang)
+                    .replace("{n}", &app.saving.waiting.max(1).to_string())
             ),
             app.theme.note(),
         ),
         (None, None) => (
-            super::overlays::key_hints(app.context(), app.lang, width),
+            key_hints(app.context(), app.lang, width),
             app.theme.status_bar(),
         ),
     };

@@ -1,0 +1,518 @@
+//! The quiz screen: one item at a time, the learner's input for each of the
+//! six kinds, feedback after each answer, and a summary. Used for a lesson's
+//! quiz, for review (the items FSRS says are due, across lessons) and for a
+//! timed exam (no feedback until the end).
+
+mod page;
+mod start;
+mod update;
+mod view;
+
+pub(crate) use start::{start_exam, start_quiz, start_review};
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use crossterm::event::KeyCode::{Backspace, Char, Enter, Esc, Left, Right};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{Nav, ScreenState};
+use crate::content::{Answer, QuizItem};
+use crate::i18n::Msg;
+use crate::quiz::{self, Presentation, Response, Verdict};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Shared};
+use crate::tui::keymap::{
+    BACK, Binding, Context, DOWN, HELP_KEY, PAGE_DOWN, PAGE_UP, SCROLL_DOWN, SCROLL_UP, UP, bind,
+};
+use crate::tui::message::Message;
+
+pub(crate) const CHOICE_KEYS: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(&[Char('1')], "1–9", Action::Pick(0), Msg::ActionSelect),
+    bind(&[Char(' ')], "Space", Action::Toggle, Msg::ActionToggle),
+    bind(&[Enter], "Enter", Action::Submit, Msg::ActionAnswer),
+    PAGE_DOWN,
+    PAGE_UP,
+    HELP_KEY,
+    BACK,
+];
+
+pub(crate) const TEXT_KEYS: &[Binding] = &[
+    bind(&[Enter], "Enter", Action::Submit, Msg::ActionAnswer),
+    bind(
+        &[Backspace],
+        "Backspace",
+        Action::TextBackspace,
+        Msg::ActionDelete,
+    ),
+    PAGE_DOWN,
+    PAGE_UP,
+    bind(&[Esc], "Esc", Action::Back, Msg::ActionBack),
+];
+
+pub(crate) const ORDERING_KEYS: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(
+        &[Char('K')],
+        "Shift+↑↓/JK",
+        Action::Shift(-1),
+        Msg::ActionMoveItem,
+    ),
+    bind(&[Char('J')], "", Action::Shift(1), Msg::ActionMoveItem),
+    bind(&[Enter], "Enter", Action::Submit, Msg::ActionAnswer),
+    PAGE_DOWN,
+    PAGE_UP,
+    HELP_KEY,
+    BACK,
+];
+
+pub(crate) const MATCHING_KEYS: &[Binding] = &[
+    UP,
+    DOWN,
+    bind(&[Char('1')], "1–9", Action::Pick(0), Msg::ActionSelect),
+    bind(&[Right, Char('l')], "←→", Action::Shift(1), Msg::ActionPair),
+    bind(&[Left, Char('h')], "", Action::Shift(-1), Msg::ActionPair),
+    bind(&[Enter], "Enter", Action::Submit, Msg::ActionAnswer),
+    PAGE_DOWN,
+    PAGE_UP,
+    HELP_KEY,
+    BACK,
+];
+
+pub(crate) const FEEDBACK_KEYS: &[Binding] = &[
+    bind(
+        &[Enter, Char(' '), Char('n'), Right],
+        "Enter",
+        Action::Submit,
+        Msg::ActionNext,
+    ),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    PAGE_DOWN,
+    PAGE_UP,
+    HELP_KEY,
+    BACK,
+];
+
+pub(crate) const SUMMARY_KEYS: &[Binding] = &[
+    bind(
+        &[Enter, Esc, Char('q')],
+        "Enter",
+        Action::Back,
+        Msg::ActionBack,
+    ),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    PAGE_DOWN,
+    PAGE_UP,
+    HELP_KEY,
+];
+
+/// Why the quiz was started: it decides how answers are recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuizMode {
+    Lesson,
+    Review,
+    /// No feedback until the end; ends at the deadline.
+    Exam {
+        deadline: chrono::DateTime<chrono::Utc>,
+        pass_mark: u32,
+    },
+}
+
+impl QuizMode {
+    /// The `mode` recorded with each answer.
+    pub fn label(&self) -> &'static str {
+        match self {
+            QuizMode::Lesson => "quiz",
+            QuizMode::Review => "review",
+            QuizMode::Exam { .. } => "exam",
+        }
+    }
+
+    fn is_exam(&self) -> bool {
+        matches!(self, QuizMode::Exam { .. })
+    }
+}
+
+/// One item to ask, with the lesson it belongs to.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub item: QuizItem,
+    pub lesson_id: String,
+    pub presentation: Presentation,
+}
+
+/// What the learner is doing with the current item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Single or multiple choice, and true/false (two choices: true, false).
+    Choice {
+        cursor: usize,
+        chosen: BTreeSet<usize>,
+    },
+    Text(String),
+    /// Steps in screen order (file indices); the cursor is a screen position.
+    Ordering {
+        order: Vec<usize>,
+        cursor: usize,
+    },
+    /// For each left item, the chosen right item (file index).
+    Matching {
+        cursor: usize,
+        pairs: Vec<Option<usize>>,
+    },
+}
+
+/// Where the screen is in the item's life.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phase {
+    Asking,
+    Answered {
+        response: Response,
+        verdict: Verdict,
+    },
+    Summary,
+}
+
+/// An answer to record in the progress store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answered {
+    pub item_id: String,
+    pub lesson_id: String,
+    pub answer: String,
+    pub correct: bool,
+    pub duration_ms: u64,
+}
+
+/// The quiz screen's state.
+#[derive(Debug, Clone)]
+pub struct QuizScreen {
+    pub title: String,
+    pub mode: QuizMode,
+    pub entries: Vec<Entry>,
+    pub index: usize,
+    pub input: Input,
+    pub phase: Phase,
+    /// Whether each answered item was right, in order.
+    pub results: Vec<bool>,
+    pub scroll: usize,
+    /// When the current item was shown, for the time an answer took.
+    started: DateTime<Utc>,
+}
+
+/// The learner's intent on the quiz screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuizInput {
+    Move(i32),
+    /// A digit: choose option n (from 0) / pair the selected left item with right n.
+    Pick(usize),
+    Toggle,
+    /// Move the selected step (ordering) or change the paired right item (matching).
+    Shift(i32),
+    Char(char),
+    Backspace,
+    /// Enter: answer, or go on after feedback.
+    Submit,
+    Scroll(i32),
+    /// A click: put the cursor on option, step or left item n.
+    Point(usize),
+}
+
+impl QuizScreen {
+    /// A quiz of `entries`, its first item shown at `now`.
+    pub fn new(
+        title: String,
+        mode: QuizMode,
+        entries: Vec<Entry>,
+        now: DateTime<Utc>,
+    ) -> QuizScreen {
+        let mut screen = QuizScreen {
+            title,
+            mode,
+            entries,
+            index: 0,
+            input: Input::Text(String::new()),
+            phase: Phase::Asking,
+            results: Vec::new(),
+            scroll: 0,
+            started: now,
+        };
+        screen.begin_item(now);
+        screen
+    }
+
+    /// The item being asked or explained, unless the summary is shown.
+    pub fn current(&self) -> Option<&Entry> {
+        match self.phase {
+            Phase::Summary => None,
+            _ => self.entries.get(self.index),
+        }
+    }
+
+    fn begin_item(&mut self, now: DateTime<Utc>) {
+        self.scroll = 0;
+        self.started = now;
+        let Some(entry) = self.entries.get(self.index) else {
+            self.phase = Phase::Summary;
+            return;
+        };
+        self.phase = Phase::Asking;
+        self.input = match &entry.item.answer {
+            Answer::Single(_) | Answer::Multiple(_) | Answer::TrueFalse(_) => Input::Choice {
+                cursor: 0,
+                chosen: BTreeSet::new(),
+            },
+            Answer::ShortText(_) => Input::Text(String::new()),
+            Answer::Ordering(_) => Input::Ordering {
+                order: entry.presentation.order.clone(),
+                cursor: 0,
+            },
+            Answer::Matching(pairs) => Input::Matching {
+                cursor: 0,
+                pairs: vec![None; pairs.len()],
+            },
+        };
+    }
+
+    /// Whether keys are text for the input line.
+    pub fn typing(&self) -> bool {
+        matches!(self.phase, Phase::Asking) && matches!(self.input, Input::Text(_))
+    }
+
+    /// Applies one input given at `now`; returns the answer to record when
+    /// one was given.
+    pub fn handle(&mut self, input: QuizInput, now: DateTime<Utc>) -> Option<Answered> {
+        match self.phase.clone() {
+            Phase::Summary => {
+                if let QuizInput::Move(delta) | QuizInput::Scroll(delta) = input {
+                    self.scroll = self.scroll.saturating_add_signed(delta as isize);
+                }
+                None
+            }
+            Phase::Answered { .. } => {
+                match input {
+                    QuizInput::Submit => {
+                        self.index += 1;
+                        self.begin_item(now);
+                    }
+                    QuizInput::Move(delta) | QuizInput::Scroll(delta) => {
+                        self.scroll = self.scroll.saturating_add_signed(delta as isize);
+                    }
+                    _ => {}
+                }
+                None
+            }
+            Phase::Asking => self.handle_asking(input, now),
+        }
+    }
+
+    fn options(&self) -> usize {
+        let Some(entry) = self.entries.get(self.index) else {
+            return 0;
+        };
+        match &entry.item.answer {
+            Answer::Single(choices) | Answer::Multiple(choices) => choices.len(),
+            Answer::TrueFalse(_) => 2,
+            Answer::Ordering(steps) => steps.len(),
+            Answer::Matching(pairs) => pairs.len(),
+            Answer::ShortText(_) => 0,
+        }
+    }
+
+    fn handle_asking(&mut self, input: QuizInput, now: DateTime<Utc>) -> Option<Answered> {
+        let options = self.options();
+        let multiple = matches!(
+            self.entries.get(self.index).map(|e| &e.item.answer),
+            Some(Answer::Multiple(_))
+        );
+        match (&mut self.input, input) {
+            (_, QuizInput::Submit) => return self.submit(now),
+            (_, QuizInput::Scroll(delta)) => {
+                self.scroll = self.scroll.saturating_add_signed(delta as isize);
+            }
+            (
+                Input::Choice { cursor, .. }
+                | Input::Ordering { cursor, .. }
+                | Input::Matching { cursor, .. },
+                QuizInput::Point(n),
+            ) if n < options => *cursor = n,
+            (Input::Choice { cursor, chosen }, QuizInput::Move(delta)) => {
+                *cursor = step(*cursor, delta, options);
+                // A single answer follows the cursor, so Enter answers what is highlighted.
+                if !multiple && !chosen.is_empty() {
+                    *chosen = BTreeSet::from([*cursor]);
+                }
+            }
+            (Input::Choice { cursor, chosen }, QuizInput::Pick(n)) if n < options => {
+                *cursor = n;
+                if multiple {
+                    toggle(chosen, n);
+                } else {
+                    *chosen = BTreeSet::from([n]);
+                }
+            }
+            (Input::Choice { cursor, chosen }, QuizInput::Toggle) => {
+                if multiple {
+                    toggle(chosen, *cursor);
+                } else {
+                    *chosen = BTreeSet::from([*cursor]);
+                }
+            }
+            (Input::Text(text), QuizInput::Char(c)) if !c.is_control() => text.push(c),
+            (Input::Text(text), QuizInput::Backspace) => {
+                text.pop();
+            }
+            (Input::Ordering { cursor, .. }, QuizInput::Move(delta)) => {
+                *cursor = step(*cursor, delta, options);
+            }
+            (Input::Ordering { order, cursor }, QuizInput::Shift(delta)) => {
+                let target = step(*cursor, delta, options);
+                order.swap(*cursor, target);
+                *cursor = target;
+            }
+            (Input::Matching { cursor, .. }, QuizInput::Move(delta)) => {
+                *cursor = step(*cursor, delta, options);
+            }
+            (Input::Matching { cursor, pairs }, QuizInput::Pick(n)) if n < options => {
+                let right = self.entries[self.index].presentation.order[n];
+                pairs[*cursor] = Some(right);
+                *cursor = (*cursor + 1).min(options.saturating_sub(1));
+            }
+            (Input::Matching { cursor, pairs }, QuizInput::Shift(delta)) => {
+                let order = &self.entries[self.index].presentation.order;
+                let position = pairs[*cursor]
+                    .and_then(|right| order.iter().position(|o| *o == right))
+                    .map_or(if delta > 0 { 0 } else { options - 1 }, |p| {
+                        step_around(p, delta, options)
+                    });
+                pairs[*cursor] = Some(order[position]);
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// The response the input stands for, when it is complete enough to answer.
+    fn response(&self) -> Option<Response> {
+        let entry = self.entries.get(self.index)?;
+        match (&entry.item.answer, &self.input) {
+            (Answer::Single(_), Input::Choice { chosen, cursor }) => {
+                Some(Response::Single(chosen.first().copied().unwrap_or(*cursor)))
+            }
+            (Answer::Multiple(_), Input::Choice { chosen, .. }) => {
+                (!chosen.is_empty()).then(|| Response::Multiple(chosen.clone()))
+            }
+            (Answer::TrueFalse(_), Input::Choice { chosen, cursor }) => Some(Response::TrueFalse(
+                chosen.first().copied().unwrap_or(*cursor) == 0,
+            )),
+            (Answer::ShortText(_), Input::Text(text)) => {
+                (!text.trim().is_empty()).then(|| Response::ShortText(text.clone()))
+            }
+            (Answer::Ordering(_), Input::Ordering { order, .. }) => {
+                Some(Response::Ordering(order.clone()))
+            }
+            (Answer::Matching(_), Input::Matching { pairs, .. }) => pairs
+                .iter()
+                .all(Option::is_some)
+                .then(|| Response::Matching(pairs.clone())),
+            _ => None,
+        }
+    }
+
+    fn submit(&mut self, now: DateTime<Utc>) -> Option<Answered> {
+        let response = self.response()?;
+        let entry = self.entries.get(self.index)?;
+        let verdict = quiz::check(&entry.item, &response);
+        let answered = Answered {
+            item_id: entry.item.id.clone(),
+            lesson_id: entry.lesson_id.clone(),
+            answer: response.notation(),
+            correct: verdict.correct,
+            duration_ms: u64::try_from((now - self.started).num_milliseconds()).unwrap_or(0),
+        };
+        self.results.push(verdict.correct);
+        if self.mode.is_exam() {
+            self.index += 1;
+            self.begin_item(now);
+        } else {
+            self.phase = Phase::Answered { response, verdict };
+            self.scroll = 0;
+        }
+        Some(answered)
+    }
+
+    /// Ends an exam whose time ran out: what is unanswered counts as wrong.
+    pub fn time_up(&mut self) {
+        self.phase = Phase::Summary;
+        self.scroll = 0;
+    }
+
+    /// Whether an exam is still asking.
+    pub fn exam_running(&self) -> bool {
+        self.mode.is_exam() && self.phase != Phase::Summary
+    }
+
+    /// Right answers so far.
+    pub fn score(&self) -> usize {
+        self.results.iter().filter(|r| **r).count()
+    }
+}
+
+impl ScreenState for QuizScreen {
+    fn context(&self) -> Context {
+        match (&self.phase, &self.input) {
+            (Phase::Summary, _) => Context::QuizSummary,
+            (Phase::Answered { .. }, _) => Context::QuizFeedback,
+            (Phase::Asking, Input::Text(_)) => Context::QuizText,
+            (Phase::Asking, Input::Ordering { .. }) => Context::QuizOrdering,
+            (Phase::Asking, Input::Matching { .. }) => Context::QuizMatching,
+            (Phase::Asking, Input::Choice { .. }) => Context::QuizChoice,
+        }
+    }
+
+    fn update(&mut self, message: &Message, shared: &mut Shared<'_>) -> Nav {
+        match message {
+            Message::Action(action) => self.act(*action, shared),
+            Message::Tick(_) => {
+                self.exam_tick(shared);
+                Nav::Stay
+            }
+            _ => Nav::Stay,
+        }
+    }
+
+    fn resize(&mut self, shared: &mut Shared<'_>) {
+        self.keep_cursor_visible(shared);
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, app: &App) {
+        view::render(self, area, buf, app);
+    }
+}
+
+fn toggle(set: &mut BTreeSet<usize>, index: usize) {
+    if !set.remove(&index) {
+        set.insert(index);
+    }
+}
+
+/// Moves within `0..len`, stopping at the ends.
+fn step(index: usize, delta: i32, len: usize) -> usize {
+    index
+        .saturating_add_signed(delta as isize)
+        .min(len.saturating_sub(1))
+}
+
+/// Moves within `0..len`, wrapping around.
+fn step_around(index: usize, delta: i32, len: usize) -> usize {
+    let len = len.max(1) as i64;
+    (index as i64 + i64::from(delta)).rem_euclid(len) as usize
+}
+
+#[cfg(test)]
+mod tests;

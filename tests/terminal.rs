@@ -335,3 +335,79 @@ fn a_panic_restores_the_terminal() {
         "{states:?}"
     );
 }
+
+/// The last line of the pane (the status line) and the title's reading
+/// percentage, as the learner sees them.
+fn reading_percent(screen: &str) -> String {
+    screen
+        .lines()
+        .next()
+        .and_then(|title| title.split_whitespace().last())
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+#[ignore = "needs tmux; .ci/run runs it"]
+fn another_process_holding_the_database_never_freezes_the_tutor() {
+    use kubetutor::progress::Store;
+
+    let tmux = Tmux::start("busy");
+    // The database exists before the lock is taken (the tutor creates it).
+    drop(
+        Store::open_in(tmux.home.path(), chrono::Utc::now())
+            .expect("store")
+            .store,
+    );
+    let holder = rusqlite::Connection::open(tmux.home.path().join("progress.db")).expect("opens");
+    holder
+        .execute_batch("BEGIN EXCLUSIVE; CREATE TABLE held (x);")
+        .expect("the write lock is taken");
+    tmux.launch("--lang en");
+    tmux.wait_for("Objectives");
+    // Opening a lesson saves: the write waits for the lock in the background.
+    tmux.keys(&["j", "Enter"]);
+    let screen = tmux.wait_for("saving");
+    let mut percent = reading_percent(&screen);
+    // Keep reading: every key is answered at once, far within the 10 s an
+    // SQLite write would wait for the lock.
+    for _ in 0..4 {
+        let asked = Instant::now();
+        tmux.keys(&["PageDown"]);
+        loop {
+            let now = reading_percent(&tmux.screen());
+            if now != percent {
+                percent = now;
+                break;
+            }
+            assert!(
+                asked.elapsed() < Duration::from_secs(2),
+                "the screen froze while the database was held:\n{}",
+                tmux.screen()
+            );
+            sleep(Duration::from_millis(20));
+        }
+    }
+    holder.execute_batch("ROLLBACK").expect("released");
+    let start = Instant::now();
+    while tmux.screen().contains("saving") {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the saves never landed:\n{}",
+            tmux.screen()
+        );
+        sleep(Duration::from_millis(50));
+    }
+    tmux.keys(&["Escape", "q"]);
+    tmux.wait_restored();
+    let store = Store::open_in(tmux.home.path(), chrono::Utc::now())
+        .expect("store")
+        .store;
+    let states = store.lesson_states().expect("lesson states");
+    assert!(
+        states
+            .iter()
+            .any(|s| s.lesson_id == "workload-apis" && s.scroll > 0),
+        "the opening and the place were saved once the lock was free: {states:?}"
+    );
+}

@@ -1,6 +1,8 @@
 //! Startup costs: loading the built-in course, laying out the longest lesson
 //! at 80 columns, and everything up to the first drawn frame.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -4,6 +4,8 @@
 //! map, choosing and answering quiz options, moving in the exercise results.
 //! Target: < 16 ms per key (one frame at 60 Hz).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -1,6 +1,8 @@
 //! `kubetutor check` as a user runs it: files and stdin, text and JSON,
 //! exit codes 0 (no errors), 1 (errors) and 2 (unreadable input).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use common::kubetutor;

@@ -1,5 +1,7 @@
 //! The built binary run against fixture packs, as a learner or author would.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use common::kubetutor;

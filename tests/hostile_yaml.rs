@@ -3,6 +3,8 @@
 //! silent pass. (How long each takes is measured by `cargo bench --bench
 //! hostile`, not here.)
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use common::kubetutor;

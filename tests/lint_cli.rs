@@ -1,5 +1,7 @@
 //! `kubetutor check --disable` and `--profile eks-fargate` as a user runs them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use common::kubetutor;

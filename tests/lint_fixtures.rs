@@ -4,6 +4,8 @@
 //! expected warning must be found there and no other `lint/…` warning may
 //! appear. Errors are not allowed at all; Pod Security warnings are ignored.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod manifest_fixtures;
 
 use std::collections::BTreeSet;

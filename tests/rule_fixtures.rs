@@ -12,6 +12,8 @@
 //! - `# expand: TEXT N`: TEXT in the body stands for N copies of itself
 //!   (a file larger than the limits without a large file in the repository).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -4,6 +4,8 @@
 //! Needs tmux, so it is ignored by a plain `cargo test`; `.ci/run` installs
 //! tmux and runs it with `cargo test --test terminal -- --ignored`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::PathBuf;
 use std::process::Command;
 use std::thread::sleep;

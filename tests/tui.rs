@@ -1,6 +1,8 @@
 //! Screens drawn on ratatui's TestBackend after real key presses, compared
 //! with insta snapshots, at the smallest supported size and a common one.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use kubetutor::content::{Course, PackSource};
 use kubetutor::i18n::Lang;

@@ -4,6 +4,8 @@
 //! process holds shows "saving…" and the save lands once it is free, and a
 //! store that cannot save says so in the status bar instead of failing.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use chrono::Utc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kubetutor::content::{Course, PackSource};

@@ -7,6 +7,8 @@
 //!   `# expect: <rule> <path>` (several separated by `;`). Every expected
 //!   error must be found there, and no other error may appear.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod manifest_fixtures;
 
 use std::collections::BTreeSet;

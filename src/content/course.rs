@@ -5,8 +5,8 @@ use std::path::{Component, Path, PathBuf};
 
 use super::exercise::{self, Exercise, ExerciseFiles, Variant};
 use super::lesson::{self, Lesson, is_valid_id};
-use super::lint::{self, LintReport, SourceMap};
 use super::pack::{PackError, PackFile, PackSource};
+use super::pack_lint::{self, LintReport, SourceMap};
 use super::problem::Problem;
 use super::quiz;
 use crate::i18n::Lang;
@@ -216,7 +216,7 @@ fn analyze(source: &PackSource, scrutiny: Scrutiny) -> Result<(Course, Vec<Probl
         diagrams,
     };
     if scrutiny == Scrutiny::Full {
-        lint::cross_check(&course, &sources, &rels, &root, &mut problems);
+        pack_lint::cross_check(&course, &sources, &rels, &root, &mut problems);
     }
     problems.sort();
     problems.dedup();

@@ -7,8 +7,8 @@
 mod course;
 mod exercise;
 mod lesson;
-mod lint;
 mod pack;
+mod pack_lint;
 mod pack_yaml;
 mod problem;
 mod proof;
@@ -17,7 +17,7 @@ mod quiz;
 pub use course::{Course, LessonSet, LocalizedLesson};
 pub use exercise::{Exercise, ExerciseKind};
 pub use lesson::{FrontMatter, Lesson};
-pub use lint::LintReport;
 pub use pack::{MAX_FILE_BYTES, PackError, PackSource};
+pub use pack_lint::LintReport;
 pub use problem::Problem;
 pub use quiz::{Answer, Choice, Pair, QuizItem, QuizKind, normalize_answer};

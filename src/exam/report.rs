@@ -318,19 +318,18 @@ pub fn summarize(reports: &[SessionReport]) -> SessionSummary {
         })
         .collect();
     let mut items: Vec<MissedItem> = Vec::new();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for item in reports.iter().flat_map(|r| &r.items) {
-        let entry = match items.iter_mut().position(|m| m.id == item.id) {
-            Some(index) => &mut items[index],
-            None => {
-                items.push(MissedItem {
-                    id: item.id.clone(),
-                    prompt: one_line(&item.prompt),
-                    missed: 0,
-                    asked: 0,
-                });
-                items.last_mut().expect("just pushed")
-            }
-        };
+        let at = *seen.entry(item.id.as_str()).or_insert_with(|| {
+            items.push(MissedItem {
+                id: item.id.clone(),
+                prompt: one_line(&item.prompt),
+                missed: 0,
+                asked: 0,
+            });
+            items.len() - 1
+        });
+        let entry = &mut items[at];
         entry.asked += 1;
         entry.missed += usize::from(!item.correct);
     }

@@ -16,7 +16,7 @@ pub mod summary;
 mod time;
 
 pub use error::ProgressError;
-pub use schedule::{Grade, ReviewCard, ReviewState};
+pub use schedule::{Recall, ReviewCard, ReviewState};
 pub use store::{
     Attempt, DATABASE_FILE, DueItem, LessonState, NewAnswer, NewAttempt, Opened, QuizAnswer, Store,
 };

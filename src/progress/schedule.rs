@@ -10,21 +10,25 @@ use serde::{Deserialize, Serialize};
 
 /// How an answer went, as the scheduler sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Grade {
+pub enum Recall {
     Wrong,
     Right,
 }
 
-impl Grade {
+impl Recall {
     /// The grade of a quiz answer.
-    pub fn of(correct: bool) -> Grade {
-        if correct { Grade::Right } else { Grade::Wrong }
+    pub fn of(correct: bool) -> Recall {
+        if correct {
+            Recall::Right
+        } else {
+            Recall::Wrong
+        }
     }
 
     fn rating(self) -> Rating {
         match self {
-            Grade::Wrong => Rating::Again,
-            Grade::Right => Rating::Good,
+            Recall::Wrong => Rating::Again,
+            Recall::Right => Rating::Good,
         }
     }
 }
@@ -115,7 +119,7 @@ impl ReviewCard {
     }
 
     /// The card after an answer given at `now`.
-    pub fn answered(&self, grade: Grade, now: DateTime<Utc>) -> ReviewCard {
+    pub fn answered(&self, grade: Recall, now: DateTime<Utc>) -> ReviewCard {
         let card = Card {
             due: self.due,
             stability: self.stability,
@@ -162,7 +166,7 @@ mod tests {
 
     #[test]
     fn a_wrong_answer_comes_back_within_minutes() {
-        let card = ReviewCard::new("q", "l", at(0)).answered(Grade::Wrong, at(0));
+        let card = ReviewCard::new("q", "l", at(0)).answered(Recall::Wrong, at(0));
         assert!(card.due - at(0) <= Duration::minutes(10), "{:?}", card.due);
         assert_eq!(card.state, ReviewState::Learning);
     }
@@ -173,7 +177,7 @@ mod tests {
         let mut gaps = Vec::new();
         let mut now = at(0);
         for _ in 0..5 {
-            card = card.answered(Grade::Right, now);
+            card = card.answered(Recall::Right, now);
             gaps.push(card.due - now);
             now = card.due;
         }
@@ -187,11 +191,11 @@ mod tests {
         let mut card = ReviewCard::new("q", "l", at(0));
         let mut now = at(0);
         for _ in 0..4 {
-            card = card.answered(Grade::Right, now);
+            card = card.answered(Recall::Right, now);
             now = card.due;
         }
         let long = card.due - card.last_review.unwrap();
-        let lapsed = card.answered(Grade::Wrong, now);
+        let lapsed = card.answered(Recall::Wrong, now);
         assert_eq!(lapsed.lapses, 1);
         assert_eq!(lapsed.state, ReviewState::Relearning);
         assert!(lapsed.due - now < long);
@@ -199,8 +203,8 @@ mod tests {
 
     #[test]
     fn the_schedule_is_deterministic() {
-        let a = ReviewCard::new("q", "l", at(0)).answered(Grade::Right, at(0));
-        let b = ReviewCard::new("q", "l", at(0)).answered(Grade::Right, at(0));
+        let a = ReviewCard::new("q", "l", at(0)).answered(Recall::Right, at(0));
+        let b = ReviewCard::new("q", "l", at(0)).answered(Recall::Right, at(0));
         assert_eq!(a, b);
     }
 

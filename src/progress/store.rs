@@ -13,7 +13,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
 
 use super::error::ProgressError;
-use super::schedule::{Grade, ReviewCard, ReviewState};
+use super::schedule::{Recall, ReviewCard, ReviewState};
 use super::schema;
 use super::time::{from_millis, to_millis};
 
@@ -314,7 +314,7 @@ impl Store {
             if !early_and_right {
                 let card =
                     card.unwrap_or_else(|| ReviewCard::new(answer.item_id, answer.lesson_id, now));
-                put_card(tx, &card.answered(Grade::of(answer.correct), now))?;
+                put_card(tx, &card.answered(Recall::of(answer.correct), now))?;
             }
             Ok(id)
         })

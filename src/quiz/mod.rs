@@ -29,7 +29,7 @@ pub enum Response {
 
 /// What the answer was worth, with what feedback needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verdict {
+pub struct Marking {
     pub correct: bool,
     /// Chosen options that are wrong (single and multiple choice).
     pub wrong_choices: Vec<usize>,
@@ -39,9 +39,9 @@ pub struct Verdict {
     pub wrong_positions: Vec<usize>,
 }
 
-impl Verdict {
-    fn of(correct: bool) -> Verdict {
-        Verdict {
+impl Marking {
+    fn of(correct: bool) -> Marking {
+        Marking {
             correct,
             wrong_choices: Vec::new(),
             missed_choices: Vec::new(),
@@ -51,13 +51,13 @@ impl Verdict {
 }
 
 /// Grades `response` against `item`; a response of another kind is wrong.
-pub fn check(item: &QuizItem, response: &Response) -> Verdict {
+pub fn check(item: &QuizItem, response: &Response) -> Marking {
     match (&item.answer, response) {
         (Answer::Single(choices), Response::Single(chosen)) => {
             let correct = choices.get(*chosen).is_some_and(|c| c.correct);
-            Verdict {
+            Marking {
                 wrong_choices: if correct { Vec::new() } else { vec![*chosen] },
-                ..Verdict::of(correct)
+                ..Marking::of(correct)
             }
         }
         (Answer::Multiple(choices), Response::Multiple(chosen)) => {
@@ -65,38 +65,38 @@ pub fn check(item: &QuizItem, response: &Response) -> Verdict {
                 (0..choices.len()).filter(|&i| choices[i].correct).collect();
             let wrong_choices: Vec<usize> = chosen.difference(&right).copied().collect();
             let missed_choices: Vec<usize> = right.difference(chosen).copied().collect();
-            Verdict {
+            Marking {
                 correct: wrong_choices.is_empty() && missed_choices.is_empty(),
                 wrong_choices,
                 missed_choices,
                 wrong_positions: Vec::new(),
             }
         }
-        (Answer::TrueFalse(answer), Response::TrueFalse(given)) => Verdict::of(answer == given),
+        (Answer::TrueFalse(answer), Response::TrueFalse(given)) => Marking::of(answer == given),
         (Answer::ShortText(accept), Response::ShortText(text)) => {
             let given = normalize_answer(text);
-            Verdict::of(!given.is_empty() && accept.iter().any(|a| normalize_answer(a) == given))
+            Marking::of(!given.is_empty() && accept.iter().any(|a| normalize_answer(a) == given))
         }
         (Answer::Ordering(steps), Response::Ordering(order)) => {
             let wrong_positions: Vec<usize> = (0..steps.len())
                 .filter(|&position| order.get(position) != Some(&position))
                 .collect();
-            Verdict {
+            Marking {
                 wrong_positions,
-                ..Verdict::of(order.len() == steps.len() && (0..steps.len()).all(|i| order[i] == i))
+                ..Marking::of(order.len() == steps.len() && (0..steps.len()).all(|i| order[i] == i))
             }
         }
         (Answer::Matching(pairs), Response::Matching(chosen)) => {
             let wrong_positions: Vec<usize> = (0..pairs.len())
                 .filter(|&left| chosen.get(left).copied().flatten() != Some(left))
                 .collect();
-            Verdict {
+            Marking {
                 correct: wrong_positions.is_empty() && chosen.len() == pairs.len(),
                 wrong_positions,
-                ..Verdict::of(false)
+                ..Marking::of(false)
             }
         }
-        _ => Verdict::of(false),
+        _ => Marking::of(false),
     }
 }
 

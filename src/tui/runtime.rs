@@ -147,6 +147,7 @@ fn write_starter(app: &App, exercise: &crate::content::Exercise, reset: bool) ->
 /// In debug builds with `KUBETUTOR_TEST_PANIC` set, F12 panics: the tmux
 /// tests prove the terminal is restored after a panic. Release builds have
 /// no such key.
+#[allow(clippy::panic, reason = "the test hook exists to panic")]
 fn panic_on_request(event: &Event) {
     if cfg!(debug_assertions)
         && std::env::var_os("KUBETUTOR_TEST_PANIC").is_some()

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Check, Level, Violation, containers_phrase, join_quote, plural};
+use super::{Level, PolicyCheck, Violation, containers_phrase, join_quote, plural};
 use crate::validate::finding::{Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::pod::{ContainerView, PodView};
@@ -46,8 +46,8 @@ const fn check(
     run: fn(&PodView<'_>, u32) -> Option<Violation>,
     summary: Words,
     help: Words,
-) -> Check {
-    Check {
+) -> PolicyCheck {
+    PolicyCheck {
         rule: super::rule(id, since, Level::Baseline, summary, help),
         level: Level::Baseline,
         overrides: None,
@@ -55,7 +55,7 @@ const fn check(
     }
 }
 
-pub(super) static HOST_NAMESPACES: Check = check(
+pub(super) static HOST_NAMESPACES: PolicyCheck = check(
     "pss/hostNamespaces",
     0,
     host_namespaces,
@@ -68,7 +68,7 @@ pub(super) static HOST_NAMESPACES: Check = check(
         "hostNetwork、hostPID、hostIPCを削除するか、falseにしてください",
     ),
 );
-pub(super) static PRIVILEGED: Check = check(
+pub(super) static PRIVILEGED: PolicyCheck = check(
     "pss/privileged",
     0,
     privileged,
@@ -78,7 +78,7 @@ pub(super) static PRIVILEGED: Check = check(
         "コンテナのsecurityContextから`privileged: true`を削除してください",
     ),
 );
-pub(super) static CAPABILITIES: Check = check(
+pub(super) static CAPABILITIES: PolicyCheck = check(
     "pss/capabilities_baseline",
     0,
     capabilities,
@@ -91,7 +91,7 @@ pub(super) static CAPABILITIES: Check = check(
         "追加できるのはAUDIT_WRITE、CHOWN、DAC_OVERRIDE、FOWNER、FSETID、KILL、MKNOD、NET_BIND_SERVICE、SETFCAP、SETGID、SETPCAP、SETUID、SYS_CHROOTだけです",
     ),
 );
-pub(super) static HOST_PATH_VOLUMES: Check = check(
+pub(super) static HOST_PATH_VOLUMES: PolicyCheck = check(
     "pss/hostPathVolumes",
     0,
     host_path_volumes,
@@ -101,7 +101,7 @@ pub(super) static HOST_PATH_VOLUMES: Check = check(
         "代わりにemptyDir、PersistentVolumeClaim、ConfigMap、Secretを使ってください",
     ),
 );
-pub(super) static HOST_PORTS: Check = check(
+pub(super) static HOST_PORTS: PolicyCheck = check(
     "pss/hostPorts",
     0,
     host_ports,
@@ -111,7 +111,7 @@ pub(super) static HOST_PORTS: Check = check(
         "hostPortを削除し(または0にし)、Service経由でPodにアクセスしてください",
     ),
 );
-pub(super) static APPARMOR: Check = check(
+pub(super) static APPARMOR: PolicyCheck = check(
     "pss/appArmorProfile",
     0,
     apparmor,
@@ -124,7 +124,7 @@ pub(super) static APPARMOR: Check = check(
         "appArmorProfileのtypeをRuntimeDefaultかLocalhostにするか、設定しないでください",
     ),
 );
-pub(super) static SELINUX: Check = check(
+pub(super) static SELINUX: PolicyCheck = check(
     "pss/seLinuxOptions",
     0,
     selinux,
@@ -137,7 +137,7 @@ pub(super) static SELINUX: Check = check(
         "seLinuxOptionsを設定しないか、許可されたtype(container_t、container_init_t、container_kvm_t、container_engine_t)だけを使い、userとroleは指定しないでください",
     ),
 );
-pub(super) static PROC_MOUNT: Check = check(
+pub(super) static PROC_MOUNT: PolicyCheck = check(
     "pss/procMount",
     0,
     proc_mount,
@@ -147,7 +147,7 @@ pub(super) static PROC_MOUNT: Check = check(
         "procMountを削除するか、Defaultにしてください(v1.35からはhostUsers: falseのときベースラインでUnmaskedを使えます)",
     ),
 );
-pub(super) static SECCOMP: Check = check(
+pub(super) static SECCOMP: PolicyCheck = check(
     "pss/seccompProfile_baseline",
     0,
     seccomp,
@@ -160,7 +160,7 @@ pub(super) static SECCOMP: Check = check(
         "RuntimeDefaultかLocalhostを使うか、seccompプロファイルを設定しないでください",
     ),
 );
-pub(super) static SYSCTLS: Check = check(
+pub(super) static SYSCTLS: PolicyCheck = check(
     "pss/sysctls",
     0,
     sysctls,
@@ -170,7 +170,7 @@ pub(super) static SYSCTLS: Check = check(
         "安全なsysctl(net.ipv4.ip_local_port_rangeやnet.ipv4.ip_unprivileged_port_startなど)だけを設定してください。それ以外はノード側での許可と、privilegedの名前空間が必要です",
     ),
 );
-pub(super) static WINDOWS_HOST_PROCESS: Check = check(
+pub(super) static WINDOWS_HOST_PROCESS: PolicyCheck = check(
     "pss/windowsHostProcess",
     0,
     windows_host_process,
@@ -183,7 +183,7 @@ pub(super) static WINDOWS_HOST_PROCESS: Check = check(
         "`windowsOptions.hostProcess: true`を削除してください",
     ),
 );
-pub(super) static HOST_PROBES: Check = check(
+pub(super) static HOST_PROBES: PolicyCheck = check(
     "pss/hostProbesAndHostLifecycle",
     34,
     host_probes,

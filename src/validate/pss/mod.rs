@@ -108,14 +108,14 @@ pub(crate) struct Violation {
 /// A check of the library: its rule (whose first version is the first
 /// policy version the check exists at), its level, and the baseline check it
 /// replaces when restricted is in force.
-pub(crate) struct Check {
+pub(crate) struct PolicyCheck {
     pub rule: Rule,
     level: Level,
-    overrides: Option<&'static Check>,
+    overrides: Option<&'static PolicyCheck>,
     run: fn(&PodView<'_>, u32) -> Option<Violation>,
 }
 
-impl Check {
+impl PolicyCheck {
     fn since(&self) -> u32 {
         self.rule.versions.from.unwrap_or(0)
     }
@@ -147,7 +147,7 @@ const fn rule(id: &'static str, since: u32, level: Level, summary: Words, help: 
 }
 
 /// Every check, in the library's order.
-pub(crate) static CHECKS: &[&Check] = &[
+pub(crate) static CHECKS: &[&PolicyCheck] = &[
     &baseline::HOST_NAMESPACES,
     &baseline::PRIVILEGED,
     &baseline::CAPABILITIES,
@@ -179,8 +179,8 @@ pub(crate) fn rules() -> impl Iterator<Item = &'static Rule> {
 }
 
 /// The checks in force at `level` and `minor`, in the library's order.
-fn checks_at(level: Level, minor: u32) -> impl Iterator<Item = &'static Check> {
-    let active = move |check: &Check| check.level <= level && check.since() <= minor;
+fn checks_at(level: Level, minor: u32) -> impl Iterator<Item = &'static PolicyCheck> {
+    let active = move |check: &PolicyCheck| check.level <= level && check.since() <= minor;
     CHECKS
         .iter()
         .copied()

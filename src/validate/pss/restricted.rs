@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use super::baseline::{
     self, First, added_capabilities, proc_mount_default_only, seccomp_fields, volumes,
 };
-use super::{Check, Level, Violation, containers_phrase, join_quote, plural};
+use super::{Level, PolicyCheck, Violation, containers_phrase, join_quote, plural};
 use crate::validate::finding::Text;
 use crate::validate::pod::PodView;
 use crate::validate::rule::Words;
@@ -15,12 +15,12 @@ use crate::validate::yaml::Value;
 const fn check(
     id: &'static str,
     since: u32,
-    overrides: Option<&'static Check>,
+    overrides: Option<&'static PolicyCheck>,
     run: fn(&PodView<'_>, u32) -> Option<Violation>,
     summary: Words,
     help: Words,
-) -> Check {
-    Check {
+) -> PolicyCheck {
+    PolicyCheck {
         rule: super::rule(id, since, Level::Restricted, summary, help),
         level: Level::Restricted,
         overrides,
@@ -28,7 +28,7 @@ const fn check(
     }
 }
 
-pub(super) static VOLUMES: Check = check(
+pub(super) static VOLUMES: PolicyCheck = check(
     "pss/restrictedVolumes",
     0,
     Some(&baseline::HOST_PATH_VOLUMES),
@@ -42,7 +42,7 @@ pub(super) static VOLUMES: Check = check(
         "許可された種類のボリュームを使ってください。それ以外のストレージにはPersistentVolumeClaimを使います",
     ),
 );
-pub(super) static PRIVILEGE_ESCALATION: Check = check(
+pub(super) static PRIVILEGE_ESCALATION: PolicyCheck = check(
     "pss/allowPrivilegeEscalation",
     8,
     None,
@@ -56,7 +56,7 @@ pub(super) static PRIVILEGE_ESCALATION: Check = check(
         "すべてのコンテナのsecurityContextで`allowPrivilegeEscalation: false`を設定してください",
     ),
 );
-pub(super) static RUN_AS_NON_ROOT: Check = check(
+pub(super) static RUN_AS_NON_ROOT: PolicyCheck = check(
     "pss/runAsNonRoot",
     0,
     None,
@@ -70,7 +70,7 @@ pub(super) static RUN_AS_NON_ROOT: Check = check(
         "PodのsecurityContext、またはすべてのコンテナのsecurityContextで`runAsNonRoot: true`を設定してください",
     ),
 );
-pub(super) static RUN_AS_USER: Check = check(
+pub(super) static RUN_AS_USER: PolicyCheck = check(
     "pss/runAsUser",
     23,
     None,
@@ -81,7 +81,7 @@ pub(super) static RUN_AS_USER: Check = check(
         "0以外のユーザーIDを使うか、runAsUserを設定せずにrunAsNonRoot: trueを設定してください",
     ),
 );
-pub(super) static SECCOMP: Check = check(
+pub(super) static SECCOMP: PolicyCheck = check(
     "pss/seccompProfile_restricted",
     19,
     Some(&baseline::SECCOMP),
@@ -95,7 +95,7 @@ pub(super) static SECCOMP: Check = check(
         "PodのsecurityContextで`seccompProfile: {type: RuntimeDefault}`を設定してください",
     ),
 );
-pub(super) static CAPABILITIES: Check = check(
+pub(super) static CAPABILITIES: PolicyCheck = check(
     "pss/capabilities_restricted",
     22,
     Some(&baseline::CAPABILITIES),
@@ -109,7 +109,7 @@ pub(super) static CAPABILITIES: Check = check(
         "`capabilities: {drop: [ALL]}`を設定し、追加するのはNET_BIND_SERVICEだけにしてください",
     ),
 );
-pub(super) static PROC_MOUNT: Check = check(
+pub(super) static PROC_MOUNT: PolicyCheck = check(
     "pss/procMount_restricted",
     35,
     Some(&baseline::PROC_MOUNT),

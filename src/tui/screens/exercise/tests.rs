@@ -81,5 +81,5 @@ fn results_point_at_the_line_with_a_caret() {
         .position(|l| l.trim_end().ends_with('^'))
         .expect("a caret line");
     assert!(text[caret - 1].contains("restartPolicy"), "{text:#?}");
-    assert_eq!(screen.results(Lang::En)[0].level, Level::Failed);
+    assert_eq!(screen.results(Lang::En)[0].level, ResultKind::Failed);
 }

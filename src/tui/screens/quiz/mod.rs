@@ -20,7 +20,7 @@ use ratatui::layout::Rect;
 use super::{Nav, ScreenState};
 use crate::content::{Answer, QuizItem};
 use crate::i18n::Msg;
-use crate::quiz::{self, Presentation, Response, Verdict};
+use crate::quiz::{self, Marking, Presentation, Response};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Shared};
 use crate::tui::keymap::{
@@ -141,7 +141,7 @@ impl QuizMode {
 
 /// One item to ask, with the lesson it belongs to.
 #[derive(Debug, Clone)]
-pub struct Entry {
+pub struct Question {
     pub item: QuizItem,
     pub lesson_id: String,
     pub presentation: Presentation,
@@ -174,7 +174,7 @@ pub enum Phase {
     Asking,
     Answered {
         response: Response,
-        verdict: Verdict,
+        verdict: Marking,
     },
     Summary,
 }
@@ -194,7 +194,7 @@ pub struct Answered {
 pub struct QuizScreen {
     pub title: String,
     pub mode: QuizMode,
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Question>,
     pub index: usize,
     pub input: Input,
     pub phase: Phase,
@@ -228,7 +228,7 @@ impl QuizScreen {
     pub fn new(
         title: String,
         mode: QuizMode,
-        entries: Vec<Entry>,
+        entries: Vec<Question>,
         now: DateTime<Utc>,
     ) -> QuizScreen {
         let mut screen = QuizScreen {
@@ -247,7 +247,7 @@ impl QuizScreen {
     }
 
     /// The item being asked or explained, unless the summary is shown.
-    pub fn current(&self) -> Option<&Entry> {
+    pub fn current(&self) -> Option<&Question> {
         match self.phase {
             Phase::Summary => None,
             _ => self.entries.get(self.index),

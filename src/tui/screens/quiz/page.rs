@@ -5,11 +5,11 @@
 
 use std::collections::BTreeSet;
 
-use super::{Entry, Input, Phase, QuizMode, QuizScreen};
+use super::{Input, Phase, Question, QuizMode, QuizScreen};
 use crate::content::Answer;
 use crate::i18n::{Lang, Msg};
 use crate::markdown::Role;
-use crate::quiz::{Response, Verdict, letter};
+use crate::quiz::{Marking, Response, letter};
 use crate::tui::widgets::page::{Mark, Page, PageBuilder};
 
 impl QuizScreen {
@@ -46,7 +46,7 @@ impl QuizScreen {
         (page.finish(), cursor)
     }
 
-    fn asking(&self, page: &mut PageBuilder, entry: &Entry, lang: Lang) -> Option<usize> {
+    fn asking(&self, page: &mut PageBuilder, entry: &Question, lang: Lang) -> Option<usize> {
         let mut cursor_line = None;
         let mut mark_cursor = |page: &PageBuilder, selected: bool| {
             if selected {
@@ -152,9 +152,9 @@ impl QuizScreen {
     fn feedback(
         &self,
         page: &mut PageBuilder,
-        entry: &Entry,
+        entry: &Question,
         response: &Response,
-        verdict: &Verdict,
+        verdict: &Marking,
         lang: Lang,
     ) {
         let (headline, headline_mark) = if verdict.correct {

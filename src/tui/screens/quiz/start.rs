@@ -1,7 +1,7 @@
 //! Starting a quiz: a lesson's items, the items due for review, or a timed
 //! exam of a lesson.
 
-use super::{Entry, QuizMode, QuizScreen};
+use super::{Question, QuizMode, QuizScreen};
 use crate::i18n::Msg;
 use crate::quiz::Presentation;
 use crate::tui::app::Shared;
@@ -13,7 +13,11 @@ const EXAM_PASS_MARK: u32 = 70;
 
 /// The title and items of lesson `index` (in course order), shown in the
 /// order `seed` gives; `None` (with a note) when it has no quiz.
-fn lesson_items(index: usize, seed: u64, shared: &mut Shared<'_>) -> Option<(String, Vec<Entry>)> {
+fn lesson_items(
+    index: usize,
+    seed: u64,
+    shared: &mut Shared<'_>,
+) -> Option<(String, Vec<Question>)> {
     let lesson = shared.course.lessons().get(index)?.get(shared.lang)?.lesson;
     if lesson.quiz.is_empty() {
         shared.say(Msg::QuizEmpty);
@@ -22,7 +26,7 @@ fn lesson_items(index: usize, seed: u64, shared: &mut Shared<'_>) -> Option<(Str
     let entries = lesson
         .quiz
         .iter()
-        .map(|item| Entry {
+        .map(|item| Question {
             presentation: Presentation::new(item, seed),
             item: item.clone(),
             lesson_id: lesson.meta.id.clone(),
@@ -65,7 +69,7 @@ pub(crate) fn start_review(shared: &mut Shared<'_>) -> Option<Screen> {
         .progress
         .and_then(|store| store.due_items(shared.now).ok())
         .unwrap_or_default();
-    let entries: Vec<Entry> = due
+    let entries: Vec<Question> = due
         .iter()
         .filter_map(|due| {
             let lesson = shared
@@ -76,7 +80,7 @@ pub(crate) fn start_review(shared: &mut Shared<'_>) -> Option<Screen> {
                 .get(shared.lang)?
                 .lesson;
             let item = lesson.quiz.iter().find(|item| item.id == due.item_id)?;
-            Some(Entry {
+            Some(Question {
                 presentation: Presentation::new(item, seed),
                 item: item.clone(),
                 lesson_id: lesson.meta.id.clone(),

@@ -7,7 +7,7 @@ fn at() -> DateTime<Utc> {
     DateTime::UNIX_EPOCH
 }
 
-fn entry(id: &str, answer: Answer) -> Entry {
+fn entry(id: &str, answer: Answer) -> Question {
     let item = QuizItem {
         id: id.into(),
         prompt: format!("Prompt {id}?"),
@@ -15,7 +15,7 @@ fn entry(id: &str, answer: Answer) -> Entry {
         misconception: false,
         answer,
     };
-    Entry {
+    Question {
         presentation: Presentation::new(&item, 1),
         item,
         lesson_id: "l".into(),
@@ -34,7 +34,7 @@ fn choices(correct: &[bool]) -> Vec<Choice> {
         .collect()
 }
 
-fn quiz(entries: Vec<Entry>) -> QuizScreen {
+fn quiz(entries: Vec<Question>) -> QuizScreen {
     QuizScreen::new("T".into(), QuizMode::Lesson, entries, at())
 }
 

@@ -87,457 +87,547 @@ impl fmt::Display for Lang {
     }
 }
 
-/// A fixed string of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    AppTitle,
-    ColumnLesson,
-    ColumnCategory,
-    ColumnMinutes,
-    Objectives,
-    MinutesShort,
-    Lessons,
-    FallbackNote,
-    TooSmall,
-    HelpTitle,
-    TocTitle,
-    TocEmpty,
-    SearchPrompt,
-    SearchNoMatch,
-    SearchMatch,
-    KeyHelpClose,
-    ActionMove,
-    ActionOpen,
-    ActionQuit,
-    ActionHelp,
-    ActionScroll,
-    ActionPage,
-    ActionTopBottom,
-    ActionToc,
-    ActionSearch,
-    ActionNextPrev,
-    ActionBack,
-    ActionJump,
-    ActionClose,
-    ActionWheel,
-    ActionClick,
-    ActionSearchRun,
-    ActionSearchCancel,
-    EmptyCourse,
-    MouseLabel,
-    ColumnRead,
-    ColumnQuiz,
-    ColumnExercises,
-    ColumnDue,
-    StatusNew,
-    StatusInProgress,
-    StatusDone,
-    ProgressTitle,
-    ProgressOverall,
-    ProgressNotSaved,
-    Saving,
-    QuizHintMultiple,
-    QuizHintOrdering,
-    QuizHintMatching,
-    QuizHintText,
-    QuizTrue,
-    QuizFalse,
-    QuizRight,
-    QuizWrong,
-    QuizAnswerIs,
-    QuizAccepted,
-    QuizCorrectOrder,
-    QuizYourOrder,
-    QuizYouChose,
-    QuizSummary,
-    QuizAllRight,
-    QuizReviewNote,
-    QuizEmpty,
-    ReviewTitle,
-    ReviewEmpty,
-    MapOverall,
-    ExercisesTitle,
-    ExercisesNone,
-    ExerciseInstructions,
-    ExerciseYourFile,
-    ExerciseResults,
-    ExercisePassed,
-    ExerciseNotYet,
-    ExerciseGrading,
-    ExerciseHint,
-    ExerciseNoHint,
-    ExerciseSolutionLocked,
-    ConfirmSolution,
-    ConfirmReset,
-    ExerciseSolution,
-    ExerciseEditorMissing,
-    ExerciseEditorFailed,
-    ExerciseFileProblem,
-    ExerciseFileAt,
-    ExerciseResetDone,
-    ActionQuiz,
-    ActionExercises,
-    ActionReview,
-    ActionSelect,
-    ActionToggle,
-    ActionAnswer,
-    ActionNext,
-    ActionMoveItem,
-    ActionPair,
-    ActionEdit,
-    ActionHint,
-    ActionSolution,
-    ActionResetFile,
-    ActionDetails,
-    ActionPane,
-    ActionYes,
-    ActionNo,
-    ActionType,
-    ActionDelete,
-    PlainQuestion,
-    PlainTimeLeft,
-    PlainSingle,
-    PlainMultiple,
-    PlainTrueFalse,
-    PlainText,
-    PlainOrdering,
-    PlainMatching,
-    PlainRight,
-    PlainWrong,
-    PlainRightAnswer,
-    PlainTimeUp,
-    PlainStopped,
-    PlainResume,
-    PlainCannotRead,
-    ActionPresent,
-    ActionSection,
-    ActionEndPresent,
-    PresentSection,
-    ExamPassed,
-    ExamNotPassed,
-    ExamLeft,
-    ActionExam,
-    ExamTitle,
-    QuizIncomplete,
+/// Defines [`Msg`] and its lookup from one table, so that each message is
+/// written once with its English and Japanese side by side, and a message
+/// missing a language fails to compile.
+macro_rules! messages {
+    ($($name:ident { en: $en:literal, ja: $ja:literal, })*) => {
+        /// A fixed string of the interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg {
+            $($name,)*
+        }
+
+        impl Msg {
+            /// The string in the given language.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        (Msg::$name, Lang::En) => $en,
+                        (Msg::$name, Lang::Ja) => $ja,
+                    )*
+                }
+            }
+        }
+    };
 }
 
-impl Msg {
-    /// The string in the given language.
-    pub fn text(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en(),
-            Lang::Ja => self.ja(),
-        }
+messages! {
+    AppTitle {
+        en: "kubetutor — learn Kubernetes resources",
+        ja: "kubetutor — Kubernetesのリソースを学ぶ",
     }
-
-    fn en(self) -> &'static str {
-        match self {
-            Msg::AppTitle => "kubetutor — learn Kubernetes resources",
-            Msg::ColumnLesson => "Lesson",
-            Msg::ColumnCategory => "Category",
-            Msg::ColumnMinutes => "Min",
-            Msg::Objectives => "Objectives",
-            Msg::MinutesShort => "min",
-            Msg::Lessons => "lessons",
-            Msg::FallbackNote => "Not yet translated: showing the English lesson.",
-            Msg::TooSmall => "Terminal too small. Please enlarge it",
-            Msg::HelpTitle => "Keys",
-            Msg::TocTitle => "Contents",
-            Msg::TocEmpty => "This lesson has no headings.",
-            Msg::SearchPrompt => "Search: ",
-            Msg::SearchNoMatch => "No match for",
-            Msg::SearchMatch => "match",
-            Msg::KeyHelpClose => "? or Esc closes this help",
-            Msg::ActionMove => "move",
-            Msg::ActionOpen => "open",
-            Msg::ActionQuit => "quit",
-            Msg::ActionHelp => "help",
-            Msg::ActionScroll => "scroll",
-            Msg::ActionPage => "page up / down",
-            Msg::ActionTopBottom => "top / bottom",
-            Msg::ActionToc => "contents",
-            Msg::ActionSearch => "search",
-            Msg::ActionNextPrev => "next / previous match",
-            Msg::ActionBack => "back",
-            Msg::ActionJump => "jump to heading",
-            Msg::ActionClose => "close",
-            Msg::ActionWheel => "scroll with the mouse wheel",
-            Msg::ActionClick => "click selects, again opens",
-            Msg::ActionSearchRun => "find",
-            Msg::ActionSearchCancel => "cancel",
-            Msg::EmptyCourse => "This pack has no lessons.",
-            Msg::MouseLabel => "mouse",
-            Msg::ColumnRead => "Read",
-            Msg::ColumnQuiz => "Quiz",
-            Msg::ColumnExercises => "Exercises",
-            Msg::ColumnDue => "Due",
-            Msg::StatusNew => "new",
-            Msg::StatusInProgress => "in progress",
-            Msg::StatusDone => "done",
-            Msg::ProgressTitle => "Progress",
-            Msg::ProgressNotSaved => "progress not saved",
-            Msg::Saving => "saving… the progress database is in use elsewhere ({n} waiting)",
-            Msg::QuizHintMultiple => {
-                "Choose every right answer (Space or a digit toggles), then press Enter."
-            }
-            Msg::QuizHintOrdering => {
-                "Move the selected step with Shift+↑↓ or J/K, then press Enter."
-            }
-            Msg::QuizHintMatching => {
-                "For each item on the left, type the number of its partner (or use ←→), then press Enter."
-            }
-            Msg::QuizHintText => "Type the answer and press Enter.",
-            Msg::QuizTrue => "True",
-            Msg::QuizFalse => "False",
-            Msg::QuizRight => "✓ Right",
-            Msg::QuizWrong => "✗ Not quite",
-            Msg::QuizAnswerIs => "Answer:",
-            Msg::QuizAccepted => "Accepted:",
-            Msg::QuizCorrectOrder => "Correct order:",
-            Msg::QuizYourOrder => "Your order:",
-            Msg::QuizYouChose => "you chose",
-            Msg::QuizSummary => "Score",
-            Msg::QuizAllRight => {
-                "All right. These items come back for review later, a little further apart each time."
-            }
-            Msg::QuizReviewNote => {
-                "Missed items come back for review soon: press r on the course map."
-            }
-            Msg::QuizEmpty => "This lesson has no quiz.",
-            Msg::ReviewTitle => "Review",
-            Msg::ReviewEmpty => {
-                "Nothing is due for review. Answer a lesson's quiz first, or come back later."
-            }
-            Msg::MapOverall => {
-                "read {read}/{lessons} · quiz {quiz} · exercises {passed}/{exercises} · due {due}"
-            }
-            Msg::ExercisesTitle => "Exercises",
-            Msg::ExercisesNone => "This lesson has no exercises.",
-            Msg::ExerciseInstructions => "Instructions",
-            Msg::ExerciseYourFile => "Your file",
-            Msg::ExerciseResults => "Results",
-            Msg::ExercisePassed => "★ Passed. Well done!",
-            Msg::ExerciseNotYet => "Not passed yet",
-            Msg::ExerciseGrading => "grading…",
-            Msg::ExerciseHint => "Hint",
-            Msg::ExerciseNoHint => "No more hints.",
-            Msg::ExerciseSolutionLocked => {
-                "The reference solution opens after a graded attempt that did not pass: save your file first."
-            }
-            Msg::ConfirmSolution => "Show the reference solution?",
-            Msg::ConfirmReset => "Replace your file with the starter? Your changes are lost.",
-            Msg::ExerciseSolution => "Reference solution",
-            Msg::ExerciseEditorMissing => "No editor found: set $EDITOR (for example EDITOR=nano)",
-            Msg::ExerciseEditorFailed => "The editor could not be started",
-            Msg::ExerciseFileProblem => "Cannot use your file",
-            Msg::ExerciseFileAt => "File:",
-            Msg::ExerciseResetDone => "Your file was reset to the starter.",
-            Msg::ActionQuiz => "quiz",
-            Msg::ActionExercises => "exercises",
-            Msg::ActionReview => "review",
-            Msg::ActionSelect => "choose",
-            Msg::ActionToggle => "toggle",
-            Msg::ActionAnswer => "answer",
-            Msg::ActionNext => "next",
-            Msg::ActionMoveItem => "move item",
-            Msg::ActionPair => "change partner",
-            Msg::ActionEdit => "edit",
-            Msg::ActionHint => "hint",
-            Msg::ActionSolution => "solution",
-            Msg::ActionResetFile => "start over",
-            Msg::ActionDetails => "details",
-            Msg::ActionPane => "switch pane",
-            Msg::ActionYes => "yes",
-            Msg::ActionNo => "no",
-            Msg::ActionType => "type the answer",
-            Msg::ActionDelete => "delete",
-            Msg::PlainQuestion => "Question {n} of {total}",
-            Msg::PlainTimeLeft => "time left",
-            Msg::PlainSingle => "one answer: type its letter",
-            Msg::PlainMultiple => "every right answer: type the letters, e.g. a,c",
-            Msg::PlainTrueFalse => "true or false: type t or f",
-            Msg::PlainText => "type the answer",
-            Msg::PlainOrdering => "type the step numbers in the right order, e.g. 3 1 2",
-            Msg::PlainMatching => "for a, b, c … type the number of each partner, e.g. 2 1 3",
-            Msg::PlainRight => "✓ Right.",
-            Msg::PlainWrong => "✗ Not quite.",
-            Msg::PlainRightAnswer => "Right answer:",
-            Msg::PlainTimeUp => "Time is up: unanswered items count as wrong.",
-            Msg::PlainStopped => "Stopped. Answers so far are saved.",
-            Msg::PlainResume => "Stopped. Continue with: kubetutor exam --resume",
-            Msg::PlainCannotRead => "Could not read that answer:",
-            Msg::ActionPresent => "present",
-            Msg::ActionSection => "next / previous section",
-            Msg::ActionEndPresent => "end presentation",
-            Msg::PresentSection => "section",
-            Msg::ExamPassed => "passed",
-            Msg::ExamNotPassed => "not passed",
-            Msg::ExamLeft => "left",
-            Msg::ActionExam => "exam",
-            Msg::ExamTitle => "Exam",
-            Msg::QuizIncomplete => {
-                "Answer first: choose an option, pair every item or type the answer."
-            }
-            Msg::ProgressOverall => {
-                "lessons read {read}/{lessons} · quiz items right {right}/{items} · exercises passed {passed}/{exercises} · due for review {due}"
-            }
-        }
+    ColumnLesson {
+        en: "Lesson",
+        ja: "レッスン",
     }
-
-    fn ja(self) -> &'static str {
-        match self {
-            Msg::AppTitle => "kubetutor — Kubernetesのリソースを学ぶ",
-            Msg::ColumnLesson => "レッスン",
-            Msg::ColumnCategory => "分類",
-            Msg::ColumnMinutes => "分",
-            Msg::Objectives => "学習目標",
-            Msg::MinutesShort => "分",
-            Msg::Lessons => "レッスン",
-            Msg::FallbackNote => "未翻訳のため英語版を表示しています。",
-            Msg::TooSmall => "端末が小さすぎます。広げてください",
-            Msg::HelpTitle => "キー操作",
-            Msg::TocTitle => "目次",
-            Msg::TocEmpty => "このレッスンには見出しがありません。",
-            Msg::SearchPrompt => "検索: ",
-            Msg::SearchNoMatch => "見つかりません:",
-            Msg::SearchMatch => "件目",
-            Msg::KeyHelpClose => "? または Esc で閉じる",
-            Msg::ActionMove => "移動",
-            Msg::ActionOpen => "開く",
-            Msg::ActionQuit => "終了",
-            Msg::ActionHelp => "ヘルプ",
-            Msg::ActionScroll => "スクロール",
-            Msg::ActionPage => "ページ送り / 戻し",
-            Msg::ActionTopBottom => "先頭 / 末尾",
-            Msg::ActionToc => "目次",
-            Msg::ActionSearch => "検索",
-            Msg::ActionNextPrev => "次 / 前の一致",
-            Msg::ActionBack => "戻る",
-            Msg::ActionJump => "見出しへ移動",
-            Msg::ActionClose => "閉じる",
-            Msg::ActionWheel => "マウスホイールでスクロール",
-            Msg::ActionClick => "クリックで選択、再度で開く",
-            Msg::ActionSearchRun => "検索する",
-            Msg::ActionSearchCancel => "取り消す",
-            Msg::EmptyCourse => "このパックにはレッスンがありません。",
-            Msg::MouseLabel => "マウス",
-            Msg::ColumnRead => "読了",
-            Msg::ColumnQuiz => "クイズ",
-            Msg::ColumnExercises => "演習",
-            Msg::ColumnDue => "復習",
-            Msg::StatusNew => "未読",
-            Msg::StatusInProgress => "学習中",
-            Msg::StatusDone => "完了",
-            Msg::ProgressTitle => "学習の進み具合",
-            Msg::ProgressNotSaved => "進み具合を保存できませんでした",
-            Msg::Saving => "保存しています…進み具合のデータベースが他で使われています（{n}件待ち）",
-            Msg::QuizHintMultiple => {
-                "正しいものをすべて選び（Spaceか数字で切り替え）、Enterで答えます。"
-            }
-            Msg::QuizHintOrdering => "選んだ項目をShift+↑↓かJ/Kで動かし、Enterで答えます。",
-            Msg::QuizHintMatching => {
-                "左の各項目に対応する右側の番号を入力し（←→でも可）、Enterで答えます。"
-            }
-            Msg::QuizHintText => "答えを入力してEnterを押してください。",
-            Msg::QuizTrue => "正しい",
-            Msg::QuizFalse => "誤り",
-            Msg::QuizRight => "✓ 正解",
-            Msg::QuizWrong => "✗ 不正解",
-            Msg::QuizAnswerIs => "正解:",
-            Msg::QuizAccepted => "正解とする答え:",
-            Msg::QuizCorrectOrder => "正しい順序:",
-            Msg::QuizYourOrder => "あなたの順序:",
-            Msg::QuizYouChose => "選んだ答え:",
-            Msg::QuizSummary => "得点",
-            Msg::QuizAllRight => {
-                "全問正解です。これらの問題は、少しずつ間隔を空けながら復習に出てきます。"
-            }
-            Msg::QuizReviewNote => {
-                "間違えた問題はすぐに復習に出てきます。コースマップでrを押してください。"
-            }
-            Msg::QuizEmpty => "このレッスンにはクイズがありません。",
-            Msg::ReviewTitle => "復習",
-            Msg::ReviewEmpty => {
-                "今は復習する問題がありません。まずレッスンのクイズに答えるか、後でもう一度どうぞ。"
-            }
-            Msg::MapOverall => {
-                "読了 {read}/{lessons} · クイズ {quiz} · 演習 {passed}/{exercises} · 復習 {due}"
-            }
-            Msg::ExercisesTitle => "演習",
-            Msg::ExercisesNone => "このレッスンには演習がありません。",
-            Msg::ExerciseInstructions => "課題",
-            Msg::ExerciseYourFile => "あなたのファイル",
-            Msg::ExerciseResults => "結果",
-            Msg::ExercisePassed => "★ 合格です。おみごと！",
-            Msg::ExerciseNotYet => "まだ合格していません",
-            Msg::ExerciseGrading => "採点中…",
-            Msg::ExerciseHint => "ヒント",
-            Msg::ExerciseNoHint => "ヒントはこれ以上ありません。",
-            Msg::ExerciseSolutionLocked => {
-                "解答例は、合格しなかった採点が1回あった後に見られます。まずファイルを保存してください。"
-            }
-            Msg::ConfirmSolution => "解答例を表示しますか？",
-            Msg::ConfirmReset => "ファイルをスターターに戻しますか？変更は失われます。",
-            Msg::ExerciseSolution => "解答例",
-            Msg::ExerciseEditorMissing => {
-                "エディターが見つかりません。$EDITORを設定してください（例: EDITOR=nano）"
-            }
-            Msg::ExerciseEditorFailed => "エディターを起動できませんでした",
-            Msg::ExerciseFileProblem => "ファイルを使えません",
-            Msg::ExerciseFileAt => "ファイル:",
-            Msg::ExerciseResetDone => "ファイルをスターターに戻しました。",
-            Msg::ActionQuiz => "クイズ",
-            Msg::ActionExercises => "演習",
-            Msg::ActionReview => "復習",
-            Msg::ActionSelect => "選ぶ",
-            Msg::ActionToggle => "切り替え",
-            Msg::ActionAnswer => "回答",
-            Msg::ActionNext => "次へ",
-            Msg::ActionMoveItem => "項目を移動",
-            Msg::ActionPair => "組み合わせを変更",
-            Msg::ActionEdit => "編集",
-            Msg::ActionHint => "ヒント",
-            Msg::ActionSolution => "解答例",
-            Msg::ActionResetFile => "やり直し",
-            Msg::ActionDetails => "詳細",
-            Msg::ActionPane => "ペイン切り替え",
-            Msg::ActionYes => "はい",
-            Msg::ActionNo => "いいえ",
-            Msg::ActionType => "答えを入力",
-            Msg::ActionDelete => "削除",
-            Msg::PlainQuestion => "問題 {n} / {total}",
-            Msg::PlainTimeLeft => "残り時間",
-            Msg::PlainSingle => "答えは1つ。文字で答えてください",
-            Msg::PlainMultiple => "正しいものをすべて。文字で答えてください（例: a,c）",
-            Msg::PlainTrueFalse => "正しいか誤りか。t か f で答えてください",
-            Msg::PlainText => "答えを入力してください",
-            Msg::PlainOrdering => "正しい順に番号を並べてください（例: 3 1 2）",
-            Msg::PlainMatching => {
-                "a, b, c … それぞれに対応する番号を順に入力してください（例: 2 1 3）"
-            }
-            Msg::PlainRight => "✓ 正解です。",
-            Msg::PlainWrong => "✗ 不正解です。",
-            Msg::PlainRightAnswer => "正解:",
-            Msg::PlainTimeUp => "時間切れです。未回答の問題は不正解として数えます。",
-            Msg::PlainStopped => "中断しました。ここまでの回答は保存されています。",
-            Msg::PlainResume => "中断しました。続きは kubetutor exam --resume で再開できます。",
-            Msg::PlainCannotRead => "その答えは読み取れませんでした:",
-            Msg::ActionPresent => "プレゼンテーション",
-            Msg::ActionSection => "次 / 前のセクション",
-            Msg::ActionEndPresent => "プレゼンテーション終了",
-            Msg::PresentSection => "セクション",
-            Msg::ExamPassed => "合格",
-            Msg::ExamNotPassed => "不合格",
-            Msg::ExamLeft => "残り",
-            Msg::ActionExam => "試験",
-            Msg::ExamTitle => "試験",
-            Msg::QuizIncomplete => {
-                "まず答えてください。選択肢を選ぶか、すべての項目を組み合わせるか、答えを入力します。"
-            }
-            Msg::ProgressOverall => {
-                "読了したレッスン {read}/{lessons} · 正解したクイズ {right}/{items} · 合格した演習 {passed}/{exercises} · 復習待ち {due}"
-            }
-        }
+    ColumnCategory {
+        en: "Category",
+        ja: "分類",
+    }
+    ColumnMinutes {
+        en: "Min",
+        ja: "分",
+    }
+    Objectives {
+        en: "Objectives",
+        ja: "学習目標",
+    }
+    MinutesShort {
+        en: "min",
+        ja: "分",
+    }
+    Lessons {
+        en: "lessons",
+        ja: "レッスン",
+    }
+    FallbackNote {
+        en: "Not yet translated: showing the English lesson.",
+        ja: "未翻訳のため英語版を表示しています。",
+    }
+    TooSmall {
+        en: "Terminal too small. Please enlarge it",
+        ja: "端末が小さすぎます。広げてください",
+    }
+    HelpTitle {
+        en: "Keys",
+        ja: "キー操作",
+    }
+    TocTitle {
+        en: "Contents",
+        ja: "目次",
+    }
+    TocEmpty {
+        en: "This lesson has no headings.",
+        ja: "このレッスンには見出しがありません。",
+    }
+    SearchPrompt {
+        en: "Search: ",
+        ja: "検索: ",
+    }
+    SearchNoMatch {
+        en: "No match for",
+        ja: "見つかりません:",
+    }
+    SearchMatch {
+        en: "match",
+        ja: "件目",
+    }
+    KeyHelpClose {
+        en: "? or Esc closes this help",
+        ja: "? または Esc で閉じる",
+    }
+    ActionMove {
+        en: "move",
+        ja: "移動",
+    }
+    ActionOpen {
+        en: "open",
+        ja: "開く",
+    }
+    ActionQuit {
+        en: "quit",
+        ja: "終了",
+    }
+    ActionHelp {
+        en: "help",
+        ja: "ヘルプ",
+    }
+    ActionScroll {
+        en: "scroll",
+        ja: "スクロール",
+    }
+    ActionPage {
+        en: "page up / down",
+        ja: "ページ送り / 戻し",
+    }
+    ActionTopBottom {
+        en: "top / bottom",
+        ja: "先頭 / 末尾",
+    }
+    ActionToc {
+        en: "contents",
+        ja: "目次",
+    }
+    ActionSearch {
+        en: "search",
+        ja: "検索",
+    }
+    ActionNextPrev {
+        en: "next / previous match",
+        ja: "次 / 前の一致",
+    }
+    ActionBack {
+        en: "back",
+        ja: "戻る",
+    }
+    ActionJump {
+        en: "jump to heading",
+        ja: "見出しへ移動",
+    }
+    ActionClose {
+        en: "close",
+        ja: "閉じる",
+    }
+    ActionWheel {
+        en: "scroll with the mouse wheel",
+        ja: "マウスホイールでスクロール",
+    }
+    ActionClick {
+        en: "click selects, again opens",
+        ja: "クリックで選択、再度で開く",
+    }
+    ActionSearchRun {
+        en: "find",
+        ja: "検索する",
+    }
+    ActionSearchCancel {
+        en: "cancel",
+        ja: "取り消す",
+    }
+    EmptyCourse {
+        en: "This pack has no lessons.",
+        ja: "このパックにはレッスンがありません。",
+    }
+    MouseLabel {
+        en: "mouse",
+        ja: "マウス",
+    }
+    ColumnRead {
+        en: "Read",
+        ja: "読了",
+    }
+    ColumnQuiz {
+        en: "Quiz",
+        ja: "クイズ",
+    }
+    ColumnExercises {
+        en: "Exercises",
+        ja: "演習",
+    }
+    ColumnDue {
+        en: "Due",
+        ja: "復習",
+    }
+    StatusNew {
+        en: "new",
+        ja: "未読",
+    }
+    StatusInProgress {
+        en: "in progress",
+        ja: "学習中",
+    }
+    StatusDone {
+        en: "done",
+        ja: "完了",
+    }
+    ProgressTitle {
+        en: "Progress",
+        ja: "学習の進み具合",
+    }
+    ProgressOverall {
+        en: "lessons read {read}/{lessons} · quiz items right {right}/{items} · exercises passed {passed}/{exercises} · due for review {due}",
+        ja: "読了したレッスン {read}/{lessons} · 正解したクイズ {right}/{items} · 合格した演習 {passed}/{exercises} · 復習待ち {due}",
+    }
+    ProgressNotSaved {
+        en: "progress not saved",
+        ja: "進み具合を保存できませんでした",
+    }
+    Saving {
+        en: "saving… the progress database is in use elsewhere ({n} waiting)",
+        ja: "保存しています…進み具合のデータベースが他で使われています（{n}件待ち）",
+    }
+    QuizHintMultiple {
+        en: "Choose every right answer (Space or a digit toggles), then press Enter.",
+        ja: "正しいものをすべて選び（Spaceか数字で切り替え）、Enterで答えます。",
+    }
+    QuizHintOrdering {
+        en: "Move the selected step with Shift+↑↓ or J/K, then press Enter.",
+        ja: "選んだ項目をShift+↑↓かJ/Kで動かし、Enterで答えます。",
+    }
+    QuizHintMatching {
+        en: "For each item on the left, type the number of its partner (or use ←→), then press Enter.",
+        ja: "左の各項目に対応する右側の番号を入力し（←→でも可）、Enterで答えます。",
+    }
+    QuizHintText {
+        en: "Type the answer and press Enter.",
+        ja: "答えを入力してEnterを押してください。",
+    }
+    QuizTrue {
+        en: "True",
+        ja: "正しい",
+    }
+    QuizFalse {
+        en: "False",
+        ja: "誤り",
+    }
+    QuizRight {
+        en: "✓ Right",
+        ja: "✓ 正解",
+    }
+    QuizWrong {
+        en: "✗ Not quite",
+        ja: "✗ 不正解",
+    }
+    QuizAnswerIs {
+        en: "Answer:",
+        ja: "正解:",
+    }
+    QuizAccepted {
+        en: "Accepted:",
+        ja: "正解とする答え:",
+    }
+    QuizCorrectOrder {
+        en: "Correct order:",
+        ja: "正しい順序:",
+    }
+    QuizYourOrder {
+        en: "Your order:",
+        ja: "あなたの順序:",
+    }
+    QuizYouChose {
+        en: "you chose",
+        ja: "選んだ答え:",
+    }
+    QuizSummary {
+        en: "Score",
+        ja: "得点",
+    }
+    QuizAllRight {
+        en: "All right. These items come back for review later, a little further apart each time.",
+        ja: "全問正解です。これらの問題は、少しずつ間隔を空けながら復習に出てきます。",
+    }
+    QuizReviewNote {
+        en: "Missed items come back for review soon: press r on the course map.",
+        ja: "間違えた問題はすぐに復習に出てきます。コースマップでrを押してください。",
+    }
+    QuizEmpty {
+        en: "This lesson has no quiz.",
+        ja: "このレッスンにはクイズがありません。",
+    }
+    ReviewTitle {
+        en: "Review",
+        ja: "復習",
+    }
+    ReviewEmpty {
+        en: "Nothing is due for review. Answer a lesson's quiz first, or come back later.",
+        ja: "今は復習する問題がありません。まずレッスンのクイズに答えるか、後でもう一度どうぞ。",
+    }
+    MapOverall {
+        en: "read {read}/{lessons} · quiz {quiz} · exercises {passed}/{exercises} · due {due}",
+        ja: "読了 {read}/{lessons} · クイズ {quiz} · 演習 {passed}/{exercises} · 復習 {due}",
+    }
+    ExercisesTitle {
+        en: "Exercises",
+        ja: "演習",
+    }
+    ExercisesNone {
+        en: "This lesson has no exercises.",
+        ja: "このレッスンには演習がありません。",
+    }
+    ExerciseInstructions {
+        en: "Instructions",
+        ja: "課題",
+    }
+    ExerciseYourFile {
+        en: "Your file",
+        ja: "あなたのファイル",
+    }
+    ExerciseResults {
+        en: "Results",
+        ja: "結果",
+    }
+    ExercisePassed {
+        en: "★ Passed. Well done!",
+        ja: "★ 合格です。おみごと！",
+    }
+    ExerciseNotYet {
+        en: "Not passed yet",
+        ja: "まだ合格していません",
+    }
+    ExerciseGrading {
+        en: "grading…",
+        ja: "採点中…",
+    }
+    ExerciseHint {
+        en: "Hint",
+        ja: "ヒント",
+    }
+    ExerciseNoHint {
+        en: "No more hints.",
+        ja: "ヒントはこれ以上ありません。",
+    }
+    ExerciseSolutionLocked {
+        en: "The reference solution opens after a graded attempt that did not pass: save your file first.",
+        ja: "解答例は、合格しなかった採点が1回あった後に見られます。まずファイルを保存してください。",
+    }
+    ConfirmSolution {
+        en: "Show the reference solution?",
+        ja: "解答例を表示しますか？",
+    }
+    ConfirmReset {
+        en: "Replace your file with the starter? Your changes are lost.",
+        ja: "ファイルをスターターに戻しますか？変更は失われます。",
+    }
+    ExerciseSolution {
+        en: "Reference solution",
+        ja: "解答例",
+    }
+    ExerciseEditorMissing {
+        en: "No editor found: set $EDITOR (for example EDITOR=nano)",
+        ja: "エディターが見つかりません。$EDITORを設定してください（例: EDITOR=nano）",
+    }
+    ExerciseEditorFailed {
+        en: "The editor could not be started",
+        ja: "エディターを起動できませんでした",
+    }
+    ExerciseFileProblem {
+        en: "Cannot use your file",
+        ja: "ファイルを使えません",
+    }
+    ExerciseFileAt {
+        en: "File:",
+        ja: "ファイル:",
+    }
+    ExerciseResetDone {
+        en: "Your file was reset to the starter.",
+        ja: "ファイルをスターターに戻しました。",
+    }
+    ActionQuiz {
+        en: "quiz",
+        ja: "クイズ",
+    }
+    ActionExercises {
+        en: "exercises",
+        ja: "演習",
+    }
+    ActionReview {
+        en: "review",
+        ja: "復習",
+    }
+    ActionSelect {
+        en: "choose",
+        ja: "選ぶ",
+    }
+    ActionToggle {
+        en: "toggle",
+        ja: "切り替え",
+    }
+    ActionAnswer {
+        en: "answer",
+        ja: "回答",
+    }
+    ActionNext {
+        en: "next",
+        ja: "次へ",
+    }
+    ActionMoveItem {
+        en: "move item",
+        ja: "項目を移動",
+    }
+    ActionPair {
+        en: "change partner",
+        ja: "組み合わせを変更",
+    }
+    ActionEdit {
+        en: "edit",
+        ja: "編集",
+    }
+    ActionHint {
+        en: "hint",
+        ja: "ヒント",
+    }
+    ActionSolution {
+        en: "solution",
+        ja: "解答例",
+    }
+    ActionResetFile {
+        en: "start over",
+        ja: "やり直し",
+    }
+    ActionDetails {
+        en: "details",
+        ja: "詳細",
+    }
+    ActionPane {
+        en: "switch pane",
+        ja: "ペイン切り替え",
+    }
+    ActionYes {
+        en: "yes",
+        ja: "はい",
+    }
+    ActionNo {
+        en: "no",
+        ja: "いいえ",
+    }
+    ActionType {
+        en: "type the answer",
+        ja: "答えを入力",
+    }
+    ActionDelete {
+        en: "delete",
+        ja: "削除",
+    }
+    PlainQuestion {
+        en: "Question {n} of {total}",
+        ja: "問題 {n} / {total}",
+    }
+    PlainTimeLeft {
+        en: "time left",
+        ja: "残り時間",
+    }
+    PlainSingle {
+        en: "one answer: type its letter",
+        ja: "答えは1つ。文字で答えてください",
+    }
+    PlainMultiple {
+        en: "every right answer: type the letters, e.g. a,c",
+        ja: "正しいものをすべて。文字で答えてください（例: a,c）",
+    }
+    PlainTrueFalse {
+        en: "true or false: type t or f",
+        ja: "正しいか誤りか。t か f で答えてください",
+    }
+    PlainText {
+        en: "type the answer",
+        ja: "答えを入力してください",
+    }
+    PlainOrdering {
+        en: "type the step numbers in the right order, e.g. 3 1 2",
+        ja: "正しい順に番号を並べてください（例: 3 1 2）",
+    }
+    PlainMatching {
+        en: "for a, b, c … type the number of each partner, e.g. 2 1 3",
+        ja: "a, b, c … それぞれに対応する番号を順に入力してください（例: 2 1 3）",
+    }
+    PlainRight {
+        en: "✓ Right.",
+        ja: "✓ 正解です。",
+    }
+    PlainWrong {
+        en: "✗ Not quite.",
+        ja: "✗ 不正解です。",
+    }
+    PlainRightAnswer {
+        en: "Right answer:",
+        ja: "正解:",
+    }
+    PlainTimeUp {
+        en: "Time is up: unanswered items count as wrong.",
+        ja: "時間切れです。未回答の問題は不正解として数えます。",
+    }
+    PlainStopped {
+        en: "Stopped. Answers so far are saved.",
+        ja: "中断しました。ここまでの回答は保存されています。",
+    }
+    PlainResume {
+        en: "Stopped. Continue with: kubetutor exam --resume",
+        ja: "中断しました。続きは kubetutor exam --resume で再開できます。",
+    }
+    PlainCannotRead {
+        en: "Could not read that answer:",
+        ja: "その答えは読み取れませんでした:",
+    }
+    ActionPresent {
+        en: "present",
+        ja: "プレゼンテーション",
+    }
+    ActionSection {
+        en: "next / previous section",
+        ja: "次 / 前のセクション",
+    }
+    ActionEndPresent {
+        en: "end presentation",
+        ja: "プレゼンテーション終了",
+    }
+    PresentSection {
+        en: "section",
+        ja: "セクション",
+    }
+    ExamPassed {
+        en: "passed",
+        ja: "合格",
+    }
+    ExamNotPassed {
+        en: "not passed",
+        ja: "不合格",
+    }
+    ExamLeft {
+        en: "left",
+        ja: "残り",
+    }
+    ActionExam {
+        en: "exam",
+        ja: "試験",
+    }
+    ExamTitle {
+        en: "Exam",
+        ja: "試験",
+    }
+    QuizIncomplete {
+        en: "Answer first: choose an option, pair every item or type the answer.",
+        ja: "まず答えてください。選択肢を選ぶか、すべての項目を組み合わせるか、答えを入力します。",
     }
 }
 

@@ -101,39 +101,7 @@ pub fn run_reset(
 /// The per-lesson table and an overall line, aligned by display width so
 /// Japanese titles line up.
 pub fn show(rows: &[LessonSummary], lang: Lang, database: &str) -> String {
-    let read = |row: &LessonSummary| {
-        match row.read {
-            ReadStatus::New => Msg::StatusNew,
-            ReadStatus::InProgress => Msg::StatusInProgress,
-            ReadStatus::Done => Msg::StatusDone,
-        }
-        .text(lang)
-        .to_string()
-    };
-    let quiz = |row: &LessonSummary| match row.quiz_percent() {
-        Some(percent) => format!("{}/{} {percent:>3}%", row.quiz_correct, row.quiz_total),
-        None if row.quiz_total == 0 => "–".to_string(),
-        None => format!("–/{}", row.quiz_total),
-    };
-    let exercises = |row: &LessonSummary| {
-        if row.exercises_total == 0 {
-            "–".to_string()
-        } else {
-            format!("{}/{}", row.exercises_passed, row.exercises_total)
-        }
-    };
-    let table: Vec<[String; 5]> = rows
-        .iter()
-        .map(|row| {
-            [
-                sanitize(&row.title).replace('\n', " "),
-                read(row),
-                quiz(row),
-                exercises(row),
-                row.due.to_string(),
-            ]
-        })
-        .collect();
+    let table = table_cells(rows, lang);
     let header = [
         Msg::ColumnLesson,
         Msg::ColumnRead,
@@ -174,8 +142,52 @@ pub fn show(rows: &[LessonSummary], lang: Lang, database: &str) -> String {
         out.truncate(out.trim_end().len());
         out.push('\n');
     }
+    let _ = writeln!(out, "\n{}", overall(rows, lang));
+    out
+}
+
+/// The five cells of each lesson's row, as text, so the table can be
+/// aligned on their display widths before it is written.
+fn table_cells(rows: &[LessonSummary], lang: Lang) -> Vec<[String; 5]> {
+    let read = |row: &LessonSummary| {
+        match row.read {
+            ReadStatus::New => Msg::StatusNew,
+            ReadStatus::InProgress => Msg::StatusInProgress,
+            ReadStatus::Done => Msg::StatusDone,
+        }
+        .text(lang)
+        .to_string()
+    };
+    let quiz = |row: &LessonSummary| match row.quiz_percent() {
+        Some(percent) => format!("{}/{} {percent:>3}%", row.quiz_correct, row.quiz_total),
+        None if row.quiz_total == 0 => "–".to_string(),
+        None => format!("–/{}", row.quiz_total),
+    };
+    let exercises = |row: &LessonSummary| {
+        if row.exercises_total == 0 {
+            "–".to_string()
+        } else {
+            format!("{}/{}", row.exercises_passed, row.exercises_total)
+        }
+    };
+    rows.iter()
+        .map(|row| {
+            [
+                sanitize(&row.title).replace('\n', " "),
+                read(row),
+                quiz(row),
+                exercises(row),
+                row.due.to_string(),
+            ]
+        })
+        .collect()
+}
+
+/// The totals over every lesson, filled into the overall line of the
+/// learner's language.
+fn overall(rows: &[LessonSummary], lang: Lang) -> String {
     let sum = |f: fn(&LessonSummary) -> usize| rows.iter().map(f).sum::<usize>();
-    let overall = Msg::ProgressOverall
+    Msg::ProgressOverall
         .text(lang)
         .replace(
             "{read}",
@@ -190,9 +202,7 @@ pub fn show(rows: &[LessonSummary], lang: Lang, database: &str) -> String {
         .replace("{items}", &sum(|r| r.quiz_total).to_string())
         .replace("{passed}", &sum(|r| r.exercises_passed).to_string())
         .replace("{exercises}", &sum(|r| r.exercises_total).to_string())
-        .replace("{due}", &sum(|r| r.due).to_string());
-    let _ = writeln!(out, "\n{overall}");
-    out
+        .replace("{due}", &sum(|r| r.due).to_string())
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use super::{CommandError, Context, Exit, print_out};
 use crate::content::Course;
 use crate::exam::report::SessionReport;
 use crate::exam::{GivenAnswer, Session, SessionKind, SessionSpec, SystemClock};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::paths;
 use crate::progress::{NewAnswer, Store};
 use crate::workspace;
@@ -114,47 +114,68 @@ pub fn run(
     if let Some(err) = save_error {
         eprintln!("kubetutor: warning: the exam could not be saved for --resume: {err}");
     }
-    let time_up = ending == Ending::TimeUp;
     match (&saved_in, ending) {
         (Some(_), Ending::Stopped) => {
             writeln!(out, "{}", Msg::PlainResume.text(context.lang))?;
             Ok(Exit::Stopped)
         }
         (Some(dir), _) => {
-            let report_made = SessionReport::build(
+            let made = SessionReport::build(
                 &session,
                 &course,
                 context.lang,
                 &learner,
                 Utc::now(),
-                time_up,
+                ending == Ending::TimeUp,
             );
-            writeln!(out, "\n{}", report_made.markdown())?;
-            write_report(&report_made, report)?;
-            Session::discard(dir)?;
-            Ok(if report_made.passed {
-                Exit::Success
-            } else {
-                Exit::Failure
-            })
+            finish_exam(&mut out, &made, report, dir)
         }
         (None, _) => {
-            let report_made =
+            let made =
                 SessionReport::build(&session, &course, context.lang, &learner, Utc::now(), false);
-            let stopped = if ending == Ending::Stopped {
-                format!(" · {}", Msg::PlainStopped.text(context.lang))
-            } else {
-                String::new()
-            };
-            writeln!(
-                out,
-                "\n{}/{} ({}%){stopped}",
-                report_made.correct, report_made.total, report_made.percent
-            )?;
-            write_report(&report_made, report)?;
-            Ok(Exit::Success)
+            finish_quiz(&mut out, &made, report, ending, context.lang)
         }
     }
+}
+
+/// Ends a finished exam: prints and writes its report and discards the
+/// saved exam, which is now complete; the exit code says whether it passed.
+fn finish_exam(
+    out: &mut impl Write,
+    made: &SessionReport,
+    report: &ReportTarget,
+    dir: &std::path::Path,
+) -> Result<Exit, CommandError> {
+    writeln!(out, "\n{}", made.markdown())?;
+    write_report(made, report)?;
+    Session::discard(dir)?;
+    Ok(if made.passed {
+        Exit::Success
+    } else {
+        Exit::Failure
+    })
+}
+
+/// Ends a quiz with its score only, as the feedback came after each answer.
+fn finish_quiz(
+    out: &mut impl Write,
+    made: &SessionReport,
+    report: &ReportTarget,
+    ending: Ending,
+    lang: Lang,
+) -> Result<Exit, CommandError> {
+    let stopped = if ending == Ending::Stopped {
+        format!(" · {}", Msg::PlainStopped.text(lang))
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "\n{}/{} ({}%){stopped}",
+        made.correct, made.total, made.percent
+    )?;
+    write_report(made, report)?;
+    Ok(Exit::Success)
 }
 
 /// The exam to run: the saved one with `--resume`, else a new one (an

@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
+
 use crate::content::{Answer, Course, QuizItem};
 use crate::exam::report::expected;
 use crate::exam::{Clock, GivenAnswer, Session, SessionKind};
@@ -150,24 +152,7 @@ pub fn run(
             });
             continue;
         };
-        let lesson = course
-            .lessons()
-            .iter()
-            .find(|set| set.id == session.items[index].lesson)
-            .and_then(|set| set.get(lang))
-            .map_or_else(String::new, |l| l.lesson.meta.title.clone());
-        let mut header = Msg::PlainQuestion
-            .text(lang)
-            .replace("{n}", &(index + 1).to_string())
-            .replace("{total}", &session.items.len().to_string());
-        header.push_str(&format!(" · {}", clean(&lesson)));
-        if let Some(left) = session.time_left(now) {
-            header.push_str(&format!(
-                " · {} {}",
-                Msg::PlainTimeLeft.text(lang),
-                minutes_seconds(left)
-            ));
-        }
+        let header = question_header(session, course, lang, index, now);
         writeln!(out, "\n{header}")?;
         write!(out, "{}", item_text(item, &presentation, lang))?;
         let asked = clock.now();
@@ -209,6 +194,37 @@ pub fn run(
         }
     }
     Ok(Ending::Finished)
+}
+
+/// The line above an item: its number, the lesson it comes from and, in a
+/// timed exam, the time left, so a learner who only hears or reads the text
+/// knows where they are.
+fn question_header(
+    session: &Session,
+    course: &Course,
+    lang: Lang,
+    index: usize,
+    now: DateTime<Utc>,
+) -> String {
+    let lesson = course
+        .lessons()
+        .iter()
+        .find(|set| set.id == session.items[index].lesson)
+        .and_then(|set| set.get(lang))
+        .map_or_else(String::new, |l| l.lesson.meta.title.clone());
+    let mut header = Msg::PlainQuestion
+        .text(lang)
+        .replace("{n}", &(index + 1).to_string())
+        .replace("{total}", &session.items.len().to_string());
+    header.push_str(&format!(" · {}", clean(&lesson)));
+    if let Some(left) = session.time_left(now) {
+        header.push_str(&format!(
+            " · {} {}",
+            Msg::PlainTimeLeft.text(lang),
+            minutes_seconds(left)
+        ));
+    }
+    header
 }
 
 /// A Markdown sheet of the session's items for a paper quiz: numbered

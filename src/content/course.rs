@@ -130,65 +130,17 @@ fn analyze(source: &PackSource, scrutiny: Scrutiny) -> Result<(Course, Vec<Probl
     let files = source.read()?;
     let root = source.display_root();
     let mut problems = files.problems;
-    let mut sources = SourceMap::default();
-    let mut lessons: Vec<Lesson> = Vec::new();
-    let mut quizzes = Vec::new();
-    let mut exercise_dirs: BTreeMap<PathBuf, BTreeMap<String, &str>> = BTreeMap::new();
-    let mut diagrams = BTreeMap::new();
-
+    let mut sorted = SortedFiles::default();
     for file in &files.files {
-        let display = root.join(&file.rel);
-        let parts: Vec<&str> = file
-            .rel
-            .components()
-            .filter_map(|c| match c {
-                Component::Normal(part) => part.to_str(),
-                _ => None,
-            })
-            .collect();
-        let unexpected =
-            |why: &str| Problem::new(&display, 1, 1, format!("unexpected file: {why}"));
-        match parts.as_slice() {
-            ["lessons", "exercises", id, name] => {
-                exercise_dirs
-                    .entry(Path::new("lessons/exercises").join(id))
-                    .or_default()
-                    .insert((*name).to_string(), file.text.as_str());
-            }
-            ["lessons", "exercises", ..] => problems.push(unexpected(
-                "an exercise is a folder lessons/exercises/<id>/ with exercise.yaml, starter.yaml and solution.yaml",
-            )),
-            ["lessons", lang, name] => {
-                let Some(lang) = Lang::from_code(lang) else {
-                    problems.push(Problem::new(
-                        &display,
-                        1,
-                        1,
-                        format!("language folder `{lang}` is not supported (kubetutor speaks en and ja)"),
-                    ));
-                    continue;
-                };
-                if let Some(stem) = name.strip_suffix(".quiz.yaml") {
-                    quizzes.push((lang, stem.to_string(), file, display));
-                } else if name.ends_with(".md") {
-                    if let Some(lesson) = lesson::parse(&file.text, &file.rel, &display, lang, &mut problems) {
-                        sources.add_lesson(&lesson, display);
-                        lessons.push(lesson);
-                    }
-                } else {
-                    problems.push(unexpected("lesson folders hold NN-<id>.md and NN-<id>.quiz.yaml"));
-                }
-            }
-            ["lessons", ..] => problems.push(unexpected("lessons live in lessons/<lang>/")),
-            ["assets", "diagrams", name] => match name.strip_suffix(".txt") {
-                Some(stem) if is_valid_id(stem) => {
-                    diagrams.insert(stem.to_string(), file.text.clone());
-                }
-                _ => problems.push(unexpected("diagrams are assets/diagrams/<name>.txt, name in lowercase letters, digits and dashes")),
-            },
-            _ => {}
-        }
+        sorted.add(file, &root, &mut problems);
     }
+    let SortedFiles {
+        mut lessons,
+        quizzes,
+        exercise_dirs,
+        diagrams,
+        mut sources,
+    } = sorted;
 
     let has_lesson_files = files.files.iter().any(|file| {
         file.rel.starts_with("lessons")
@@ -221,6 +173,75 @@ fn analyze(source: &PackSource, scrutiny: Scrutiny) -> Result<(Course, Vec<Probl
     problems.sort();
     problems.dedup();
     Ok((course, problems))
+}
+
+/// The pack's files sorted by what their place in the pack says they are,
+/// so the later steps can attach quizzes and load exercises as a whole.
+#[derive(Default)]
+struct SortedFiles<'a> {
+    lessons: Vec<Lesson>,
+    quizzes: Vec<(Lang, String, &'a PackFile, PathBuf)>,
+    exercise_dirs: BTreeMap<PathBuf, BTreeMap<String, &'a str>>,
+    diagrams: BTreeMap<String, String>,
+    sources: SourceMap,
+}
+
+impl<'a> SortedFiles<'a> {
+    /// Files `file` by its path, parsing lessons on the way; a file in no
+    /// known place becomes a problem saying where such files belong.
+    fn add(&mut self, file: &'a PackFile, root: &Path, problems: &mut Vec<Problem>) {
+        let display = root.join(&file.rel);
+        let parts: Vec<&str> = file
+            .rel
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(part) => part.to_str(),
+                _ => None,
+            })
+            .collect();
+        let unexpected =
+            |why: &str| Problem::new(&display, 1, 1, format!("unexpected file: {why}"));
+        match parts.as_slice() {
+            ["lessons", "exercises", id, name] => {
+                self.exercise_dirs
+                    .entry(Path::new("lessons/exercises").join(id))
+                    .or_default()
+                    .insert((*name).to_string(), file.text.as_str());
+            }
+            ["lessons", "exercises", ..] => problems.push(unexpected(
+                "an exercise is a folder lessons/exercises/<id>/ with exercise.yaml, starter.yaml and solution.yaml",
+            )),
+            ["lessons", lang, name] => {
+                let Some(lang) = Lang::from_code(lang) else {
+                    problems.push(Problem::new(
+                        &display,
+                        1,
+                        1,
+                        format!("language folder `{lang}` is not supported (kubetutor speaks en and ja)"),
+                    ));
+                    return;
+                };
+                if let Some(stem) = name.strip_suffix(".quiz.yaml") {
+                    self.quizzes.push((lang, stem.to_string(), file, display));
+                } else if name.ends_with(".md") {
+                    if let Some(lesson) = lesson::parse(&file.text, &file.rel, &display, lang, problems) {
+                        self.sources.add_lesson(&lesson, display);
+                        self.lessons.push(lesson);
+                    }
+                } else {
+                    problems.push(unexpected("lesson folders hold NN-<id>.md and NN-<id>.quiz.yaml"));
+                }
+            }
+            ["lessons", ..] => problems.push(unexpected("lessons live in lessons/<lang>/")),
+            ["assets", "diagrams", name] => match name.strip_suffix(".txt") {
+                Some(stem) if is_valid_id(stem) => {
+                    self.diagrams.insert(stem.to_string(), file.text.clone());
+                }
+                _ => problems.push(unexpected("diagrams are assets/diagrams/<name>.txt, name in lowercase letters, digits and dashes")),
+            },
+            _ => {}
+        }
+    }
 }
 
 fn attach_quizzes(

@@ -139,40 +139,8 @@ pub(crate) struct ExerciseFiles<'a> {
 /// Parses and structurally checks an exercise folder.
 pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> Option<Exercise> {
     let spec_path = files.display_dir.join("exercise.yaml");
-    let mut missing = false;
-    for (name, text) in [
-        ("exercise.yaml", files.spec),
-        ("starter.yaml", files.starter),
-        ("solution.yaml", files.solution),
-    ] {
-        if text.is_none() {
-            problems.push(Problem::new(
-                files.display_dir,
-                1,
-                1,
-                format!("exercise folder has no {name}"),
-            ));
-            missing = true;
-        }
-    }
-    for (name, text) in [
-        ("starter.yaml", files.starter),
-        ("solution.yaml", files.solution),
-    ] {
-        if let Some(text) = text.filter(|_| files.check_answers) {
-            check_yaml_stream(text, &files.display_dir.join(name), problems);
-        }
-    }
-    let mut variants = Vec::new();
-    for (name, text) in &files.variants {
-        let display = files.display_dir.join(name);
-        check_yaml_stream(text, &display, problems);
-        match Variant::from_file(name, text) {
-            Some(Ok(variant)) => variants.push(variant),
-            Some(Err(message)) => problems.push(Problem::new(&display, 1, 1, message)),
-            None => {}
-        }
-    }
+    let missing = check_files(files, problems);
+    let variants = read_variants(files, problems);
     let spec = files.spec?;
     let mut report = |pos: Pos, message: String| {
         problems.push(Problem::new(&spec_path, pos.line, pos.column, message))
@@ -223,6 +191,53 @@ pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> O
         variants,
         dir: files.dir.to_path_buf(),
     })
+}
+
+/// Reports each of the three files the folder lacks and, unless the pack
+/// is trusted, a starter or solution that is not YAML; true when a file is
+/// missing, as the exercise cannot be loaded then.
+fn check_files(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> bool {
+    let mut missing = false;
+    for (name, text) in [
+        ("exercise.yaml", files.spec),
+        ("starter.yaml", files.starter),
+        ("solution.yaml", files.solution),
+    ] {
+        if text.is_none() {
+            problems.push(Problem::new(
+                files.display_dir,
+                1,
+                1,
+                format!("exercise folder has no {name}"),
+            ));
+            missing = true;
+        }
+    }
+    for (name, text) in [
+        ("starter.yaml", files.starter),
+        ("solution.yaml", files.solution),
+    ] {
+        if let Some(text) = text.filter(|_| files.check_answers) {
+            check_yaml_stream(text, &files.display_dir.join(name), problems);
+        }
+    }
+    missing
+}
+
+/// The pass and fail variants of the folder, each checked to be YAML; a
+/// variant whose header cannot be read is reported and left out.
+fn read_variants(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> Vec<Variant> {
+    let mut variants = Vec::new();
+    for (name, text) in &files.variants {
+        let display = files.display_dir.join(name);
+        check_yaml_stream(text, &display, problems);
+        match Variant::from_file(name, text) {
+            Some(Ok(variant)) => variants.push(variant),
+            Some(Err(message)) => problems.push(Problem::new(&display, 1, 1, message)),
+            None => {}
+        }
+    }
+    variants
 }
 
 /// The checks of exercise.yaml, each read from its own node; a check that

@@ -187,15 +187,8 @@ pub(crate) fn parse(text: &str, display: &Path, problems: &mut Vec<Problem>) -> 
     })
 }
 
-fn build_item(raw: RawItem, report: &mut dyn FnMut(String)) -> Option<QuizItem> {
+fn build_item(mut raw: RawItem, report: &mut dyn FnMut(String)) -> Option<QuizItem> {
     let kind = raw.kind;
-    let fields = [
-        ("choices", raw.choices.is_some()),
-        ("answer", raw.answer.is_some()),
-        ("accept", raw.accept.is_some()),
-        ("sequence", raw.sequence.is_some()),
-        ("pairs", raw.pairs.is_some()),
-    ];
     let wanted = match kind {
         QuizKind::Single | QuizKind::Multiple => "choices",
         QuizKind::TrueFalse => "answer",
@@ -203,12 +196,37 @@ fn build_item(raw: RawItem, report: &mut dyn FnMut(String)) -> Option<QuizItem> 
         QuizKind::Ordering => "sequence",
         QuizKind::Matching => "pairs",
     };
+    let fields_ok = check_fields(&raw, wanted, report);
+    let Some((answer, answer_ok)) = take_answer(&mut raw, report) else {
+        report(format!("a {} item needs `{wanted}`", kind.label()));
+        return None;
+    };
+    (fields_ok && answer_ok).then_some(QuizItem {
+        id: raw.id,
+        prompt: raw.prompt,
+        explanation: raw.explanation,
+        misconception: raw.misconception,
+        answer,
+    })
+}
+
+/// Reports answer fields of other kinds than `wanted`, which the author
+/// likely meant for another item, and an empty prompt or explanation;
+/// false when anything was reported.
+fn check_fields(raw: &RawItem, wanted: &str, report: &mut dyn FnMut(String)) -> bool {
+    let fields = [
+        ("choices", raw.choices.is_some()),
+        ("answer", raw.answer.is_some()),
+        ("accept", raw.accept.is_some()),
+        ("sequence", raw.sequence.is_some()),
+        ("pairs", raw.pairs.is_some()),
+    ];
     let mut ok = true;
     for (field, present) in fields {
         if present && field != wanted {
             report(format!(
                 "field `{field}` does not belong to a {} item",
-                kind.label()
+                raw.kind.label()
             ));
             ok = false;
         }
@@ -219,8 +237,16 @@ fn build_item(raw: RawItem, report: &mut dyn FnMut(String)) -> Option<QuizItem> 
             ok = false;
         }
     }
+    ok
+}
+
+/// Takes the answer out of the field the item's kind uses and checks it,
+/// returning it with whether it passed; `None` when that field is missing.
+fn take_answer(raw: &mut RawItem, report: &mut dyn FnMut(String)) -> Option<(Answer, bool)> {
+    let kind = raw.kind;
+    let mut ok = true;
     let answer = match kind {
-        QuizKind::Single | QuizKind::Multiple => raw.choices.map(|choices| {
+        QuizKind::Single | QuizKind::Multiple => raw.choices.take().map(|choices| {
             ok &= check_choices(kind, &choices, report);
             if kind == QuizKind::Single {
                 Answer::Single(choices)
@@ -229,7 +255,7 @@ fn build_item(raw: RawItem, report: &mut dyn FnMut(String)) -> Option<QuizItem> 
             }
         }),
         QuizKind::TrueFalse => raw.answer.map(Answer::TrueFalse),
-        QuizKind::ShortText => raw.accept.map(|accept| {
+        QuizKind::ShortText => raw.accept.take().map(|accept| {
             ok &= check_distinct(
                 "accepted answers",
                 accept.iter().map(|a| normalize_answer(a)),
@@ -238,7 +264,7 @@ fn build_item(raw: RawItem, report: &mut dyn FnMut(String)) -> Option<QuizItem> 
             );
             Answer::ShortText(accept)
         }),
-        QuizKind::Ordering => raw.sequence.map(|sequence| {
+        QuizKind::Ordering => raw.sequence.take().map(|sequence| {
             ok &= check_distinct(
                 "steps",
                 sequence.iter().map(|s| s.trim().to_string()),
@@ -247,7 +273,7 @@ fn build_item(raw: RawItem, report: &mut dyn FnMut(String)) -> Option<QuizItem> 
             );
             Answer::Ordering(sequence)
         }),
-        QuizKind::Matching => raw.pairs.map(|pairs| {
+        QuizKind::Matching => raw.pairs.take().map(|pairs| {
             ok &= check_distinct(
                 "left sides",
                 pairs.iter().map(|p| p.left.trim().to_string()),
@@ -263,17 +289,7 @@ fn build_item(raw: RawItem, report: &mut dyn FnMut(String)) -> Option<QuizItem> 
             Answer::Matching(pairs)
         }),
     };
-    let Some(answer) = answer else {
-        report(format!("a {} item needs `{wanted}`", kind.label()));
-        return None;
-    };
-    ok.then_some(QuizItem {
-        id: raw.id,
-        prompt: raw.prompt,
-        explanation: raw.explanation,
-        misconception: raw.misconception,
-        answer,
-    })
+    answer.map(|answer| (answer, ok))
 }
 
 fn check_choices(kind: QuizKind, choices: &[Choice], report: &mut dyn FnMut(String)) -> bool {

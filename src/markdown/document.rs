@@ -343,29 +343,7 @@ impl Builder<'_> {
                     items.push(blocks);
                 }
             }
-            TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::Table => {
-                self.close_implicit();
-                let block = match self.stack.pop() {
-                    Some(Container::List { start, items }) => Block::List { start, items },
-                    Some(Container::Quote(blocks)) => Block::Quote(blocks),
-                    Some(Container::Table {
-                        alignments,
-                        header,
-                        rows,
-                        ..
-                    }) => Block::Table {
-                        alignments,
-                        header,
-                        rows,
-                    },
-                    Some(other) => {
-                        self.stack.push(other);
-                        return;
-                    }
-                    None => return,
-                };
-                self.push_block(block);
-            }
+            TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::Table => self.close_container(),
             TagEnd::Emphasis => {
                 self.emphasis = self.emphasis.saturating_sub(1);
                 self.restyle();
@@ -374,20 +352,51 @@ impl Builder<'_> {
                 self.strong = self.strong.saturating_sub(1);
                 self.restyle();
             }
-            TagEnd::Link | TagEnd::Image => {
-                if let Some(url) = self.links.pop() {
-                    self.restyle();
-                    let shown = url.trim_start_matches("mailto:") == self.link_text.trim();
-                    if url.contains("://") && !shown {
-                        let style = InlineStyle {
-                            url: true,
-                            ..InlineStyle::default()
-                        };
-                        self.push_inline(&format!(" ({url})"), style);
-                    }
-                }
-            }
+            TagEnd::Link | TagEnd::Image => self.close_link(),
             _ => {}
+        }
+    }
+
+    /// Ends a list, quote or table: the container on top of the stack
+    /// becomes a block of its parent; anything else on top is put back
+    /// untouched.
+    fn close_container(&mut self) {
+        self.close_implicit();
+        let block = match self.stack.pop() {
+            Some(Container::List { start, items }) => Block::List { start, items },
+            Some(Container::Quote(blocks)) => Block::Quote(blocks),
+            Some(Container::Table {
+                alignments,
+                header,
+                rows,
+                ..
+            }) => Block::Table {
+                alignments,
+                header,
+                rows,
+            },
+            Some(other) => {
+                self.stack.push(other);
+                return;
+            }
+            None => return,
+        };
+        self.push_block(block);
+    }
+
+    /// Ends a link or image; a web address that its text does not already
+    /// show is written after it, so it is not lost on a terminal.
+    fn close_link(&mut self) {
+        if let Some(url) = self.links.pop() {
+            self.restyle();
+            let shown = url.trim_start_matches("mailto:") == self.link_text.trim();
+            if url.contains("://") && !shown {
+                let style = InlineStyle {
+                    url: true,
+                    ..InlineStyle::default()
+                };
+                self.push_inline(&format!(" ({url})"), style);
+            }
         }
     }
 

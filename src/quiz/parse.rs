@@ -60,35 +60,8 @@ pub fn parse_response(
                 letter(choices.len() - 1)
             )),
         },
-        Answer::Multiple(choices) => {
-            let mut chosen = BTreeSet::new();
-            for word in words(line) {
-                match choice_index(&word, choices.len()) {
-                    Some(index) => {
-                        chosen.insert(index);
-                    }
-                    None => {
-                        return err(format!(
-                            "answer with the letters of every right choice, for example a,c (a to {})",
-                            letter(choices.len() - 1)
-                        ));
-                    }
-                }
-            }
-            if chosen.is_empty() {
-                return err("choose at least one letter, for example a,c".into());
-            }
-            Ok(Response::Multiple(chosen))
-        }
-        Answer::TrueFalse(_) => match line.to_lowercase().as_str() {
-            "t" | "true" | "y" | "yes" | "正しい" | "正" | "はい" => {
-                Ok(Response::TrueFalse(true))
-            }
-            "f" | "false" | "n" | "no" | "誤り" | "誤" | "いいえ" => {
-                Ok(Response::TrueFalse(false))
-            }
-            _ => err("answer true or false (t or f)".into()),
-        },
+        Answer::Multiple(choices) => parse_multiple(line, choices.len()),
+        Answer::TrueFalse(_) => parse_true_false(line),
         Answer::ShortText(_) => {
             if line.is_empty() {
                 err("type the answer".into())
@@ -96,59 +69,107 @@ pub fn parse_response(
                 Ok(Response::ShortText(line.to_string()))
             }
         }
-        Answer::Ordering(steps) => {
-            let order: Option<Vec<usize>> = words(line)
-                .iter()
-                .map(|w| {
-                    let shown = w.parse::<usize>().ok()?.checked_sub(1)?;
-                    presentation.order.get(shown).copied()
-                })
-                .collect();
-            match order {
-                Some(order)
-                    if order.len() == steps.len()
-                        && order.iter().collect::<BTreeSet<_>>().len() == steps.len() =>
-                {
-                    Ok(Response::Ordering(order))
-                }
-                _ => err(format!(
-                    "list the {} step numbers in the right order, for example {}",
-                    steps.len(),
-                    (1..=steps.len())
-                        .rev()
-                        .map(|n| n.to_string())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                )),
+        Answer::Ordering(steps) => parse_ordering(line, steps.len(), presentation),
+        Answer::Matching(pairs) => parse_matching(line, pairs.len(), presentation),
+    }
+}
+
+/// A multiple choice answer: one or more letters out of `len` choices.
+fn parse_multiple(line: &str, len: usize) -> Result<Response, ParseError> {
+    let mut chosen = BTreeSet::new();
+    for word in words(line) {
+        match choice_index(&word, len) {
+            Some(index) => {
+                chosen.insert(index);
+            }
+            None => {
+                return err(format!(
+                    "answer with the letters of every right choice, for example a,c (a to {})",
+                    letter(len - 1)
+                ));
             }
         }
-        Answer::Matching(pairs) => {
-            let numbers: Vec<String> = words(line)
-                .iter()
-                .map(|w| {
-                    w.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '=')
-                        .to_string()
-                })
-                .collect();
-            let chosen: Option<Vec<Option<usize>>> = numbers
-                .iter()
-                .map(|n| {
-                    let shown = n.parse::<usize>().ok()?.checked_sub(1)?;
-                    Some(Some(*presentation.order.get(shown)?))
-                })
-                .collect();
-            match chosen {
-                Some(chosen) if chosen.len() == pairs.len() => Ok(Response::Matching(chosen)),
-                _ => err(format!(
-                    "give the number of the partner of each of the {} items in order, for example {}",
-                    pairs.len(),
-                    (1..=pairs.len())
-                        .map(|n| n.to_string())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                )),
-            }
+    }
+    if chosen.is_empty() {
+        return err("choose at least one letter, for example a,c".into());
+    }
+    Ok(Response::Multiple(chosen))
+}
+
+/// A true/false answer, in English or Japanese, in full or by its initial.
+fn parse_true_false(line: &str) -> Result<Response, ParseError> {
+    match line.to_lowercase().as_str() {
+        "t" | "true" | "y" | "yes" | "正しい" | "正" | "はい" => {
+            Ok(Response::TrueFalse(true))
         }
+        "f" | "false" | "n" | "no" | "誤り" | "誤" | "いいえ" => {
+            Ok(Response::TrueFalse(false))
+        }
+        _ => err("answer true or false (t or f)".into()),
+    }
+}
+
+/// An ordering answer: every one of the `len` shown step numbers once,
+/// mapped back to the steps' file order.
+fn parse_ordering(
+    line: &str,
+    len: usize,
+    presentation: &Presentation,
+) -> Result<Response, ParseError> {
+    let order: Option<Vec<usize>> = words(line)
+        .iter()
+        .map(|w| {
+            let shown = w.parse::<usize>().ok()?.checked_sub(1)?;
+            presentation.order.get(shown).copied()
+        })
+        .collect();
+    match order {
+        Some(order) if order.len() == len && order.iter().collect::<BTreeSet<_>>().len() == len => {
+            Ok(Response::Ordering(order))
+        }
+        _ => err(format!(
+            "list the {} step numbers in the right order, for example {}",
+            len,
+            (1..=len)
+                .rev()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        )),
+    }
+}
+
+/// A matching answer: the shown number of the partner of each of the `len`
+/// left items (optionally labelled `a=2`), mapped back to file order.
+fn parse_matching(
+    line: &str,
+    len: usize,
+    presentation: &Presentation,
+) -> Result<Response, ParseError> {
+    let numbers: Vec<String> = words(line)
+        .iter()
+        .map(|w| {
+            w.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '=')
+                .to_string()
+        })
+        .collect();
+    let chosen: Option<Vec<Option<usize>>> = numbers
+        .iter()
+        .map(|n| {
+            let shown = n.parse::<usize>().ok()?.checked_sub(1)?;
+            Some(Some(*presentation.order.get(shown)?))
+        })
+        .collect();
+    match chosen {
+        Some(chosen) if chosen.len() == len => Ok(Response::Matching(chosen)),
+        _ => err(format!(
+            "give the number of the partner of each of the {} items in order, for example {}",
+            len,
+            (1..=len)
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        )),
     }
 }
 

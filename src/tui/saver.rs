@@ -135,20 +135,8 @@ pub fn spawn(
 }
 
 fn run(path: &Path, jobs: &Receiver<Save>, report: &dyn Fn(SaveStatus)) -> usize {
-    let opened = Store::open(path).and_then(|mut store| {
-        store.set_busy_timeout(ATTEMPT_WAIT)?;
-        Ok(store)
-    });
-    let mut store = match opened {
-        Ok(store) => store,
-        Err(err) => {
-            // Nothing can be written: say why for every write asked for.
-            report(failed(0, &err));
-            for _ in jobs.iter() {
-                report(failed(0, &err));
-            }
-            return 0;
-        }
+    let Some(mut store) = open(path, jobs, report) else {
+        return 0;
     };
     let mut queue: VecDeque<Save> = VecDeque::new();
     let mut closed = false;
@@ -161,16 +149,7 @@ fn run(path: &Path, jobs: &Receiver<Save>, report: &dyn Fn(SaveStatus)) -> usize
                 Err(_) => return 0,
             }
         }
-        loop {
-            match jobs.try_recv() {
-                Ok(save) => queue.push_back(save),
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => {
-                    closed = true;
-                    break;
-                }
-            }
-        }
+        closed |= take_queued(jobs, &mut queue);
         let Some(save) = queue.front() else {
             continue;
         };
@@ -214,6 +193,39 @@ fn run(path: &Path, jobs: &Receiver<Save>, report: &dyn Fn(SaveStatus)) -> usize
                     return 0;
                 }
             }
+        }
+    }
+}
+
+/// Opens the writer's own connection, waiting only briefly on locks so a
+/// busy database is retried here rather than blocking; when it cannot be
+/// opened, every write asked for is reported as failed, with why.
+fn open(path: &Path, jobs: &Receiver<Save>, report: &dyn Fn(SaveStatus)) -> Option<Store> {
+    let opened = Store::open(path).and_then(|mut store| {
+        store.set_busy_timeout(ATTEMPT_WAIT)?;
+        Ok(store)
+    });
+    match opened {
+        Ok(store) => Some(store),
+        Err(err) => {
+            report(failed(0, &err));
+            for _ in jobs.iter() {
+                report(failed(0, &err));
+            }
+            None
+        }
+    }
+}
+
+/// Moves every write already sent onto the queue without waiting, so the
+/// reported count is current; true when the sender has gone, which means
+/// the tutor is closing and the queue is to be flushed.
+fn take_queued(jobs: &Receiver<Save>, queue: &mut VecDeque<Save>) -> bool {
+    loop {
+        match jobs.try_recv() {
+            Ok(save) => queue.push_back(save),
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => return true,
         }
     }
 }

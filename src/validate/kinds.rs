@@ -23,18 +23,7 @@ pub(crate) fn expand_list(root: &Node) -> Vec<&Node> {
 
 /// Checks one object: its apiVersion and kind, then its schema.
 pub(crate) fn check_object(root: &Node, index: usize, options: &Options, report: &mut Report) {
-    let text = |key: &str| root.get(key).and_then(Node::as_str).map(str::to_string);
-    report.documents.push(DocumentInfo {
-        index,
-        api_version: text("apiVersion"),
-        kind: text("kind"),
-        name: root
-            .get("metadata")
-            .and_then(|m| m.get("name"))
-            .and_then(Node::as_str)
-            .map(str::to_string),
-        pos: root.pos,
-    });
+    report.documents.push(document_info(root, index));
     let findings = &mut report.findings;
     if !matches!(root.value, Value::Map(_)) {
         findings.push(Finding::new(
@@ -50,6 +39,33 @@ pub(crate) fn check_object(root: &Node, index: usize, options: &Options, report:
         ));
         return;
     }
+    if !check_header(root, index, findings) {
+        return;
+    }
+    let (Some(api_version), Some(kind)) = (root.get("apiVersion"), root.get("kind")) else {
+        return;
+    };
+    check_kind(root, api_version, kind, index, options, findings);
+}
+
+/// Every object is listed in the report, even one too broken to check.
+fn document_info(root: &Node, index: usize) -> DocumentInfo {
+    let text = |key: &str| root.get(key).and_then(Node::as_str).map(str::to_string);
+    DocumentInfo {
+        index,
+        api_version: text("apiVersion"),
+        kind: text("kind"),
+        name: root
+            .get("metadata")
+            .and_then(|m| m.get("name"))
+            .and_then(Node::as_str)
+            .map(str::to_string),
+        pos: root.pos,
+    }
+}
+
+/// No schema can be chosen without a textual apiVersion and kind; false stops the checks.
+fn check_header(root: &Node, index: usize, findings: &mut Vec<Finding>) -> bool {
     let mut missing = false;
     for field in ["apiVersion", "kind"] {
         match root.get(field) {
@@ -105,12 +121,18 @@ pub(crate) fn check_object(root: &Node, index: usize, options: &Options, report:
             }
         }
     }
-    if missing {
-        return;
-    }
-    let (Some(api_version), Some(kind)) = (root.get("apiVersion"), root.get("kind")) else {
-        return;
-    };
+    !missing
+}
+
+/// Built-in kinds, custom resources and unknown kinds each get different checks.
+fn check_kind(
+    root: &Node,
+    api_version: &Node,
+    kind: &Node,
+    index: usize,
+    options: &Options,
+    findings: &mut Vec<Finding>,
+) {
     let (Some(api_version_text), Some(kind_text)) = (api_version.as_str(), kind.as_str()) else {
         return;
     };

@@ -133,6 +133,9 @@ pub(crate) fn duplicate_key(duplicate: &DuplicateKey) -> Finding {
     )
 }
 
+/// A rule with the message and help of one finding.
+type Explained = (&'static Rule, Text, Text);
+
 /// The finding for a YAML layer failure.
 pub(crate) fn yaml_error(failure: &YamlError, document: usize) -> Finding {
     let (rule, message, help) = match &failure.kind {
@@ -147,51 +150,9 @@ pub(crate) fn yaml_error(failure: &YamlError, document: usize) -> Finding {
                 "インデント(タブではなくスペース)と、括弧や引用符が閉じているかを確認してください",
             ),
         ),
-        YamlErrorKind::TooLarge(_) => (
-            &TOO_LARGE,
-            Text::new(
-                format!(
-                    "input is larger than {} bytes, the most kubetutor reads",
-                    super::yaml::MAX_INPUT_BYTES
-                ),
-                format!(
-                    "入力が{}バイトを超えています。kubetutorが読み込めるのはここまでです",
-                    super::yaml::MAX_INPUT_BYTES
-                ),
-            ),
-            Text::new(
-                "split the manifests into several files",
-                "マニフェストを複数のファイルに分けてください",
-            ),
-        ),
-        YamlErrorKind::TooDeep => (
-            &TOO_DEEP,
-            Text::new(
-                format!("nesting deeper than {} levels", super::yaml::MAX_DEPTH),
-                format!("入れ子が{}段を超えています", super::yaml::MAX_DEPTH),
-            ),
-            Text::new(
-                "no Kubernetes object nests this deeply",
-                "これほど深く入れ子になるKubernetesオブジェクトはありません",
-            ),
-        ),
-        YamlErrorKind::AliasBudget => (
-            &ALIAS_BUDGET,
-            Text::new(
-                format!(
-                    "aliases expand to more than {} nodes; refused",
-                    super::yaml::ALIAS_BUDGET
-                ),
-                format!(
-                    "エイリアスの展開が{}ノードを超えるため拒否しました",
-                    super::yaml::ALIAS_BUDGET
-                ),
-            ),
-            Text::new(
-                "this looks like an alias bomb; write the values out instead of nesting aliases",
-                "エイリアス爆弾のように見えます。エイリアスを入れ子にせず値を直接書いてください",
-            ),
-        ),
+        YamlErrorKind::TooLarge(_) => too_large(),
+        YamlErrorKind::TooDeep => too_deep(),
+        YamlErrorKind::AliasBudget => alias_budget(),
         YamlErrorKind::UnknownAlias => (
             &SYNTAX,
             Text::new(
@@ -227,4 +188,61 @@ pub(crate) fn yaml_error(failure: &YamlError, document: usize) -> Finding {
         ),
     };
     Finding::new(rule, document, "", failure.pos, message, help)
+}
+
+/// Input past the size limit is refused before parsing, so the finding names the limit.
+fn too_large() -> Explained {
+    (
+        &TOO_LARGE,
+        Text::new(
+            format!(
+                "input is larger than {} bytes, the most kubetutor reads",
+                super::yaml::MAX_INPUT_BYTES
+            ),
+            format!(
+                "入力が{}バイトを超えています。kubetutorが読み込めるのはここまでです",
+                super::yaml::MAX_INPUT_BYTES
+            ),
+        ),
+        Text::new(
+            "split the manifests into several files",
+            "マニフェストを複数のファイルに分けてください",
+        ),
+    )
+}
+
+/// Nesting is capped to bound the parser's stack; no Kubernetes object needs that depth.
+fn too_deep() -> Explained {
+    (
+        &TOO_DEEP,
+        Text::new(
+            format!("nesting deeper than {} levels", super::yaml::MAX_DEPTH),
+            format!("入れ子が{}段を超えています", super::yaml::MAX_DEPTH),
+        ),
+        Text::new(
+            "no Kubernetes object nests this deeply",
+            "これほど深く入れ子になるKubernetesオブジェクトはありません",
+        ),
+    )
+}
+
+/// Alias expansion is capped so that an alias bomb cannot exhaust memory.
+fn alias_budget() -> Explained {
+    (
+        &ALIAS_BUDGET,
+        Text::new(
+            format!(
+                "aliases expand to more than {} nodes; refused",
+                super::yaml::ALIAS_BUDGET
+            ),
+            format!(
+                "エイリアスの展開が{}ノードを超えるため拒否しました",
+                super::yaml::ALIAS_BUDGET
+            ),
+        ),
+        Text::new(
+            "this looks like an alias bomb; write the values out instead of nesting aliases",
+            "エイリアス爆弾のように見えます。エイリアスを入れ子にせず値を直接書いてください",
+        ),
+    )
 }

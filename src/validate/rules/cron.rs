@@ -187,27 +187,12 @@ fn check_concurrency_policy(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::validate::Severity;
+    use crate::validate::rules::test_support::{errors, one};
 
     fn cron_job(spec: &str) -> String {
         format!(
             "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\nspec:\n{spec}  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: report\n              image: busybox:1.36\n"
         )
-    }
-
-    fn errors(yaml: &str) -> Vec<(String, String)> {
-        crate::validate::check(yaml)
-            .findings
-            .into_iter()
-            .filter(|f| f.severity == Severity::Error)
-            .map(|f| (f.path, f.message.en))
-            .collect()
-    }
-
-    fn one(yaml: &str) -> (String, String) {
-        let found = errors(yaml);
-        assert_eq!(found.len(), 1, "{found:#?}");
-        found.into_iter().next().unwrap_or_default()
     }
 
     #[test]

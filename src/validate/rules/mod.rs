@@ -20,6 +20,8 @@ mod pvc;
 mod resources;
 pub(crate) mod selectors;
 mod service;
+#[cfg(test)]
+mod test_support;
 mod tolerations;
 mod workloads;
 

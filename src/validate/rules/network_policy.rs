@@ -380,22 +380,7 @@ fn mask(address: IpAddr, prefix: u32) -> Option<IpAddr> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::{Severity, check};
-
-    fn errors(yaml: &str) -> Vec<(String, String)> {
-        check(yaml)
-            .findings
-            .into_iter()
-            .filter(|f| f.severity == Severity::Error)
-            .map(|f| (f.path, f.message.en))
-            .collect()
-    }
-
-    fn one(yaml: &str) -> (String, String) {
-        let found = errors(yaml);
-        assert_eq!(found.len(), 1, "{found:#?}");
-        found.into_iter().next().unwrap_or_default()
-    }
+    use crate::validate::rules::test_support::{errors, one};
 
     fn policy(spec: &str) -> String {
         format!(

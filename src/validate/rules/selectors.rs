@@ -226,19 +226,11 @@ fn label_value_help() -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validate::rules::test_support::errors;
     use crate::validate::yaml::parse;
 
     fn node(text: &str) -> Node {
         parse(text).documents.remove(0).root
-    }
-
-    fn errors(yaml: &str) -> Vec<(String, String)> {
-        crate::validate::check(yaml)
-            .findings
-            .into_iter()
-            .filter(|f| f.severity == crate::validate::Severity::Error)
-            .map(|f| (f.path, f.message.en))
-            .collect()
     }
 
     const NETPOL: &str = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: np\nspec:\n  podSelector:\n";

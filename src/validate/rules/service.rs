@@ -527,26 +527,8 @@ fn traffic_help() -> Text {
 
 #[cfg(test)]
 mod tests {
-    use crate::validate::{Severity, check};
-
-    fn findings(yaml: &str, severity: Severity) -> Vec<(String, String)> {
-        check(yaml)
-            .findings
-            .into_iter()
-            .filter(|f| f.severity == severity)
-            .map(|f| (f.path, f.message.en))
-            .collect()
-    }
-
-    fn errors(yaml: &str) -> Vec<(String, String)> {
-        findings(yaml, Severity::Error)
-    }
-
-    fn one(yaml: &str) -> (String, String) {
-        let found = errors(yaml);
-        assert_eq!(found.len(), 1, "{found:#?}");
-        found.into_iter().next().unwrap_or_default()
-    }
+    use crate::validate::Severity;
+    use crate::validate::rules::test_support::{errors, findings, one};
 
     fn service(spec: &str) -> String {
         format!("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n{spec}")

@@ -84,6 +84,31 @@ fn check_one(toleration: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
             ),
         );
     }
+    check_operator(toleration, operator, value, path, ctx);
+    if let Some(node) = toleration.get("effect").filter(|_| !effect.is_empty())
+        && !EFFECTS.contains(&effect)
+    {
+        ctx.unsupported(
+            &path.field("effect"),
+            node,
+            &EFFECTS,
+            Text::new(
+                "leave effect empty to tolerate every effect of the taint",
+                "taintのすべてのeffectを許容するにはeffectを空にしてください",
+            ),
+        );
+    }
+}
+
+/// The value a toleration may carry depends on its operator.
+fn check_operator(
+    toleration: &Node,
+    operator: &str,
+    value: &str,
+    path: &FieldPath,
+    ctx: &mut Ctx<'_>,
+) {
+    let at = |field: &str| toleration.get(field).map_or(toleration.pos, |n| n.pos);
     match operator {
         "" | "Equal" => {
             for problem in label_value(value) {
@@ -126,18 +151,5 @@ fn check_one(toleration: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
                 );
             }
         }
-    }
-    if let Some(node) = toleration.get("effect").filter(|_| !effect.is_empty())
-        && !EFFECTS.contains(&effect)
-    {
-        ctx.unsupported(
-            &path.field("effect"),
-            node,
-            &EFFECTS,
-            Text::new(
-                "leave effect empty to tolerate every effect of the taint",
-                "taintのすべてのeffectを許容するにはeffectを空にしてください",
-            ),
-        );
     }
 }

@@ -1,11 +1,13 @@
 //! Checking a document against its kind's schema.
 
+use std::collections::HashMap;
+
 use super::shapes::{Schemas, Shape, ShapeId};
 use crate::validate::finding::{Finding, Pos, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::rule::Rule;
 use crate::validate::suggest;
-use crate::validate::yaml::{Node, Value};
+use crate::validate::yaml::{Entry, Node, Value};
 
 /// Reports every unknown field, wrong type and missing required field.
 pub(crate) fn check_document(
@@ -60,41 +62,8 @@ impl Walker<'_> {
                     self.wrong_type(node, path, "object");
                     return;
                 };
-                for entry in entries {
-                    let child = match additional {
-                        Some(_) if properties.is_empty() => path.key(&entry.key),
-                        _ => path.field(&entry.key),
-                    };
-                    if let Some(&id) = properties.get(&entry.key) {
-                        self.walk(&entry.value, id, &child, entry.key_pos);
-                    } else if let Some(id) = additional {
-                        self.walk(&entry.value, *id, &child, entry.key_pos);
-                    } else if !open {
-                        let names: Vec<&str> = properties.keys().map(String::as_str).collect();
-                        self.unknown_field(&child, &entry.key, entry.key_pos, &names);
-                    }
-                }
-                for name in required {
-                    let present = node
-                        .get(name)
-                        .is_some_and(|value| value.value != Value::Null);
-                    let reported_by_rules = path.as_str().is_empty() && name == "metadata";
-                    if !present && !reported_by_rules {
-                        self.report(
-                            &super::REQUIRED,
-                            &path.field(name),
-                            key_pos,
-                            Text::new(
-                                format!("{}: Required value", path.field(name)),
-                                format!("{}: 必須の値です", path.field(name)),
-                            ),
-                            Text::new(
-                                format!("add the field `{name}` here"),
-                                format!("ここにフィールド`{name}`を追加してください"),
-                            ),
-                        );
-                    }
-                }
+                self.walk_fields(entries, properties, *additional, *open, path);
+                self.check_required(node, required, path, key_pos);
             }
             Shape::Array(items) => {
                 let Value::Seq(nodes) = &node.value else {
@@ -141,6 +110,56 @@ impl Walker<'_> {
                 if !matches!(node.value, Value::Int(_) | Value::Float(_) | Value::Str(_)) {
                     self.wrong_type(node, path, "quantity (string or number)");
                 }
+            }
+        }
+    }
+
+    /// A map shape without properties is keyed by data, so its paths use the key form.
+    fn walk_fields(
+        &mut self,
+        entries: &[Entry],
+        properties: &HashMap<String, ShapeId>,
+        additional: Option<ShapeId>,
+        open: bool,
+        path: &FieldPath,
+    ) {
+        for entry in entries {
+            let child = match additional {
+                Some(_) if properties.is_empty() => path.key(&entry.key),
+                _ => path.field(&entry.key),
+            };
+            if let Some(&id) = properties.get(&entry.key) {
+                self.walk(&entry.value, id, &child, entry.key_pos);
+            } else if let Some(id) = additional {
+                self.walk(&entry.value, id, &child, entry.key_pos);
+            } else if !open {
+                let names: Vec<&str> = properties.keys().map(String::as_str).collect();
+                self.unknown_field(&child, &entry.key, entry.key_pos, &names);
+            }
+        }
+    }
+
+    /// `metadata` is left to the rules, which say more about it than the schema can.
+    fn check_required(&mut self, node: &Node, required: &[String], path: &FieldPath, key_pos: Pos) {
+        for name in required {
+            let present = node
+                .get(name)
+                .is_some_and(|value| value.value != Value::Null);
+            let reported_by_rules = path.as_str().is_empty() && name == "metadata";
+            if !present && !reported_by_rules {
+                self.report(
+                    &super::REQUIRED,
+                    &path.field(name),
+                    key_pos,
+                    Text::new(
+                        format!("{}: Required value", path.field(name)),
+                        format!("{}: 必須の値です", path.field(name)),
+                    ),
+                    Text::new(
+                        format!("add the field `{name}` here"),
+                        format!("ここにフィールド`{name}`を追加してください"),
+                    ),
+                );
             }
         }
     }

@@ -382,51 +382,55 @@ impl Builder {
                     pending_key: None,
                 });
             }
-            Event::SequenceEnd | Event::MappingEnd => {
-                let (node, anchor) = match self.stack.pop() {
-                    Some(Frame::Seq { items, pos, anchor }) => {
-                        (collection(Value::Seq(items), pos), anchor)
-                    }
-                    Some(Frame::Map {
-                        mut entries,
-                        merged,
-                        pos,
-                        anchor,
-                        ..
-                    }) => {
-                        let mut present: std::collections::HashSet<String> =
-                            entries.iter().map(|e| e.key.clone()).collect();
-                        for entry in merged {
-                            if present.insert(entry.key.clone()) {
-                                entries.push(entry);
-                            }
-                        }
-                        (collection(Value::Map(entries), pos), anchor)
-                    }
-                    None => return Ok(()),
-                };
-                self.add(node, anchor)?;
-            }
-            Event::Alias(id) => {
-                let node = self.anchors.get(&id).ok_or(YamlError {
-                    kind: YamlErrorKind::UnknownAlias,
-                    pos,
-                })?;
-                let size = node.size();
-                if self.copied + size > ALIAS_BUDGET {
-                    return Err(YamlError {
-                        kind: YamlErrorKind::AliasBudget,
-                        pos,
-                    });
-                }
-                self.copied += size;
-                let mut copy = node.clone();
-                copy.pos = pos;
-                self.add(copy, 0)?;
-            }
+            Event::SequenceEnd | Event::MappingEnd => self.leave()?,
+            Event::Alias(id) => self.alias(id, pos)?,
             Event::StreamStart | Event::StreamEnd | Event::Nothing => {}
         }
         Ok(())
+    }
+
+    /// A collection becomes a node only at its end, once its merge keys can yield to explicit ones.
+    fn leave(&mut self) -> Result<(), YamlError> {
+        let (node, anchor) = match self.stack.pop() {
+            Some(Frame::Seq { items, pos, anchor }) => (collection(Value::Seq(items), pos), anchor),
+            Some(Frame::Map {
+                mut entries,
+                merged,
+                pos,
+                anchor,
+                ..
+            }) => {
+                let mut present: std::collections::HashSet<String> =
+                    entries.iter().map(|e| e.key.clone()).collect();
+                for entry in merged {
+                    if present.insert(entry.key.clone()) {
+                        entries.push(entry);
+                    }
+                }
+                (collection(Value::Map(entries), pos), anchor)
+            }
+            None => return Ok(()),
+        };
+        self.add(node, anchor)
+    }
+
+    /// Aliases are copied, not shared, so every copy counts against the alias budget.
+    fn alias(&mut self, id: usize, pos: Pos) -> Result<(), YamlError> {
+        let node = self.anchors.get(&id).ok_or(YamlError {
+            kind: YamlErrorKind::UnknownAlias,
+            pos,
+        })?;
+        let size = node.size();
+        if self.copied + size > ALIAS_BUDGET {
+            return Err(YamlError {
+                kind: YamlErrorKind::AliasBudget,
+                pos,
+            });
+        }
+        self.copied += size;
+        let mut copy = node.clone();
+        copy.pos = pos;
+        self.add(copy, 0)
     }
 
     fn enter(&self, pos: Pos) -> Result<(), YamlError> {

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::{Input, Phase, Question, QuizMode, QuizScreen};
-use crate::content::Answer;
+use crate::content::{Answer, Choice, Pair};
 use crate::i18n::{Lang, Msg};
 use crate::markdown::Role;
 use crate::quiz::{Marking, Response, letter};
@@ -47,68 +47,23 @@ impl QuizScreen {
     }
 
     fn asking(&self, page: &mut PageBuilder, entry: &Question, lang: Lang) -> Option<usize> {
-        let mut cursor_line = None;
-        let mut mark_cursor = |page: &PageBuilder, selected: bool| {
-            if selected {
-                cursor_line = Some(page_len(page));
-            }
-        };
         match (&entry.item.answer, &self.input) {
             (
                 Answer::Single(choices) | Answer::Multiple(choices),
                 Input::Choice { cursor, chosen },
             ) => {
                 let multiple = matches!(entry.item.answer, Answer::Multiple(_));
-                for (index, choice) in choices.iter().enumerate() {
-                    let picked = chosen.contains(&index);
-                    let box_ = match (multiple, picked) {
-                        (true, true) => "[x]",
-                        (true, false) => "[ ]",
-                        (false, true) => "(•)",
-                        (false, false) => "( )",
-                    };
-                    mark_cursor(page, index == *cursor);
-                    page.hanging(
-                        &format!("{}{} {box_} ", pointer(index == *cursor), index + 1),
-                        &choice.text,
-                        Role::Text,
-                        mark(index == *cursor),
-                        Some(index),
-                    );
-                }
+                ask_choices(page, choices, multiple, *cursor, chosen)
             }
             (Answer::TrueFalse(_), Input::Choice { cursor, chosen }) => {
-                for (index, label) in [Msg::QuizTrue, Msg::QuizFalse].into_iter().enumerate() {
-                    let box_ = if chosen.contains(&index) {
-                        "(•)"
-                    } else {
-                        "( )"
-                    };
-                    mark_cursor(page, index == *cursor);
-                    page.hanging(
-                        &format!("{}{} {box_} ", pointer(index == *cursor), index + 1),
-                        label.text(lang),
-                        Role::Text,
-                        mark(index == *cursor),
-                        Some(index),
-                    );
-                }
+                ask_true_false(page, *cursor, chosen, lang)
             }
             (Answer::ShortText(_), Input::Text(text)) => {
                 page.hanging("> ", &format!("{text}▏"), Role::Code, Mark::Cursor, None);
-                cursor_line = Some(page_len(page).saturating_sub(1));
+                Some(page_len(page).saturating_sub(1))
             }
             (Answer::Ordering(steps), Input::Ordering { order, cursor }) => {
-                for (position, step) in order.iter().enumerate() {
-                    mark_cursor(page, position == *cursor);
-                    page.hanging(
-                        &format!("{}{}. ", pointer(position == *cursor), position + 1),
-                        steps.get(*step).map_or("", String::as_str),
-                        Role::Text,
-                        mark(position == *cursor),
-                        Some(position),
-                    );
-                }
+                ask_ordering(page, steps, order, *cursor)
             }
             (
                 Answer::Matching(pairs),
@@ -116,37 +71,9 @@ impl QuizScreen {
                     cursor,
                     pairs: chosen,
                 },
-            ) => {
-                for (left, pair) in pairs.iter().enumerate() {
-                    let right = chosen[left]
-                        .and_then(|r| {
-                            let position = entry.presentation.order.iter().position(|o| *o == r)?;
-                            Some(format!("{} {}", position + 1, pairs.get(r)?.right))
-                        })
-                        .unwrap_or_else(|| "…".to_string());
-                    mark_cursor(page, left == *cursor);
-                    page.hanging(
-                        &format!("{}{} ", pointer(left == *cursor), letter(left)),
-                        &format!("{} → {right}", pair.left),
-                        Role::Text,
-                        mark(left == *cursor),
-                        Some(left),
-                    );
-                }
-                page.blank();
-                for (position, right) in entry.presentation.order.iter().enumerate() {
-                    page.hanging(
-                        &format!("{} ", position + 1),
-                        pairs.get(*right).map_or("", |p| p.right.as_str()),
-                        Role::Code,
-                        Mark::Plain,
-                        None,
-                    );
-                }
-            }
-            _ => {}
+            ) => ask_matching(page, entry, pairs, chosen, *cursor),
+            _ => None,
         }
-        cursor_line
     }
 
     fn feedback(
@@ -172,32 +99,7 @@ impl QuizScreen {
         page.blank();
         match &entry.item.answer {
             Answer::Single(choices) | Answer::Multiple(choices) => {
-                let chosen: BTreeSet<usize> = match response {
-                    Response::Single(i) => BTreeSet::from([*i]),
-                    Response::Multiple(set) => set.clone(),
-                    _ => BTreeSet::new(),
-                };
-                for (index, choice) in choices.iter().enumerate() {
-                    let picked = chosen.contains(&index);
-                    let (sign, line_mark) = match (choice.correct, picked) {
-                        (true, _) => ("✓", Mark::Right),
-                        (false, true) => ("✗", Mark::Wrong),
-                        (false, false) => (" ", Mark::Plain),
-                    };
-                    let you = if picked { "▸" } else { " " };
-                    page.hanging(
-                        &format!("{you}{sign} "),
-                        &choice.text,
-                        Role::Text,
-                        line_mark,
-                        None,
-                    );
-                    if verdict.wrong_choices.contains(&index)
-                        || verdict.missed_choices.contains(&index)
-                    {
-                        page.hanging("     ", &choice.why, Role::Note, Mark::Plain, None);
-                    }
-                }
+                choices_feedback(page, choices, response, verdict);
             }
             Answer::TrueFalse(answer) => {
                 let right = if *answer {
@@ -213,82 +115,9 @@ impl QuizScreen {
                     None,
                 );
             }
-            Answer::ShortText(accept) => {
-                if let Response::ShortText(text) = response {
-                    let line_mark = if verdict.correct {
-                        Mark::Right
-                    } else {
-                        Mark::Wrong
-                    };
-                    page.hanging("▸ ", text, Role::Code, line_mark, None);
-                }
-                page.hanging(
-                    &format!("{} ", Msg::QuizAccepted.text(lang)),
-                    &accept.join(" · "),
-                    Role::Text,
-                    Mark::Right,
-                    None,
-                );
-            }
-            Answer::Ordering(steps) => {
-                page.text(Msg::QuizCorrectOrder.text(lang), Role::Marker);
-                for (index, step) in steps.iter().enumerate() {
-                    page.hanging(
-                        &format!("{}. ", index + 1),
-                        step,
-                        Role::Text,
-                        Mark::Right,
-                        None,
-                    );
-                }
-                if let Response::Ordering(order) = response
-                    && !verdict.correct
-                {
-                    page.blank();
-                    page.text(Msg::QuizYourOrder.text(lang), Role::Marker);
-                    for (position, step) in order.iter().enumerate() {
-                        let line_mark = if verdict.wrong_positions.contains(&position) {
-                            Mark::Wrong
-                        } else {
-                            Mark::Plain
-                        };
-                        page.hanging(
-                            &format!("{}. ", position + 1),
-                            steps.get(*step).map_or("", String::as_str),
-                            Role::Text,
-                            line_mark,
-                            None,
-                        );
-                    }
-                }
-            }
-            Answer::Matching(pairs) => {
-                let chosen = match response {
-                    Response::Matching(chosen) => chosen.clone(),
-                    _ => Vec::new(),
-                };
-                for (left, pair) in pairs.iter().enumerate() {
-                    let wrong = verdict.wrong_positions.contains(&left);
-                    let mut text = format!("{} → {}", pair.left, pair.right);
-                    if wrong
-                        && let Some(Some(given)) = chosen.get(left)
-                        && let Some(given) = pairs.get(*given)
-                    {
-                        text.push_str(&format!(
-                            "  ({} {})",
-                            Msg::QuizYouChose.text(lang),
-                            given.right
-                        ));
-                    }
-                    page.hanging(
-                        &format!("{} ", letter(left)),
-                        &text,
-                        Role::Text,
-                        if wrong { Mark::Wrong } else { Mark::Right },
-                        None,
-                    );
-                }
-            }
+            Answer::ShortText(accept) => text_feedback(page, accept, response, verdict, lang),
+            Answer::Ordering(steps) => ordering_feedback(page, steps, response, verdict, lang),
+            Answer::Matching(pairs) => matching_feedback(page, pairs, response, verdict, lang),
         }
         page.blank();
         page.markdown(&entry.item.explanation);
@@ -402,4 +231,266 @@ fn pointer(selected: bool) -> &'static str {
 
 fn mark(selected: bool) -> Mark {
     if selected { Mark::Cursor } else { Mark::Plain }
+}
+
+/// The options of a single or multiple choice item while the learner picks,
+/// boxes for multiple and radio marks for single; returns the cursor's line.
+fn ask_choices(
+    page: &mut PageBuilder,
+    choices: &[Choice],
+    multiple: bool,
+    cursor: usize,
+    chosen: &BTreeSet<usize>,
+) -> Option<usize> {
+    let mut cursor_line = None;
+    for (index, choice) in choices.iter().enumerate() {
+        let picked = chosen.contains(&index);
+        let box_ = match (multiple, picked) {
+            (true, true) => "[x]",
+            (true, false) => "[ ]",
+            (false, true) => "(•)",
+            (false, false) => "( )",
+        };
+        if index == cursor {
+            cursor_line = Some(page_len(page));
+        }
+        page.hanging(
+            &format!("{}{} {box_} ", pointer(index == cursor), index + 1),
+            &choice.text,
+            Role::Text,
+            mark(index == cursor),
+            Some(index),
+        );
+    }
+    cursor_line
+}
+
+/// The two options of a true/false item, in the learner's language;
+/// returns the cursor's line.
+fn ask_true_false(
+    page: &mut PageBuilder,
+    cursor: usize,
+    chosen: &BTreeSet<usize>,
+    lang: Lang,
+) -> Option<usize> {
+    let mut cursor_line = None;
+    for (index, label) in [Msg::QuizTrue, Msg::QuizFalse].into_iter().enumerate() {
+        let box_ = if chosen.contains(&index) {
+            "(•)"
+        } else {
+            "( )"
+        };
+        if index == cursor {
+            cursor_line = Some(page_len(page));
+        }
+        page.hanging(
+            &format!("{}{} {box_} ", pointer(index == cursor), index + 1),
+            label.text(lang),
+            Role::Text,
+            mark(index == cursor),
+            Some(index),
+        );
+    }
+    cursor_line
+}
+
+/// The steps of an ordering item in the learner's current order; returns
+/// the cursor's line.
+fn ask_ordering(
+    page: &mut PageBuilder,
+    steps: &[String],
+    order: &[usize],
+    cursor: usize,
+) -> Option<usize> {
+    let mut cursor_line = None;
+    for (position, step) in order.iter().enumerate() {
+        if position == cursor {
+            cursor_line = Some(page_len(page));
+        }
+        page.hanging(
+            &format!("{}{}. ", pointer(position == cursor), position + 1),
+            steps.get(*step).map_or("", String::as_str),
+            Role::Text,
+            mark(position == cursor),
+            Some(position),
+        );
+    }
+    cursor_line
+}
+
+/// The left items of a matching item with the partners chosen so far, then
+/// the numbered right items to choose from; returns the cursor's line.
+fn ask_matching(
+    page: &mut PageBuilder,
+    entry: &Question,
+    pairs: &[Pair],
+    chosen: &[Option<usize>],
+    cursor: usize,
+) -> Option<usize> {
+    let mut cursor_line = None;
+    for (left, pair) in pairs.iter().enumerate() {
+        let right = chosen[left]
+            .and_then(|r| {
+                let position = entry.presentation.order.iter().position(|o| *o == r)?;
+                Some(format!("{} {}", position + 1, pairs.get(r)?.right))
+            })
+            .unwrap_or_else(|| "…".to_string());
+        if left == cursor {
+            cursor_line = Some(page_len(page));
+        }
+        page.hanging(
+            &format!("{}{} ", pointer(left == cursor), letter(left)),
+            &format!("{} → {right}", pair.left),
+            Role::Text,
+            mark(left == cursor),
+            Some(left),
+        );
+    }
+    page.blank();
+    for (position, right) in entry.presentation.order.iter().enumerate() {
+        page.hanging(
+            &format!("{} ", position + 1),
+            pairs.get(*right).map_or("", |p| p.right.as_str()),
+            Role::Code,
+            Mark::Plain,
+            None,
+        );
+    }
+    cursor_line
+}
+
+/// Every option of a choice item marked right or wrong, the learner's picks
+/// pointed at, and the reason under each option they got wrong or missed.
+fn choices_feedback(
+    page: &mut PageBuilder,
+    choices: &[Choice],
+    response: &Response,
+    verdict: &Marking,
+) {
+    let chosen: BTreeSet<usize> = match response {
+        Response::Single(i) => BTreeSet::from([*i]),
+        Response::Multiple(set) => set.clone(),
+        _ => BTreeSet::new(),
+    };
+    for (index, choice) in choices.iter().enumerate() {
+        let picked = chosen.contains(&index);
+        let (sign, line_mark) = match (choice.correct, picked) {
+            (true, _) => ("✓", Mark::Right),
+            (false, true) => ("✗", Mark::Wrong),
+            (false, false) => (" ", Mark::Plain),
+        };
+        let you = if picked { "▸" } else { " " };
+        page.hanging(
+            &format!("{you}{sign} "),
+            &choice.text,
+            Role::Text,
+            line_mark,
+            None,
+        );
+        if verdict.wrong_choices.contains(&index) || verdict.missed_choices.contains(&index) {
+            page.hanging("     ", &choice.why, Role::Note, Mark::Plain, None);
+        }
+    }
+}
+
+/// The learner's typed answer, marked, and every answer that is accepted.
+fn text_feedback(
+    page: &mut PageBuilder,
+    accept: &[String],
+    response: &Response,
+    verdict: &Marking,
+    lang: Lang,
+) {
+    if let Response::ShortText(text) = response {
+        let line_mark = if verdict.correct {
+            Mark::Right
+        } else {
+            Mark::Wrong
+        };
+        page.hanging("▸ ", text, Role::Code, line_mark, None);
+    }
+    page.hanging(
+        &format!("{} ", Msg::QuizAccepted.text(lang)),
+        &accept.join(" · "),
+        Role::Text,
+        Mark::Right,
+        None,
+    );
+}
+
+/// The correct order of the steps and, after a wrong answer, the learner's
+/// order with the misplaced steps marked.
+fn ordering_feedback(
+    page: &mut PageBuilder,
+    steps: &[String],
+    response: &Response,
+    verdict: &Marking,
+    lang: Lang,
+) {
+    page.text(Msg::QuizCorrectOrder.text(lang), Role::Marker);
+    for (index, step) in steps.iter().enumerate() {
+        page.hanging(
+            &format!("{}. ", index + 1),
+            step,
+            Role::Text,
+            Mark::Right,
+            None,
+        );
+    }
+    if let Response::Ordering(order) = response
+        && !verdict.correct
+    {
+        page.blank();
+        page.text(Msg::QuizYourOrder.text(lang), Role::Marker);
+        for (position, step) in order.iter().enumerate() {
+            let line_mark = if verdict.wrong_positions.contains(&position) {
+                Mark::Wrong
+            } else {
+                Mark::Plain
+            };
+            page.hanging(
+                &format!("{}. ", position + 1),
+                steps.get(*step).map_or("", String::as_str),
+                Role::Text,
+                line_mark,
+                None,
+            );
+        }
+    }
+}
+
+/// Every right pair, marked, with the learner's partner beside each pair
+/// they got wrong.
+fn matching_feedback(
+    page: &mut PageBuilder,
+    pairs: &[Pair],
+    response: &Response,
+    verdict: &Marking,
+    lang: Lang,
+) {
+    let chosen = match response {
+        Response::Matching(chosen) => chosen.clone(),
+        _ => Vec::new(),
+    };
+    for (left, pair) in pairs.iter().enumerate() {
+        let wrong = verdict.wrong_positions.contains(&left);
+        let mut text = format!("{} → {}", pair.left, pair.right);
+        if wrong
+            && let Some(Some(given)) = chosen.get(left)
+            && let Some(given) = pairs.get(*given)
+        {
+            text.push_str(&format!(
+                "  ({} {})",
+                Msg::QuizYouChose.text(lang),
+                given.right
+            ));
+        }
+        page.hanging(
+            &format!("{} ", letter(left)),
+            &text,
+            Role::Text,
+            if wrong { Mark::Wrong } else { Mark::Right },
+            None,
+        );
+    }
 }

@@ -8,9 +8,10 @@
 use chrono::Utc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kubetutor::content::{Course, PackSource};
+use kubetutor::exam::{Session, SessionKind, SessionSpec};
 use kubetutor::i18n::Lang;
 use kubetutor::progress::Store;
-use kubetutor::tui::{App, Context, Effect, Event, Headless, Screen, Theme, render};
+use kubetutor::tui::{App, Context, Effect, Event, Headless, QuizMode, Screen, Theme, render};
 use kubetutor::workspace::Workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -408,6 +409,26 @@ fn an_exam_in_the_tui_counts_down_and_ends_when_the_time_is_up() {
         "the timer ticks"
     );
     snapshot("exam_question_en_80x24", &t);
+    let Screen::Quiz(quiz) = t.app.screen() else {
+        panic!("an exam")
+    };
+    let QuizMode::Exam(session) = &quiz.mode else {
+        panic!("in exam mode")
+    };
+    // `kubetutor exam` with the same seed chooses the same items in the same order.
+    let spec = SessionSpec {
+        kind: SessionKind::Exam,
+        lessons: session.lessons.clone(),
+        count: None,
+        seed: session.seed,
+        minutes: session.minutes,
+        pass_mark: session.pass_mark,
+    };
+    let plain = Session::start(&course(), &spec, session.started_at).unwrap();
+    assert_eq!(plain, **session);
+    let asked: Vec<&str> = quiz.entries.iter().map(|e| e.item.id.as_str()).collect();
+    let chosen: Vec<&str> = plain.items.iter().map(|i| i.item.as_str()).collect();
+    assert_eq!(asked, chosen);
     t.answer_anything();
     t.answer_anything();
     let shown = t.screen();
@@ -419,6 +440,14 @@ fn an_exam_in_the_tui_counts_down_and_ends_when_the_time_is_up() {
     let answers = t.store().answers().unwrap();
     assert_eq!(answers.len(), 2);
     assert!(answers.iter().all(|a| a.mode == "exam"));
+    let Screen::Quiz(quiz) = t.app.screen() else {
+        panic!("the exam's summary")
+    };
+    let QuizMode::Exam(session) = &quiz.mode else {
+        panic!("in exam mode")
+    };
+    assert_eq!(session.answers.iter().flatten().count(), 2);
+    assert_eq!(quiz.score(), session.score());
 }
 
 /// Every size from 1×1 to 300×100 on one screen, reached by `keys`; too

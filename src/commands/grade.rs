@@ -174,3 +174,48 @@ pub fn text_output(
     });
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::PackSource;
+
+    fn verdict(manifest: &str) -> Verdict {
+        let course = Course::load(&PackSource::BuiltIn).unwrap();
+        let exercise = course.exercises().first().unwrap();
+        exercise.grade(manifest)
+    }
+
+    #[test]
+    fn a_failing_answer_lists_each_check_and_a_localised_verdict() {
+        let failed = verdict("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
+        let en = text_output(&failed, "answer.yaml", "", Lang::En, false);
+        assert!(en.lines().any(|l| l.starts_with("✗ ")), "{en}");
+        assert!(en.trim_end().ends_with(" error(s))"), "{en}");
+        let ja = text_output(&failed, "answer.yaml", "", Lang::Ja, false);
+        assert!(ja.trim_end().ends_with("件)"), "{ja}");
+    }
+
+    #[test]
+    fn the_solution_passes_with_every_check_ticked() {
+        let course = Course::load(&PackSource::BuiltIn).unwrap();
+        let exercise = course.exercises().first().unwrap();
+        let passed = exercise.grade(&exercise.solution);
+        let out = text_output(&passed, "a.yaml", &exercise.solution, Lang::En, false);
+        assert!(out.ends_with(": passed\n"), "{out}");
+        assert!(!out.contains('✗'), "{out}");
+    }
+
+    #[test]
+    fn json_carries_every_check_and_the_verdict() {
+        let failed = verdict("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
+        let value: serde_json::Value =
+            serde_json::from_str(&json(&failed, Lang::En).unwrap()).unwrap();
+        assert_eq!(value["passed"], false);
+        assert_eq!(
+            value["checks"].as_array().map(Vec::len),
+            Some(failed.checks.len())
+        );
+        assert_eq!(value["exercise"], failed.exercise.as_str());
+    }
+}

@@ -41,3 +41,45 @@ pub fn lint_output(source: &PackSource, report: &LintReport) -> (String, String)
     );
     (problems, summary)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Problem;
+    use crate::i18n::Lang;
+    use std::path::PathBuf;
+
+    fn report(problems: Vec<Problem>) -> LintReport {
+        LintReport {
+            problems,
+            lessons: 1,
+            languages: vec![Lang::En, Lang::Ja],
+            quiz_items: 2,
+            exercises: 1,
+        }
+    }
+
+    #[test]
+    fn a_clean_pack_prints_only_its_summary() {
+        let (problems, summary) = lint_output(&PackSource::BuiltIn, &report(Vec::new()));
+        assert_eq!(problems, "");
+        assert_eq!(
+            summary,
+            "built-in course: 1 lesson (en, ja), 2 quiz items, 1 exercise: clean\n"
+        );
+    }
+
+    #[test]
+    fn problems_are_one_located_line_each_and_the_pack_name_one_line() {
+        let found = report(vec![
+            Problem::new("a.md", 3, 7, "first"),
+            Problem::new("b.yaml", 1, 1, "second"),
+        ]);
+        let source = PackSource::Dir(PathBuf::from("my\npack"));
+        let (problems, summary) = lint_output(&source, &found);
+        assert_eq!(problems.lines().count(), 2, "{problems}");
+        assert!(problems.starts_with("a.md:3:7: first"), "{problems}");
+        assert!(summary.starts_with("my pack: "), "{summary}");
+        assert!(summary.ends_with(": 2 problems\n"), "{summary}");
+    }
+}

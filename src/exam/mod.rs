@@ -1,6 +1,7 @@
-//! Quiz and exam sessions outside the TUI: which items are asked (chosen by
-//! a seed, so one seed gives the same exam on every machine), the answers
-//! given, the time limit, and the state kept on disk so an interrupted exam
+//! Quiz and exam sessions, the one model the plain runner and the TUI's exam
+//! share: which items are asked (chosen by a seed, so one seed gives the same
+//! exam on every machine and in every mode), the answers given, the time
+//! limit and the score, and the state kept on disk so an interrupted exam
 //! resumes where it stopped. No terminal code here.
 
 pub mod report;

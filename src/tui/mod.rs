@@ -46,7 +46,7 @@ pub use overlays::{Confirm, Overlay};
 pub use runtime::Headless;
 pub use saver::{Save, SaveJob, SaveStatus};
 pub use screens::exercise::{ExerciseScreen, GradeJob, GradeReason, Graded, Pane, run_job};
-pub use screens::quiz::{Input, Phase, QuizScreen};
+pub use screens::quiz::{Input, Phase, QuizMode, QuizScreen};
 pub use screens::reader::{ReaderState, Search, SearchStatus};
 pub use screens::{CourseMapState, ExerciseList, Screen};
 pub use theme::{Theme, ThemeName};

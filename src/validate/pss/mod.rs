@@ -3,6 +3,7 @@
 //! forbidden reasons, so a learner sees what `kubectl apply` would print.
 
 mod baseline;
+mod inherited;
 mod namespace;
 mod restricted;
 

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use super::baseline::{
     self, First, added_capabilities, proc_mount_default_only, seccomp_fields, volumes,
 };
+use super::inherited::{Bad, Inherited};
 use super::{Level, PolicyCheck, Violation, containers_phrase, join_quote, plural};
 use crate::validate::finding::Text;
 use crate::validate::pod::PodView;
@@ -265,54 +266,30 @@ fn run_as_non_root(pod: &PodView<'_>, minor: u32) -> Option<Violation> {
             "PodのsecurityContextに`runAsNonRoot: true`を追加する必要があります(コンテナでfalseにしないでください)",
         )
     };
-    let mut first = First::default();
-    let mut setters = Vec::new();
-    let mut pod_set = false;
-    if let Some((node, path)) = pod.security_field("runAsNonRoot") {
-        if node.value == Value::Bool(false) {
-            setters.push("pod".to_string());
-            first.note(path, node.pos);
-        } else {
-            pod_set = true;
-        }
-    }
-    let mut explicit = Vec::new();
-    let mut implicit = Vec::new();
-    let mut missing = First::default();
-    for container in pod.containers() {
-        match container.security_field("runAsNonRoot") {
-            Some((node, path)) if node.value == Value::Bool(false) => {
-                explicit.push(container.name().to_string());
-                first.note(path, node.pos);
-            }
-            Some(_) => {}
-            None if !pod_set => {
-                implicit.push(container.name().to_string());
-                missing.note(container.path.clone(), container.node.pos);
-            }
-            None => {}
-        }
-    }
-    if !explicit.is_empty() {
-        setters.push(containers_phrase(&explicit));
-    }
-    if !setters.is_empty() {
-        return first.violation(
+    let tally = Inherited::of(pod, "runAsNonRoot", |node, path| {
+        (node.value == Value::Bool(false)).then(|| Bad {
+            path: path.clone(),
+            pos: node.pos,
+            shown: "false".to_string(),
+        })
+    });
+    if !tally.setters.is_empty() {
+        return tally.first.violation(
             &RUN_AS_NON_ROOT.rule,
             "runAsNonRoot != true",
             format!(
                 "{} must not set securityContext.runAsNonRoot=false",
-                setters.join(" and ")
+                tally.setters.join(" and ")
             ),
             help(),
         );
     }
-    missing.violation(
+    tally.missing.violation(
         &RUN_AS_NON_ROOT.rule,
         "runAsNonRoot != true",
         format!(
             "pod or {} must set securityContext.runAsNonRoot=true",
-            containers_phrase(&implicit)
+            containers_phrase(&tally.implicit)
         ),
         help(),
     )

@@ -19,6 +19,7 @@ use ratatui::layout::Rect;
 
 use super::{Nav, ScreenState};
 use crate::content::{Answer, QuizItem};
+use crate::exam::{self, GivenAnswer};
 use crate::i18n::Msg;
 use crate::quiz::{self, Marking, Presentation, Response};
 use crate::tui::action::Action;
@@ -117,11 +118,10 @@ pub(crate) const SUMMARY_KEYS: &[Binding] = &[
 pub enum QuizMode {
     Lesson,
     Review,
-    /// No feedback until the end; ends at the deadline.
-    Exam {
-        deadline: chrono::DateTime<chrono::Utc>,
-        pass_mark: u32,
-    },
+    /// No feedback until the end; ends at the deadline. The session is the
+    /// same model `kubetutor exam` keeps, so both choose, time and score an
+    /// exam alike.
+    Exam(Box<exam::Session>),
 }
 
 impl QuizMode {
@@ -130,12 +130,12 @@ impl QuizMode {
         match self {
             QuizMode::Lesson => "quiz",
             QuizMode::Review => "review",
-            QuizMode::Exam { .. } => "exam",
+            QuizMode::Exam(_) => "exam",
         }
     }
 
     fn is_exam(&self) -> bool {
-        matches!(self, QuizMode::Exam { .. })
+        matches!(self, QuizMode::Exam(_))
     }
 }
 
@@ -198,7 +198,8 @@ pub struct QuizScreen {
     pub index: usize,
     pub input: Input,
     pub phase: Phase,
-    /// Whether each answered item was right, in order.
+    /// Whether each answered item was right, in order (an exam keeps its
+    /// answers in its session).
     pub results: Vec<bool>,
     pub scroll: usize,
     /// When the current item was shown, for the time an answer took.
@@ -435,11 +436,21 @@ impl QuizScreen {
             correct: verdict.correct,
             duration_ms: u64::try_from((now - self.started).num_milliseconds()).unwrap_or(0),
         };
-        self.results.push(verdict.correct);
-        if self.mode.is_exam() {
+        if let QuizMode::Exam(session) = &mut self.mode {
+            let given = GivenAnswer {
+                answer: answered.answer.clone(),
+                correct: answered.correct,
+                answered_at: now,
+                duration_ms: answered.duration_ms,
+            };
+            if !session.record(self.index, given) {
+                self.time_up();
+                return None;
+            }
             self.index += 1;
             self.begin_item(now);
         } else {
+            self.results.push(verdict.correct);
             self.phase = Phase::Answered { response, verdict };
             self.scroll = 0;
         }
@@ -459,7 +470,21 @@ impl QuizScreen {
 
     /// Right answers so far.
     pub fn score(&self) -> usize {
-        self.results.iter().filter(|r| **r).count()
+        match &self.mode {
+            QuizMode::Exam(session) => session.score(),
+            _ => self.results.iter().filter(|r| **r).count(),
+        }
+    }
+
+    /// Whether item `index` was answered right.
+    fn right(&self, index: usize) -> bool {
+        match &self.mode {
+            QuizMode::Exam(session) => session
+                .answers
+                .get(index)
+                .is_some_and(|a| a.as_ref().is_some_and(|a| a.correct)),
+            _ => self.results.get(index).copied().unwrap_or(false),
+        }
     }
 }
 

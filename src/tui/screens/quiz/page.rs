@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use super::{Input, Phase, Question, QuizMode, QuizScreen};
 use crate::content::{Answer, Choice, Pair};
+use crate::exam::Session;
 use crate::i18n::{Lang, Msg};
 use crate::markdown::Role;
 use crate::quiz::{Marking, Response, letter};
@@ -124,8 +125,8 @@ impl QuizScreen {
     }
 
     fn summary(&self, page: &mut PageBuilder, lang: Lang) {
-        if let QuizMode::Exam { pass_mark, .. } = self.mode {
-            self.exam_summary(page, lang, pass_mark);
+        if let QuizMode::Exam(session) = &self.mode {
+            self.exam_summary(page, lang, session);
             return;
         }
         let total = self.results.len();
@@ -159,12 +160,11 @@ impl QuizScreen {
 impl QuizScreen {
     /// The end of an exam: score against the pass mark, the score per
     /// lesson, and every missed item with its right answer and explanation.
-    fn exam_summary(&self, page: &mut PageBuilder, lang: Lang, pass_mark: u32) {
+    fn exam_summary(&self, page: &mut PageBuilder, lang: Lang, session: &Session) {
         let total = self.entries.len();
-        let score = self.score();
+        let score = session.score();
         let percent = score * 100 / total.max(1);
-        let passed = percent >= pass_mark as usize;
-        let (verdict, verdict_mark) = if passed {
+        let (verdict, verdict_mark) = if session.passed() {
             (Msg::ExamPassed, Mark::Right)
         } else {
             (Msg::ExamNotPassed, Mark::Wrong)
@@ -183,7 +183,7 @@ impl QuizScreen {
         page.blank();
         let mut lessons: Vec<(&str, usize, usize)> = Vec::new();
         for (index, entry) in self.entries.iter().enumerate() {
-            let right = self.results.get(index).copied().unwrap_or(false);
+            let right = self.right(index);
             match lessons.iter_mut().find(|(id, _, _)| *id == entry.lesson_id) {
                 Some(row) => {
                     row.1 += usize::from(right);
@@ -202,7 +202,7 @@ impl QuizScreen {
             );
         }
         for (index, entry) in self.entries.iter().enumerate() {
-            if self.results.get(index).copied().unwrap_or(false) {
+            if self.right(index) {
                 continue;
             }
             page.blank();

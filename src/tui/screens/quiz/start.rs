@@ -2,6 +2,7 @@
 //! exam of a lesson.
 
 use super::{Question, QuizMode, QuizScreen};
+use crate::exam::{Session, SessionKind, SessionSpec};
 use crate::i18n::Msg;
 use crate::quiz::Presentation;
 use crate::tui::app::Shared;
@@ -44,21 +45,47 @@ pub(crate) fn start_quiz(index: usize, shared: &mut Shared<'_>) -> Option<Screen
 }
 
 /// An exam of lesson `index`: every item, shuffled, no feedback until the
-/// end, a minute per item (at least five), pass mark 70 %.
+/// end, a minute per item (at least five), pass mark 70 %. The items, their
+/// order and the deadline come from the same [`Session`] `kubetutor exam`
+/// uses, so one seed gives one exam in both.
 pub(crate) fn start_exam(index: usize, shared: &mut Shared<'_>) -> Option<Screen> {
-    let seed = shared.seed();
-    let (lesson_title, mut entries) = lesson_items(index, seed, shared)?;
-    fastrand::Rng::with_seed(seed).shuffle(&mut entries);
-    let minutes = i64::try_from(entries.len().max(5)).unwrap_or(5);
-    let mode = QuizMode::Exam {
-        deadline: shared.now + chrono::Duration::minutes(minutes),
+    let set = shared.course.lessons().get(index)?;
+    let lesson = set.get(shared.lang)?.lesson;
+    if lesson.quiz.is_empty() {
+        shared.say(Msg::QuizEmpty);
+        return None;
+    }
+    let spec = SessionSpec {
+        kind: SessionKind::Exam,
+        lessons: vec![set.id.clone()],
+        count: None,
+        seed: shared.seed(),
+        minutes: Some(u32::try_from(lesson.quiz.len().max(5)).unwrap_or(u32::MAX)),
         pass_mark: EXAM_PASS_MARK,
     };
-    let title = format!("{} · {lesson_title}", Msg::ExamTitle.text(shared.lang));
+    let session = Session::start(shared.course, &spec, shared.now).ok()?;
+    let entries = (0..session.items.len())
+        .filter_map(|i| session.item(shared.course, shared.lang, i))
+        .map(|(item, presentation)| Question {
+            item: item.clone(),
+            lesson_id: set.id.clone(),
+            presentation,
+        })
+        .collect();
+    let title = format!(
+        "{} · {}",
+        Msg::ExamTitle.text(shared.lang),
+        lesson.meta.title
+    );
     shared
         .effects
         .push(Effect::TickAfter(std::time::Duration::from_secs(1)));
-    let quiz = QuizScreen::new(title, mode, entries, shared.now);
+    let quiz = QuizScreen::new(
+        title,
+        QuizMode::Exam(Box::new(session)),
+        entries,
+        shared.now,
+    );
     Some(Screen::Quiz(Box::new(quiz)))
 }
 

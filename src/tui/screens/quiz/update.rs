@@ -108,8 +108,8 @@ impl QuizScreen {
         if !self.exam_running() {
             return;
         }
-        match self.mode {
-            QuizMode::Exam { deadline, .. } if shared.now >= deadline => self.time_up(),
+        match &self.mode {
+            QuizMode::Exam(session) if session.expired(shared.now) => self.time_up(),
             _ => shared
                 .effects
                 .push(Effect::TickAfter(std::time::Duration::from_secs(1))),

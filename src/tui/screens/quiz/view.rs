@@ -21,8 +21,8 @@ pub(super) fn render(quiz: &QuizScreen, area: Rect, buf: &mut Buffer, app: &App)
             quiz.score(),
             quiz.entries.len()
         ),
-        (_, QuizMode::Exam { deadline, .. }) => {
-            let left = (*deadline - app.now).num_seconds().max(0);
+        (_, QuizMode::Exam(session)) => {
+            let left = session.time_left(app.now).unwrap_or_default().as_secs();
             format!(
                 "{}/{} · {} {}:{:02}",
                 quiz.index + 1,

@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use super::{First, check};
 use crate::validate::finding::Text;
 use crate::validate::pod::PodView;
+use crate::validate::pss::inherited::{Bad, Inherited};
 use crate::validate::pss::{PolicyCheck, Violation, containers_phrase, join_quote, plural};
 use crate::validate::rule::Words;
-use crate::validate::yaml::Node;
 
 const SECCOMP_POD_ANNOTATION: &str = "seccomp.security.alpha.kubernetes.io/pod";
 
@@ -89,56 +89,24 @@ pub(in crate::validate::pss) fn seccomp_fields(
     } else {
         &SECCOMP.rule
     };
-    let valid =
-        |profile: &Node| matches!(profile.text("type"), Some("RuntimeDefault" | "Localhost"));
-    let mut first = First::default();
-    let mut setters = Vec::new();
-    let mut values = BTreeSet::new();
-    let mut pod_set = false;
-    if let Some((profile, path)) = pod.security_field("seccompProfile") {
-        if valid(profile) {
-            pod_set = true;
-        } else {
-            setters.push("pod".to_string());
-            values.insert(profile.text("type").unwrap_or_default().to_string());
-            first.note(
-                path.field("type"),
-                profile.present("type").map_or(profile.pos, |t| t.pos),
-            );
+    let tally = Inherited::of(pod, "seccompProfile", |profile, path| {
+        if matches!(profile.text("type"), Some("RuntimeDefault" | "Localhost")) {
+            return None;
         }
-    }
-    let mut explicit = Vec::new();
-    let mut implicit = Vec::new();
-    let mut missing = First::default();
-    for container in pod.containers() {
-        match container.security_field("seccompProfile") {
-            Some((profile, path)) if !valid(profile) => {
-                explicit.push(container.name().to_string());
-                values.insert(profile.text("type").unwrap_or_default().to_string());
-                first.note(
-                    path.field("type"),
-                    profile.present("type").map_or(profile.pos, |t| t.pos),
-                );
-            }
-            Some(_) => {}
-            None if !pod_set => {
-                implicit.push(container.name().to_string());
-                missing.note(container.path.clone(), container.node.pos);
-            }
-            None => {}
-        }
-    }
-    if !explicit.is_empty() {
-        setters.push(containers_phrase(&explicit));
-    }
-    if !setters.is_empty() {
-        let values: Vec<String> = values.into_iter().collect();
-        return first.violation(
+        Some(Bad {
+            path: path.field("type"),
+            pos: profile.present("type").map_or(profile.pos, |t| t.pos),
+            shown: profile.text("type").unwrap_or_default().to_string(),
+        })
+    });
+    if !tally.setters.is_empty() {
+        let values: Vec<String> = tally.shown.into_iter().collect();
+        return tally.first.violation(
             rule,
             "seccompProfile",
             format!(
                 "{} must not set securityContext.seccompProfile.type to {}",
-                setters.join(" and "),
+                tally.setters.join(" and "),
                 join_quote(&values)
             ),
             seccomp_help(),
@@ -147,12 +115,12 @@ pub(in crate::validate::pss) fn seccomp_fields(
     if !restricted {
         return None;
     }
-    missing.violation(
+    tally.missing.violation(
         rule,
         "seccompProfile",
         format!(
             "pod or {} must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\"",
-            containers_phrase(&implicit)
+            containers_phrase(&tally.implicit)
         ),
         seccomp_help(),
     )

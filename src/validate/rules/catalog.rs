@@ -77,6 +77,20 @@ pub(crate) static FORBIDDEN: Rule = Rule {
     ..Rule::API
 };
 
+pub(crate) static TOO_MANY: Rule = Rule {
+    id: "api/too-many",
+    summary: Words::new(
+        "A list with more entries than the API allows (`Too many`)",
+        "APIが認める数より多くの要素を持つリスト(`Too many`)",
+    ),
+    help: Words::new(
+        "remove entries until the list is within the limit the message names",
+        "メッセージが示す上限に収まるまで要素を減らしてください",
+    ),
+    docs: API_CONCEPTS,
+    ..Rule::API
+};
+
 pub(crate) static TOO_LONG: Rule = Rule {
     id: "api/too-long",
     summary: Words::new(
@@ -183,6 +197,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &DUPLICATE_VALUE,
     &FORBIDDEN,
     &TOO_LONG,
+    &TOO_MANY,
     &NOT_FOUND,
     &SELECTOR_MISMATCH,
     &WARNING,

@@ -48,6 +48,7 @@ const DUPLICATE: FieldError = (
     "値が重複しています",
 );
 const FORBIDDEN: FieldError = (&catalog::FORBIDDEN, "Forbidden", "禁止されています");
+const TOO_MANY: FieldError = (&catalog::TOO_MANY, "Too many", "多すぎます");
 const TOO_LONG: FieldError = (&catalog::TOO_LONG, "Too long", "長すぎます");
 
 /// Where rule findings go, with the document they belong to.
@@ -204,6 +205,15 @@ impl Ctx<'_> {
     /// `<path>: Forbidden: <detail>`.
     pub fn forbidden(&mut self, path: &FieldPath, pos: Pos, detail: Text, help: Text) {
         self.field_error(FORBIDDEN, path, pos, None, detail, help);
+    }
+
+    /// `<path>: Too many: <count>: must have at most <max> items`.
+    pub fn too_many(&mut self, path: &FieldPath, pos: Pos, count: usize, max: usize, help: Text) {
+        let detail = Text::new(
+            format!("must have at most {max} items"),
+            format!("{max}個以下でなければなりません"),
+        );
+        self.field_error(TOO_MANY, path, pos, Some(&count.to_string()), detail, help);
     }
 
     /// `<path>: Too long: may not be more than <max> bytes`.

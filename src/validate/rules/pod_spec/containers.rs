@@ -206,26 +206,18 @@ pub(super) fn check_image(
     }
 }
 
-/// Regular containers: probes and hooks are checked; a container
-/// restartPolicy is for init containers only.
+/// Regular containers: probes and hooks, and (from 1.35) their own restart
+/// policy and rules.
 pub(super) fn check_regular_container(container: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     check_lifecycle(container, path, ctx);
     check_probes(container, path, ctx);
-    if let Some(entry) = container.present_entry("restartPolicy") {
-        ctx.forbidden(
-            &path.field("restartPolicy"),
-            entry.key_pos,
-            Text::new("may not be set for non-init containers", "Initコンテナ以外には設定できません"),
-            Text::new(
-                "only init containers take a restartPolicy (Always makes them native sidecars): remove it here, or move this container to initContainers",
-                "restartPolicyを設定できるのはInitコンテナだけです(Alwaysにするとネイティブのサイドカーコンテナになります)。ここから削除するか、このコンテナをinitContainersに移してください",
-            ),
-        );
-    }
+    check_container_restart_policy(container, path, ctx);
+    check_restart_rules(container, path, ctx);
 }
 
 /// Init containers: `restartPolicy: Always` makes a native sidecar, which may
-/// have probes and hooks; a plain init container may not.
+/// have probes and hooks; a plain init container (no policy, or from 1.35
+/// OnFailure or Never) may not.
 pub(super) fn check_init_container(container: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     let sidecar = match container
         .present_entry("restartPolicy")
@@ -238,14 +230,14 @@ pub(super) fn check_init_container(container: &Node, path: &FieldPath, ctx: &mut
                 ..
             },
         ) => {
-            if policy != "Always" {
+            if !CONTAINER_RESTART_POLICIES.contains(&policy.as_str()) {
                 ctx.unsupported(
                     &path.field("restartPolicy"),
                     node,
-                    ALWAYS,
+                    CONTAINER_RESTART_POLICIES,
                     Text::new(
-                        "an init container's restartPolicy can only be Always, which makes it a native sidecar; remove it for a plain init container",
-                        "InitコンテナのrestartPolicyに指定できるのはAlwaysだけで、これによりネイティブのサイドカーコンテナになります。通常のInitコンテナにするなら削除してください",
+                        "an init container's restartPolicy is Always (a native sidecar) or, from 1.35, OnFailure or Never; leave it out for a plain init container",
+                        "InitコンテナのrestartPolicyはAlways(ネイティブのサイドカーコンテナ)、または1.35以降はOnFailureかNeverです。通常のInitコンテナなら省略してください",
                     ),
                 );
             }
@@ -261,6 +253,7 @@ pub(super) fn check_init_container(container: &Node, path: &FieldPath, ctx: &mut
         Some(false) => forbid_init_fields(container, path, ctx),
         None => {}
     }
+    check_restart_rules(container, path, ctx);
 }
 
 /// Probes and hooks on an init container that is not a sidecar.
@@ -298,6 +291,7 @@ pub(super) fn check_ephemeral_container(container: &Node, path: &FieldPath, ctx:
         "startupProbe",
         "lifecycle",
         "restartPolicy",
+        "restartPolicyRules",
         "resizePolicy",
     ];
     for key in keys {

@@ -16,6 +16,7 @@ mod env;
 mod mounts;
 mod policies;
 mod probes;
+mod restart_rules;
 mod volumes;
 
 use crate::validate::go::fmt::shown;
@@ -29,6 +30,7 @@ use env::*;
 use mounts::*;
 use policies::*;
 use probes::*;
+use restart_rules::*;
 use volumes::*;
 
 use super::names::{self, problem_text};

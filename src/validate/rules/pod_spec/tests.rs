@@ -295,21 +295,112 @@ fn jobs_reject_the_default_always() {
 }
 
 #[test]
-fn container_restart_policy_is_for_init_containers() {
-    let regular = pod("containers:\n- name: app\n  image: nginx:1.27\n  restartPolicy: Always\n");
-    assert_eq!(
-        errors(&regular, "spec.containers[0].restartPolicy"),
-        ["spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers"]
-    );
-    let init = pod(&format!(
-        "initContainers:\n- name: init\n  image: busybox:1.36\n  restartPolicy: Never\n{APP}"
+fn containers_take_their_own_restart_policy_from_1_35() {
+    // The docs' own examples: a try-once container and a try-once init container.
+    let regular = pod(&format!(
+        "restartPolicy: OnFailure\ncontainers:\n- name: once\n  image: busybox:1.36\n  restartPolicy: Never\n{}",
+        "- name: keep\n  image: busybox:1.36\n"
     ));
+    assert_eq!(rules(&regular), Vec::<&str>::new());
+    let init = pod(&format!(
+        "initContainers:\n- name: init-once\n  image: busybox:1.36\n  restartPolicy: Never\n{APP}"
+    ));
+    assert_eq!(rules(&init), Vec::<&str>::new());
+    let typo = pod("containers:\n- name: app\n  image: nginx:1.27\n  restartPolicy: never\n");
     assert_eq!(
-        errors(&init, "spec.initContainers[0].restartPolicy"),
+        errors(&typo, "spec.containers[0].restartPolicy"),
         [
-            "spec.initContainers[0].restartPolicy: Unsupported value: \"Never\": supported values: \"Always\""
+            "spec.containers[0].restartPolicy: Unsupported value: \"never\": supported values: \"Always\", \"OnFailure\", \"Never\""
         ]
     );
+    let init_typo = pod(&format!(
+        "initContainers:\n- name: init\n  image: busybox:1.36\n  restartPolicy: Sometimes\n{APP}"
+    ));
+    assert_eq!(
+        rules(&init_typo),
+        ["api/unsupported-value"],
+        "an unknown init policy is unsupported"
+    );
+}
+
+/// A container with `rules` under restartPolicyRules and `policy` lines before them.
+fn restart_rules(policy: &str, rules: &str) -> String {
+    pod(&format!(
+        "restartPolicy: Never\ncontainers:\n- name: app\n  image: busybox:1.36\n{policy}  restartPolicyRules:\n{rules}"
+    ))
+}
+
+#[test]
+fn restart_rules_follow_the_api() {
+    let exit_42 = "  - action: Restart\n    exitCodes:\n      operator: In\n      values: [42]\n";
+    assert_eq!(
+        rules(&restart_rules("  restartPolicy: Never\n", exit_42)),
+        Vec::<&str>::new(),
+        "the docs' restart-on-exit-codes example"
+    );
+    assert_eq!(
+        errors(
+            &restart_rules("", exit_42),
+            "spec.containers[0].restartPolicy"
+        ),
+        [
+            "spec.containers[0].restartPolicy: Required value: must be specified when restartPolicyRules are used"
+        ]
+    );
+    let bad = "  - action: Reboot\n    exitCodes:\n      operator: Equals\n      values: [1]\n  - action: Restart\n";
+    let yaml = restart_rules("  restartPolicy: Never\n", bad);
+    assert_eq!(
+        errors(&yaml, "spec.containers[0].restartPolicyRules[0].action"),
+        [
+            "spec.containers[0].restartPolicyRules[0].action: Unsupported value: \"Reboot\": supported values: \"Restart\", \"RestartAllContainers\""
+        ]
+    );
+    assert_eq!(
+        errors(
+            &yaml,
+            "spec.containers[0].restartPolicyRules[0].exitCodes.operator"
+        ),
+        [
+            "spec.containers[0].restartPolicyRules[0].exitCodes.operator: Unsupported value: \"Equals\": supported values: \"In\", \"NotIn\""
+        ]
+    );
+    assert_eq!(
+        errors(&yaml, "spec.containers[0].restartPolicyRules[1].exitCodes"),
+        ["spec.containers[0].restartPolicyRules[1].exitCodes: Required value: must be specified"]
+    );
+    let many = exit_42.repeat(21);
+    assert_eq!(
+        errors(
+            &restart_rules("  restartPolicy: Never\n", &many),
+            "spec.containers[0].restartPolicyRules"
+        ),
+        ["spec.containers[0].restartPolicyRules: Too many: 21: must have at most 20 items"]
+    );
+    let codes: Vec<String> = (1..=256).map(|c| c.to_string()).collect();
+    let wide = format!(
+        "  - action: Restart\n    exitCodes:\n      operator: NotIn\n      values: [{}]\n",
+        codes.join(", ")
+    );
+    assert_eq!(
+        errors(
+            &restart_rules("  restartPolicy: Never\n", &wide),
+            "spec.containers[0].restartPolicyRules[0].exitCodes.values"
+        ),
+        [
+            "spec.containers[0].restartPolicyRules[0].exitCodes.values: Too many: 256: must have at most 255 items"
+        ]
+    );
+}
+
+#[test]
+fn sidecars_may_restart_the_whole_pod() {
+    // The docs' restart-all-containers example: a watcher sidecar whose exit
+    // code 88 restarts every container of the Pod in place.
+    let rule = "  restartPolicyRules:\n  - action: RestartAllContainers\n    exitCodes:\n      operator: In\n      values: [88]\n";
+    let sidecar = pod(&format!(
+        "restartPolicy: Never\ninitContainers:\n- name: watcher\n  image: busybox:1.36\n  restartPolicy: Always\n{rule}{APP}"
+    ));
+    assert_eq!(rules(&sidecar), Vec::<&str>::new());
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! The built-in course meets the course's own rules (the content issue):
-//! seven lessons in English and Japanese, prose of the right length, a
+//! eight lessons in English and Japanese, prose of the right length, a
 //! diagram and a misconceptions section in each, quizzes with enough items,
 //! kinds and misconception items, YAML examples the validator accepts, and
 //! exercises with correct and wrong variants beside them.
@@ -14,7 +14,7 @@ use kubetutor::i18n::Lang;
 use kubetutor::validate::{self, Severity};
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
-const LESSONS: [&str; 7] = [
+const LESSONS: [&str; 8] = [
     "resource-categories",
     "workload-apis",
     "the-pod",
@@ -22,6 +22,7 @@ const LESSONS: [&str; 7] = [
     "dns-policy",
     "pods-on-eks",
     "pod-security",
+    "pod-lifecycle",
 ];
 
 fn course() -> Course {
@@ -76,7 +77,7 @@ fn prose_words(markdown: &str) -> usize {
 }
 
 #[test]
-fn seven_lessons_in_both_languages_in_course_order() {
+fn eight_lessons_in_both_languages_in_course_order() {
     let course = course();
     for lang in Lang::ALL {
         let ids: Vec<&str> = lessons(&course, lang)
@@ -245,7 +246,7 @@ fn the_promised_diagrams_exist() {
         "pod-pattern-adapter",
         "dns-resolution",
         "eks-eni-pod-ips",
-        "pod-security-levels",
+        "07-pss-levels",
     ] {
         assert!(course.diagram(name).is_some(), "missing diagram {name}");
     }

@@ -60,12 +60,16 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Print each check of the exercise in words (what passes, what does
+        /// not) and the sample answers pack lint proves, instead of grading
+        #[arg(long)]
+        explain: bool,
         /// The exercise id (its folder name under lessons/exercises/)
         #[arg(value_name = "EXERCISE_ID")]
         exercise: String,
         /// The manifest file; `-` reads standard input
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
+        #[arg(value_name = "FILE", required_unless_present = "explain")]
+        file: Option<PathBuf>,
     },
     /// Work with lesson packs
     Pack {

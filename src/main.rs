@@ -53,9 +53,13 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
         Some(Command::Rules { format }) => rules::run(lang, format.into())?,
         Some(Command::Grade {
             format,
+            explain,
             exercise,
             file,
-        }) => grade::run(&context, &exercise, &file, format.into())?,
+        }) => match (explain, file) {
+            (false, Some(file)) => grade::run(&context, &exercise, &file, format.into())?,
+            _ => grade::explain(&context, &exercise, format.into())?,
+        },
         Some(Command::Pack {
             command: PackCommand::Lint { dir },
         }) => pack::lint(&dir.map_or(context.source, PackSource::Dir))?,

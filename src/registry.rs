@@ -33,7 +33,7 @@ mod tests {
             assert!(!rule.help.en.is_empty() && !rule.help.ja.is_empty());
             assert!(rule.docs.starts_with("https://"), "{}", rule.id);
         }
-        assert!(find("grade/shared-volume").is_some());
+        assert!(find("grade/volume-shared").is_some());
         assert!(find("lint/image-tag").is_some());
         assert!(find("nope/nothing").is_none());
     }

@@ -50,6 +50,7 @@ fn the_starter_fails_with_findings_first_and_located_checks() {
     assert!(
         out.contains(&format!(
             "✗ restart-policy: The Pod template's restartPolicy is Never or OnFailure ({starter}:8)\n    \
+             (required by this exercise)\n    \
              spec.template.spec.restartPolicy: `Always` does not match the expected value\n"
         )),
         "{out}"
@@ -77,9 +78,10 @@ fn json_has_the_documented_shape() {
     assert_eq!(
         value["checks"],
         serde_json::json!([
-            {"id":"valid","passed":false,"message":"The API server accepts the manifest","line":8},
+            {"id":"valid","passed":false,"message":"The API server accepts the manifest","line":8,"origin":"api"},
             {"id":"restart-policy","passed":false,
-             "message":"The Pod template's restartPolicy is Never or OnFailure","line":8}
+             "message":"The Pod template's restartPolicy is Never or OnFailure","line":8,
+             "origin":"exercise"}
         ])
     );
     let first = &value["findings"][0];

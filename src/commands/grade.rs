@@ -6,9 +6,10 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::check::{self, CheckFormat, Checked, JsonFinding};
+pub use super::grade_explain::explain;
 use super::input::read_manifest;
 use super::{CommandError, Context, Exit, colour_wanted, print_out};
-use crate::content::Course;
+use crate::content::{Course, Exercise};
 use crate::grade::Verdict;
 use crate::i18n::Lang;
 use crate::markdown::sanitize;
@@ -23,18 +24,7 @@ pub fn run(
     format: CheckFormat,
 ) -> Result<Exit, CommandError> {
     let course = Course::load(&context.source)?;
-    let Some(exercise) = course.exercises().iter().find(|e| e.id == id) else {
-        let known: Vec<&str> = course.exercises().iter().map(|e| e.id.as_str()).collect();
-        return Err(CommandError::Refused(format!(
-            "no exercise `{}` in this pack (exercises: {})",
-            sanitize(id),
-            if known.is_empty() {
-                "none".to_string()
-            } else {
-                known.join(", ")
-            }
-        )));
-    };
+    let exercise = find_exercise(&course, id)?;
     let name = file.display().to_string();
     let bytes = read_manifest(file)
         .map_err(|err| CommandError::Read(format!("{}: {err}", sanitize(&name))))?;
@@ -60,6 +50,32 @@ pub fn run(
     })
 }
 
+/// The exercise `id` of the course, or an error that lists the known ones.
+pub(super) fn find_exercise<'c>(
+    course: &'c Course,
+    id: &str,
+) -> Result<&'c Exercise, CommandError> {
+    course
+        .exercises()
+        .iter()
+        .find(|e| e.id == id)
+        .ok_or_else(|| {
+            let known: Vec<&str> = course.exercises().iter().map(|e| e.id.as_str()).collect();
+            let near = crate::validate::suggest::closest(id, known.iter().copied(), 3)
+                .map(|near| format!("; did you mean `{near}`?"))
+                .unwrap_or_default();
+            CommandError::Refused(format!(
+                "no exercise `{}` in this pack{near} (exercises: {})",
+                sanitize(id),
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                }
+            ))
+        })
+}
+
 #[derive(Serialize)]
 struct JsonVerdict<'a> {
     exercise: &'a str,
@@ -74,6 +90,8 @@ struct JsonCheck<'a> {
     passed: bool,
     message: &'a str,
     line: Option<usize>,
+    /// `api`, `pod-security` or `exercise`: who asks for it.
+    origin: &'static str,
 }
 
 /// `{"exercise":…,"passed":…,"findings":[…],"checks":[…]}`, messages in `lang`.
@@ -94,6 +112,7 @@ pub fn json(verdict: &Verdict, lang: Lang) -> Result<String, serde_json::Error> 
                 passed: c.passed,
                 message: c.message.get(lang),
                 line: c.pos.map(|p| p.line),
+                origin: c.origin.id(),
             })
             .collect(),
     };
@@ -136,6 +155,9 @@ pub fn text_output(
             sanitize(result.message.get(lang)).replace('\n', " "),
             sanitize(&line)
         ));
+        if !result.passed {
+            out.push_str(&format!("    ({})\n", result.origin.words().get(lang)));
+        }
         if let Some(reason) = result.reason.as_ref().filter(|_| !result.passed) {
             out.push_str(&format!(
                 "    {}\n",

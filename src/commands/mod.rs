@@ -6,6 +6,7 @@
 pub mod check;
 pub mod data;
 pub mod grade;
+mod grade_explain;
 pub mod input;
 pub mod list;
 pub mod pack;

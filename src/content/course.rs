@@ -77,6 +77,16 @@ impl Course {
             PackSource::BuiltIn => Scrutiny::Trusted,
             PackSource::Dir(_) => Scrutiny::Full,
         };
+        Course::load_as(source, scrutiny)
+    }
+
+    /// Loads a pack with every check `pack lint` makes, the built-in one
+    /// too, so the exercises carry their sample answers (`grade --explain`).
+    pub fn load_with_variants(source: &PackSource) -> Result<Course, PackError> {
+        Course::load_as(source, Scrutiny::Full)
+    }
+
+    fn load_as(source: &PackSource, scrutiny: Scrutiny) -> Result<Course, PackError> {
         let (course, problems) = analyze(source, scrutiny)?;
         if problems.is_empty() {
             Ok(course)

@@ -433,10 +433,7 @@ checks:
             Some(&SPEC.replace("rule: valid", "rule: magic")),
             Some("{}"),
         );
-        assert!(
-            problems[0].contains("unknown variant `magic`"),
-            "{problems:?}"
-        );
+        assert!(problems[0].contains("unknown rule `magic`"), "{problems:?}");
         let (_, problems) = run(Some(&SPEC.replace("ja: Jobを直す", "fr: Job")), Some("{}"));
         assert!(problems[0].contains("unknown field `fr`"), "{problems:?}");
     }

@@ -15,7 +15,7 @@ mod proof;
 mod quiz;
 
 pub use course::{Course, LessonSet, LocalizedLesson};
-pub use exercise::{Exercise, ExerciseKind};
+pub use exercise::{Exercise, ExerciseKind, Expectation, Variant};
 pub use lesson::{FrontMatter, Lesson};
 pub use pack::{MAX_FILE_BYTES, PackError, PackSource};
 pub use pack_lint::LintReport;

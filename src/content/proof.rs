@@ -56,8 +56,13 @@ pub(crate) fn prove(
         ));
     }
     for check in &exercise.checks {
-        let CheckKind::Pattern { description, .. } = &check.kind else {
-            continue;
+        let description = match &check.kind {
+            CheckKind::Pattern { description, .. } => description,
+            CheckKind::Semantic {
+                description: Some(description),
+                ..
+            } => description,
+            _ => continue,
         };
         for lang in languages.iter().filter(|lang| !description.has(**lang)) {
             problems.push(Problem::new(

@@ -3,11 +3,11 @@
 
 use serde::Deserialize;
 
-use super::CheckResult;
 use super::check::CheckError;
+use super::semantic;
+use super::{CheckResult, Origin};
 use crate::validate::{
-    self, Category, Finding, Level, Node, Options, PodView, Pos, Report, Rule, Severity, Text,
-    Words,
+    self, Category, Finding, Level, Node, Options, Report, Rule, Severity, Text, Words,
 };
 
 /// The checks the grader knows besides patterns: what a pattern cannot say
@@ -20,8 +20,6 @@ pub enum Builtin {
     PssRestricted,
     /// Every workload's selector selects its own Pod template.
     SelectorMatchesTemplate,
-    /// Some Pod volume is mounted by at least two containers.
-    SharedVolume,
     /// The input holds at least one object of each kind.
     KindsPresent {
         kinds: Vec<String>,
@@ -36,7 +34,6 @@ enum RuleName {
     PssBaseline,
     PssRestricted,
     SelectorMatchesTemplate,
-    SharedVolume,
     KindsPresent,
 }
 
@@ -67,8 +64,16 @@ impl Builtin {
             (RuleName::PssBaseline, None) => Builtin::PssBaseline,
             (RuleName::PssRestricted, None) => Builtin::PssRestricted,
             (RuleName::SelectorMatchesTemplate, None) => Builtin::SelectorMatchesTemplate,
-            (RuleName::SharedVolume, None) => Builtin::SharedVolume,
         })
+    }
+
+    /// Who asks for what the built-in tests.
+    pub fn origin(&self) -> Origin {
+        match self {
+            Builtin::Valid | Builtin::SelectorMatchesTemplate => Origin::Api,
+            Builtin::PssBaseline | Builtin::PssRestricted => Origin::PodSecurity,
+            Builtin::KindsPresent { .. } => Origin::Exercise,
+        }
     }
 
     /// The rule this built-in is declared as.
@@ -78,7 +83,6 @@ impl Builtin {
             Builtin::PssBaseline => &PSS_BASELINE,
             Builtin::PssRestricted => &PSS_RESTRICTED,
             Builtin::SelectorMatchesTemplate => &SELECTOR_MATCHES_TEMPLATE,
-            Builtin::SharedVolume => &SHARED_VOLUME,
             Builtin::KindsPresent { .. } => &KINDS_PRESENT,
         }
     }
@@ -152,20 +156,6 @@ pub(crate) static SELECTOR_MATCHES_TEMPLATE: Rule = Rule {
     ..Rule::GRADING
 };
 
-pub(crate) static SHARED_VOLUME: Rule = Rule {
-    id: "grade/shared-volume",
-    summary: Words::new(
-        "A volume is mounted by at least two containers",
-        "1つのボリュームを2つ以上のコンテナがマウントしている",
-    ),
-    help: Words::new(
-        "declare the volume once under the Pod's `volumes` and add a `volumeMounts` entry with its name to each container",
-        "ボリュームをPodの`volumes`に1度だけ定義し、各コンテナの`volumeMounts`にその名前のエントリーを追加してください",
-    ),
-    docs: "https://kubernetes.io/docs/concepts/storage/volumes/",
-    ..Rule::GRADING
-};
-
 pub(crate) static KINDS_PRESENT: Rule = Rule {
     id: "grade/kinds-present",
     summary: Words::new(
@@ -186,8 +176,17 @@ pub(crate) static RULES: &[&Rule] = &[
     &PSS_BASELINE,
     &PSS_RESTRICTED,
     &SELECTOR_MATCHES_TEMPLATE,
-    &SHARED_VOLUME,
     &KINDS_PRESENT,
+    &semantic::VOLUME_SHARED,
+    &semantic::SIDECAR,
+    &semantic::SERVICE_SELECTS,
+    &semantic::QOS_CLASS,
+    &semantic::SCHEDULE,
+    &semantic::IMAGE,
+    &semantic::QUANTITY,
+    &semantic::REACHABILITY,
+    &semantic::ADDRESS,
+    &semantic::POD_SECURITY,
 ];
 
 /// Runs a built-in rule on the input (`report` is the default validation).
@@ -224,17 +223,6 @@ pub(super) fn run(rule: &Builtin, text: &str, report: &Report, objects: &[Node])
                 .iter()
                 .find(|f| *f.rule == validate::SELECTOR_MISMATCH),
         ),
-        Builtin::SharedVolume => match objects.iter().find_map(shared_volume) {
-            Some(pos) => CheckResult::pass(message, Some(pos)),
-            None => CheckResult::fail(
-                message,
-                first_object,
-                Some(Text::new(
-                    "no volume of a Pod is mounted by two of its containers",
-                    "2つのコンテナがマウントしているPodのボリュームがありません",
-                )),
-            ),
-        },
         Builtin::KindsPresent { kinds } => {
             let missing: Vec<&str> = kinds
                 .iter()
@@ -281,25 +269,4 @@ fn is_error(finding: &Finding) -> bool {
 
 fn kind_of(object: &Node) -> Option<&str> {
     object.get("kind").and_then(Node::as_str)
-}
-
-/// The position of a Pod volume that two containers (init or regular) mount.
-fn shared_volume(object: &Node) -> Option<Pos> {
-    let pod = PodView::of(kind_of(object)?, object)?;
-    let containers: Vec<&Node> = pod.running_containers().map(|c| c.node).collect();
-    pod.get("volumes")?.items().iter().find_map(|volume| {
-        let name = volume.get("name")?.as_str()?;
-        let mounting = containers
-            .iter()
-            .filter(|container| {
-                container.get("volumeMounts").is_some_and(|mounts| {
-                    mounts
-                        .items()
-                        .iter()
-                        .any(|m| m.get("name").and_then(Node::as_str) == Some(name))
-                })
-            })
-            .count();
-        (mounting >= 2).then_some(volume.pos)
-    })
 }

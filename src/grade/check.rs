@@ -8,18 +8,27 @@ use serde::de::IgnoredAny;
 
 use super::builtin::Builtin;
 use super::pattern::Pattern;
+use super::semantic::{self, Semantic};
 use crate::i18n::Localized;
-use crate::validate::{self, Node, Pos};
+use crate::validate::{self, Entry, Node, Pos, Value};
 
 /// What a check tests.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CheckKind {
     Builtin(Builtin),
+    /// A semantic check over the documents `matcher` accepts.
+    Semantic {
+        check: Semantic,
+        matcher: Option<Pattern>,
+        description: Option<Localized<String>>,
+    },
     /// A Kyverno-style pattern, applied to the documents `matcher` accepts.
     Pattern {
         matcher: Option<Pattern>,
         pattern: Pattern,
         description: Localized<String>,
+        /// The match and the pattern as written (flow style), for `--explain`.
+        shown: (Option<String>, String),
     },
 }
 
@@ -88,9 +97,36 @@ struct RawCheck {
     hint: Option<Localized<String>>,
 }
 
+/// The keys every rule check may have besides its parameters.
+const CHECK_KEYS: [&str; 5] = ["id", "rule", "description", "hint", "match"];
+
+/// The names `rule:` accepts, for did-you-mean.
+const RULE_NAMES: [&str; 5] = [
+    "valid",
+    "pss-baseline",
+    "pss-restricted",
+    "selector-matches-template",
+    "kinds-present",
+];
+
+#[derive(Deserialize)]
+struct RawSemantic {
+    id: String,
+    description: Option<Localized<String>>,
+    hint: Option<Localized<String>>,
+}
+
 impl Check {
     /// Reads one item of exercise.yaml's `checks` list.
     pub fn from_node(node: &Node) -> Result<Check, CheckError> {
+        if let Some(rule) = node.get("rule").and_then(Node::as_str) {
+            if semantic::NAMES.contains(&rule) {
+                return Check::semantic(rule, node);
+            }
+            if !RULE_NAMES.contains(&rule) {
+                return Err(unknown_rule(rule, node));
+            }
+        }
         let raw: RawCheck =
             validate::from_node(node).map_err(|error| CheckError::reading(error, node))?;
         let pos = node.entry("id").map_or(node.pos, |entry| entry.key_pos);
@@ -125,6 +161,10 @@ impl Check {
                     matcher: node.get("match").map(|m| compile(m, "match")).transpose()?,
                     pattern: compile(pattern, "pattern")?,
                     description,
+                    shown: (
+                        node.get("match").map(validate::compact),
+                        validate::compact(pattern),
+                    ),
                 }
             }
             _ => {
@@ -141,10 +181,52 @@ impl Check {
         })
     }
 
-    /// The registered rule of a built-in check (patterns have none).
+    /// A semantic check: its own keys, then its parameters.
+    fn semantic(rule: &str, node: &Node) -> Result<Check, CheckError> {
+        let raw: RawSemantic =
+            validate::from_node(node).map_err(|error| CheckError::reading(error, node))?;
+        let pos = node.entry("id").map_or(node.pos, |entry| entry.key_pos);
+        let id = raw.id;
+        let params = Node {
+            value: Value::Map(
+                node.entries()
+                    .iter()
+                    .filter(|entry| !CHECK_KEYS.contains(&entry.key.as_str()))
+                    .cloned()
+                    .collect::<Vec<Entry>>(),
+            ),
+            pos: node.pos,
+            raw: String::new(),
+        };
+        let check = Semantic::parse(rule, &params).map_err(|mut err| {
+            err.message = format!("check `{id}`: {}", err.message);
+            err
+        })?;
+        let matcher = node
+            .get("match")
+            .map(|m| {
+                Pattern::parse(m).map_err(|err| {
+                    CheckError::new(format!("check `{id}`: `match`: {err}"), err.pos)
+                })
+            })
+            .transpose()?;
+        Ok(Check {
+            id,
+            kind: CheckKind::Semantic {
+                check,
+                matcher,
+                description: raw.description,
+            },
+            hint: raw.hint,
+            pos,
+        })
+    }
+
+    /// The registered rule of a built-in or semantic check (patterns have none).
     pub fn rule(&self) -> Option<&'static crate::validate::Rule> {
         match &self.kind {
             CheckKind::Builtin(builtin) => Some(builtin.rule()),
+            CheckKind::Semantic { check, .. } => Some(check.rule()),
             CheckKind::Pattern { .. } => None,
         }
     }
@@ -159,5 +241,20 @@ impl Check {
             )),
             Err((message, pos)) => Err(CheckError::new(message, pos)),
         }
+    }
+}
+
+/// `rule: <unknown>`, with the closest known name.
+fn unknown_rule(rule: &str, node: &Node) -> CheckError {
+    let names = RULE_NAMES.iter().chain(semantic::NAMES.iter()).copied();
+    let hint = validate::suggest::closest(rule, names.clone(), 2)
+        .map(|near| format!("; did you mean `{near}`?"))
+        .unwrap_or_default();
+    let pos = node.get("rule").map_or(node.pos, |r| r.pos);
+    let all: Vec<&str> = names.collect();
+    CheckError {
+        path: "rule".into(),
+        message: format!("unknown rule `{rule}`{hint} (rules: {})", all.join(", ")),
+        pos,
     }
 }

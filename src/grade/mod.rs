@@ -4,14 +4,18 @@
 
 mod builtin;
 mod check;
+mod explain;
 mod matcher;
 mod pattern;
+mod semantic;
 mod value;
 
 pub use builtin::Builtin;
 pub use check::{Check, CheckError, CheckKind};
+pub use explain::Explanation;
 pub use matcher::{Failure, Outcome, check};
 pub use pattern::{Anchor, Field, Ordering, Pattern, PatternError, PatternProblem, Scalar, Term};
+pub use semantic::Semantic;
 
 use crate::i18n::{Lang, Localized};
 use crate::validate::{self, DocumentInfo, Finding, Node, Pos, Rule, Text};
@@ -33,6 +37,41 @@ pub struct Verdict {
     pub checks: Vec<CheckResult>,
 }
 
+/// Who asks for what a check tests: a learner should know whether a cluster
+/// would refuse the manifest or only this exercise wants more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The API server rejects a manifest that fails it.
+    Api,
+    /// Pod Security Admission rejects it in a namespace that enforces the level.
+    PodSecurity,
+    /// The exercise asks for it; a cluster would accept the manifest.
+    Exercise,
+}
+
+impl Origin {
+    /// The origin as JSON output names it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Origin::Api => "api",
+            Origin::PodSecurity => "pod-security",
+            Origin::Exercise => "exercise",
+        }
+    }
+
+    /// Where the requirement comes from, as a learner reads it.
+    pub fn words(self) -> Text {
+        match self {
+            Origin::Api => Text::new("required by the API server", "APIサーバーの要件"),
+            Origin::PodSecurity => Text::new(
+                "required by Pod Security admission",
+                "Pod Securityアドミッションの要件",
+            ),
+            Origin::Exercise => Text::new("required by this exercise", "この演習の要件"),
+        }
+    }
+}
+
 /// One check's outcome.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckResult {
@@ -46,6 +85,7 @@ pub struct CheckResult {
     pub pos: Option<Pos>,
     /// The exercise author's nudge for a failed check.
     pub hint: Option<Text>,
+    pub origin: Origin,
 }
 
 impl CheckResult {
@@ -57,6 +97,7 @@ impl CheckResult {
             reason: None,
             pos,
             hint: None,
+            origin: Origin::Exercise,
         }
     }
 
@@ -68,6 +109,7 @@ impl CheckResult {
             reason,
             pos,
             hint: None,
+            origin: Origin::Exercise,
         }
     }
 }
@@ -80,11 +122,20 @@ pub fn grade(exercise: &str, checks: &[Check], text: &str) -> Verdict {
         .iter()
         .map(|check| {
             let result = match &check.kind {
-                CheckKind::Builtin(rule) => builtin::run(rule, text, &report, &objects),
+                CheckKind::Builtin(rule) => CheckResult {
+                    origin: rule.origin(),
+                    ..builtin::run(rule, text, &report, &objects)
+                },
+                CheckKind::Semantic {
+                    check,
+                    matcher,
+                    description,
+                } => run_semantic(check, matcher.as_ref(), description.as_ref(), &objects),
                 CheckKind::Pattern {
                     matcher,
                     pattern,
                     description,
+                    ..
                 } => run_pattern(matcher.as_ref(), pattern, &objects, localized(description)),
             };
             CheckResult {
@@ -112,6 +163,24 @@ pub fn grade(exercise: &str, checks: &[Check], text: &str) -> Verdict {
 /// English here, and `pack lint` reports it.
 fn localized(description: &Localized<String>) -> Text {
     Text::new(description.en.clone(), description.get(Lang::Ja).clone())
+}
+
+/// A semantic check on the objects `matcher` accepts (all without one).
+fn run_semantic(
+    check: &semantic::Semantic,
+    matcher: Option<&Pattern>,
+    description: Option<&Localized<String>>,
+    objects: &[Node],
+) -> CheckResult {
+    let message = description.map_or_else(|| check.message(), localized);
+    let applicable: Vec<&Node> = objects
+        .iter()
+        .filter(|object| matcher.is_none_or(|m| self::check(m, object, "") == Outcome::Pass))
+        .collect();
+    match check.run(&applicable) {
+        Ok(pos) => CheckResult::pass(message, Some(pos)),
+        Err(miss) => CheckResult::fail(message, Some(miss.pos), Some(miss.reason)),
+    }
 }
 
 /// Applies to the objects `matcher` accepts; passes when there is one and

@@ -195,16 +195,6 @@ spec:
 ";
 
 #[test]
-fn shared_volume_needs_two_mounts() {
-    let exercise = with_rule(Builtin::SharedVolume);
-    let verdict = exercise.grade(SHARED);
-    assert!(verdict.passed, "{verdict:#?}");
-    assert_eq!(verdict.checks[0].pos.map(|p| p.line), Some(6));
-    let one = SHARED.replace("[{name: data, mountPath: /b}]", "[]");
-    assert!(!exercise.grade(&one).checks[0].passed);
-}
-
-#[test]
 fn kinds_present_names_what_is_missing() {
     let exercise = with_rule(Builtin::KindsPresent {
         kinds: vec!["Pod".into(), "Service".into()],

@@ -9,6 +9,7 @@ mod lint;
 mod path;
 mod pod;
 mod pss;
+pub mod qos;
 mod registry;
 mod rule;
 mod rules;
@@ -18,6 +19,8 @@ mod syntax;
 mod yaml;
 
 pub use finding::{Finding, Pos, Severity, Text};
+pub(crate) use go::cron::{CronSchedule, schedule_of};
+pub(crate) use go::fmt::compact;
 pub use go::quantity::{Quantity, parse_quantity, quantity_of};
 pub use lint::Profile;
 pub use path::FieldPath;
@@ -26,6 +29,7 @@ pub use pss::{Level, Version};
 pub use registry::{RuleError, rules, switchable};
 pub use rule::{Category, Rule, Versions, Words};
 pub(crate) use rules::catalog::SELECTOR_MISMATCH;
+pub(crate) use rules::selectors::selects;
 pub use yaml::de::{NodeError, from_node};
 pub use yaml::{
     ALIAS_BUDGET, Entry, MAX_DEPTH, MAX_INPUT_BYTES, Node, Value, parse_single, parse_stream,

@@ -81,6 +81,100 @@ pub(crate) fn load_location(name: &str) -> bool {
 /// Parses a schedule as `cron.ParseStandard` does; the error is worded as
 /// the parser words it (in English) with a Japanese rendering.
 pub(crate) fn parse_schedule(spec: &str) -> Result<(), Text> {
+    schedule_of(spec).map(drop)
+}
+
+/// When a schedule fires, as robfig/cron keeps it: a bit per allowed value
+/// of each field, plus the "star" bit it sets for `*` and `?` (and `*/1`),
+/// which decides how day of month and day of week combine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum CronSchedule {
+    Fields {
+        minute: u64,
+        hour: u64,
+        day_of_month: u64,
+        month: u64,
+        day_of_week: u64,
+    },
+    /// `@every <duration>`, as written after `@every `.
+    Every(String),
+}
+
+/// robfig's star bit: the field was `*` or `?` (with no step above 1).
+const STAR: u64 = 1 << 63;
+
+impl CronSchedule {
+    /// Whether the schedule fires on a day, as robfig's `dayMatches` decides:
+    /// when day of month or day of week is a star, both must match; else either.
+    pub(crate) fn fires_on(&self, month: u32, day: u32, weekday: u32) -> bool {
+        let CronSchedule::Fields {
+            day_of_month,
+            month: months,
+            day_of_week,
+            ..
+        } = self
+        else {
+            return true;
+        };
+        if months & (1 << month) == 0 {
+            return false;
+        }
+        let dom = day_of_month & (1 << day) != 0;
+        let dow = day_of_week & (1 << weekday) != 0;
+        if (day_of_month & STAR) != 0 || (day_of_week & STAR) != 0 {
+            dom && dow
+        } else {
+            dom || dow
+        }
+    }
+
+    /// The minutes and hours it fires at, without the star bits.
+    fn times(&self) -> Option<(u64, u64)> {
+        match self {
+            CronSchedule::Fields { minute, hour, .. } => Some((minute & !STAR, hour & !STAR)),
+            CronSchedule::Every(_) => None,
+        }
+    }
+
+    /// Whether two schedules fire at exactly the same times, however they
+    /// are spelled: the same minutes and hours, and the same days over 28
+    /// years (2001–2028), after which dates and weekdays repeat.
+    pub(crate) fn fires_like(&self, other: &CronSchedule) -> bool {
+        match (self.times(), other.times()) {
+            (Some(mine), Some(theirs)) => {
+                mine == theirs
+                    && calendar().all(|(month, day, weekday)| {
+                        self.fires_on(month, day, weekday) == other.fires_on(month, day, weekday)
+                    })
+            }
+            _ => self == other,
+        }
+    }
+}
+
+/// Every day from 2001-01-01 (a Monday) to 2028-12-31 as (month, day,
+/// weekday with Sunday 0).
+fn calendar() -> impl Iterator<Item = (u32, u32, u32)> {
+    let days = (2001..=2028u32).flat_map(|year| {
+        (1..=12u32).flat_map(move |month| (1..=days_in(year, month)).map(move |day| (month, day)))
+    });
+    days.zip((1u32..).map(|n| n % 7))
+        .map(|((month, day), weekday)| (month, day, weekday))
+}
+
+fn days_in(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// [`parse_schedule`], keeping what the schedule says.
+pub(crate) fn schedule_of(spec: &str) -> Result<CronSchedule, Text> {
     if spec.is_empty() {
         return Err(Text::new("empty spec string", "スケジュールが空です"));
     }
@@ -107,10 +201,30 @@ pub(crate) fn parse_schedule(spec: &str) -> Result<(), Text> {
             format!("フィールドは5つ必要ですが{count}個あります: [{list}]"),
         ));
     }
-    fields
+    let bits = fields
         .iter()
         .zip(FIELDS.iter())
-        .try_for_each(|(field, bounds)| parse_field(field, bounds))
+        .map(|(field, bounds)| parse_field(field, bounds))
+        .collect::<Result<Vec<u64>, Text>>()?;
+    Ok(CronSchedule::Fields {
+        minute: bits[0],
+        hour: bits[1],
+        day_of_month: bits[2],
+        month: bits[3],
+        day_of_week: bits[4],
+    })
+}
+
+/// All values of a field, with the star bit (robfig's `all`).
+fn all(bounds: &Bounds) -> u64 {
+    span(bounds.min, bounds.max, 1) | STAR
+}
+
+/// The bits from `start` to `end` every `step`.
+fn span(start: u64, end: u64, step: u64) -> u64 {
+    (start..=end)
+        .step_by(usize::try_from(step).unwrap_or(usize::MAX))
+        .fold(0, |bits, value| bits | (1 << value))
 }
 
 /// `TZ=<location> <rest>`: the location and the rest of the schedule.
@@ -119,38 +233,79 @@ fn split_location(spec: &str) -> (&str, &str) {
     after.split_once(' ').unwrap_or((after, ""))
 }
 
-/// `@hourly` and friends, or `@every <Go duration>`.
-fn parse_descriptor(descriptor: &str) -> Result<(), Text> {
-    if DESCRIPTORS.contains(&descriptor) {
-        return Ok(());
+/// `@hourly` and friends (as robfig expands them), or `@every <Go duration>`.
+fn parse_descriptor(descriptor: &str) -> Result<CronSchedule, Text> {
+    let [minute, hour, day_of_month, month, day_of_week] = &FIELDS;
+    let first = |bounds: &Bounds| 1 << bounds.min;
+    let fields = |hour_bits, dom_bits, month_bits, dow_bits| CronSchedule::Fields {
+        minute: first(minute),
+        hour: hour_bits,
+        day_of_month: dom_bits,
+        month: month_bits,
+        day_of_week: dow_bits,
+    };
+    match descriptor {
+        "@yearly" | "@annually" => Ok(fields(
+            first(hour),
+            first(day_of_month),
+            first(month),
+            all(day_of_week),
+        )),
+        "@monthly" => Ok(fields(
+            first(hour),
+            first(day_of_month),
+            all(month),
+            all(day_of_week),
+        )),
+        "@weekly" => Ok(fields(
+            first(hour),
+            all(day_of_month),
+            all(month),
+            first(day_of_week),
+        )),
+        "@daily" | "@midnight" => Ok(fields(
+            first(hour),
+            all(day_of_month),
+            all(month),
+            all(day_of_week),
+        )),
+        "@hourly" => Ok(fields(
+            all(hour),
+            all(day_of_month),
+            all(month),
+            all(day_of_week),
+        )),
+        _ => match descriptor.strip_prefix("@every ") {
+            Some(duration) => parse_go_duration(duration)
+                .map(|()| CronSchedule::Every(duration.to_string()))
+                .map_err(|error| {
+                    Text::new(
+                        format!("failed to parse duration {descriptor}: {error}"),
+                        format!("期間を解釈できません: {descriptor}: {error}"),
+                    )
+                }),
+            None => Err(Text::new(
+                format!("unrecognized descriptor: {descriptor}"),
+                format!("不明な記述子です: {descriptor}"),
+            )),
+        },
     }
-    if let Some(duration) = descriptor.strip_prefix("@every ") {
-        return parse_go_duration(duration).map_err(|error| {
-            Text::new(
-                format!("failed to parse duration {descriptor}: {error}"),
-                format!("期間を解釈できません: {descriptor}: {error}"),
-            )
-        });
-    }
-    Err(Text::new(
-        format!("unrecognized descriptor: {descriptor}"),
-        format!("不明な記述子です: {descriptor}"),
-    ))
 }
 
 /// One field: comma-separated ranges (empty items are skipped).
-fn parse_field(field: &str, bounds: &Bounds) -> Result<(), Text> {
+fn parse_field(field: &str, bounds: &Bounds) -> Result<u64, Text> {
     field
         .split(',')
         .filter(|range| !range.is_empty())
-        .try_for_each(|range| parse_range(range, bounds))
+        .try_fold(0, |bits, range| Ok(bits | parse_range(range, bounds)?))
 }
 
 /// `*`, `?`, `N`, `N-M`, each optionally `/step` (`N/step` runs to the max).
-fn parse_range(expr: &str, bounds: &Bounds) -> Result<(), Text> {
+fn parse_range(expr: &str, bounds: &Bounds) -> Result<u64, Text> {
     let range_and_step: Vec<&str> = expr.split('/').collect();
     let low_and_high: Vec<&str> = range_and_step[0].split('-').collect();
-    let (start, mut end) = if matches!(low_and_high[0], "*" | "?") {
+    let star = matches!(low_and_high[0], "*" | "?");
+    let (start, mut end) = if star {
         (bounds.min, bounds.max)
     } else {
         let start = int_or_name(low_and_high[0], bounds)?;
@@ -180,7 +335,9 @@ fn parse_range(expr: &str, bounds: &Bounds) -> Result<(), Text> {
             ));
         }
     };
-    check_range(expr, start, end, step, bounds)
+    check_range(expr, start, end, step, bounds)?;
+    let extra = if star && step == 1 { STAR } else { 0 };
+    Ok(span(start, end, step) | extra)
 }
 
 /// The range must lie within the field's bounds, in order, with a step.
@@ -254,6 +411,42 @@ mod tests {
             .err()
             .map(|text| text.en)
             .unwrap_or_default()
+    }
+
+    fn same(a: &str, b: &str) -> bool {
+        schedule_of(a).unwrap().fires_like(&schedule_of(b).unwrap())
+    }
+
+    #[test]
+    fn equal_schedules_compare_equal_however_spelled() {
+        let every_quarter = "*/15 * * * *";
+        for spelling in [
+            "0,15,30,45 * * * *",
+            "00,15,30,45 * * * *",
+            "0-59/15 * * * *",
+            "0/15 * * * *",
+            "0,15,30,45  */1  *  *  *",
+            "45,30,15,0 * * * *",
+            "*/15 * * jan-dec *",
+            "*/15 * 1-31 * *",
+            "*/15 * * * 0-6",
+            "*/15 * ? * *",
+        ] {
+            assert!(same(every_quarter, spelling), "{spelling}");
+        }
+        assert!(!same(every_quarter, "*/15 */1 * * 1-5"), "weekdays only");
+        assert!(!same(every_quarter, "15 * * * *"), "once an hour");
+        assert!(!same(every_quarter, "0 */15 * * *"), "every 15 hours");
+        assert!(same("@daily", "0 0 * * *"));
+        assert!(same("@weekly", "0 0 * * sun"));
+        assert!(same("@monthly", "0 0 1 * *"));
+        assert!(same("@hourly", "0 * * * *"));
+        // A star day of week makes the day of month decide alone, but two
+        // restricted day fields fire when either matches: 0-6 matches every day.
+        assert!(same("0 0 1 * *", "0 0 1 * */1"));
+        assert!(!same("0 0 1 * *", "0 0 1 * 0-6"));
+        assert!(!same("0 0 1 * *", "0 0 1 * 1"));
+        assert!(same("0 0 1 * 1", "0 0 1 * mon"));
     }
 
     #[test]

@@ -2,8 +2,6 @@
 //! the English wording.
 
 use super::Profile;
-use super::resources::{Qos, qos};
-use crate::validate::pod::PodView;
 use crate::validate::{Options, Severity, check, check_with};
 
 /// A container that follows every habit the lints ask for.
@@ -80,34 +78,9 @@ fn resources_name_the_qos_class() {
 }
 
 #[test]
-fn qos_classes_follow_the_kubelet() {
-    let class = |containers: &str| {
-        let text = pod(&format!("  containers:\n{containers}"));
-        let parsed = crate::validate::yaml::parse(&text);
-        let pod = PodView::of("Pod", &parsed.documents[0].root).unwrap();
-        let containers: Vec<_> = pod.running_containers().collect();
-        qos(&containers)
-    };
-    assert_eq!(class("  - name: a\n"), Qos::BestEffort);
-    // Only limits: requests default to them.
-    assert_eq!(
-        class("  - name: a\n    resources:\n      limits: {cpu: 500m, memory: 1Gi}\n"),
-        Qos::Guaranteed
-    );
-    assert_eq!(
-        class(
-            "  - name: a\n    resources:\n      requests: {cpu: '0.5', memory: 1Gi}\n      limits: {cpu: 500m, memory: 1Gi}\n"
-        ),
-        Qos::Guaranteed
-    );
-    assert_eq!(
-        class("  - name: a\n    resources:\n      requests: {cpu: 100m}\n"),
-        Qos::Burstable
-    );
-    assert_eq!(
-        class("  - name: a\n    resources:\n      limits: {cpu: 1, memory: 1Gi}\n  - name: b\n"),
-        Qos::Burstable
-    );
+fn pod_level_resources_cover_every_container() {
+    let spec = "  resources:\n    requests: {cpu: 500m, memory: 256Mi}\n  containers:\n  - name: app\n    image: nginx:1.27\n";
+    assert_eq!(only(&pod(spec), "lint/resources"), []);
 }
 
 #[test]

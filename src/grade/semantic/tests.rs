@@ -1,0 +1,378 @@
+//! Each semantic check against right answers in other valid styles and
+//! wrong answers that look right.
+
+use crate::grade::{Check, CheckResult, grade};
+
+/// Grades `yaml` against one check written as YAML; the check's result.
+fn result(check: &str, yaml: &str) -> CheckResult {
+    let check = Check::from_yaml(check).unwrap();
+    grade("t", &[check], yaml).checks.remove(0)
+}
+
+fn passes(check: &str, yaml: &str) -> bool {
+    result(check, yaml).passed
+}
+
+/// The English reason of a failure.
+fn reason(check: &str, yaml: &str) -> String {
+    let found = result(check, yaml);
+    assert!(!found.passed, "expected a failure");
+    found.reason.map(|r| r.en).unwrap_or_default()
+}
+
+fn pod(spec: &str) -> String {
+    format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n{spec}")
+}
+
+const SHARE: &str = "{id: s, rule: volume-shared, containers: [app, shipper], paths: {app: /var/log/app}, type: emptyDir}";
+
+#[test]
+fn volume_shared_follows_the_volume_the_path_leads_to() {
+    let right = pod(
+        "  volumes: [{name: logs, emptyDir: {}}]\n  containers:\n  - {name: app, image: a, volumeMounts: [{name: logs, mountPath: /var/log/app}]}\n  - {name: shipper, image: b, volumeMounts: [{name: logs, mountPath: /logs}]}\n",
+    );
+    assert!(passes(SHARE, &right));
+    let native = pod(
+        "  volumes:\n  - name: data\n  initContainers:\n  - {name: shipper, image: b, restartPolicy: Always, volumeMounts: [{name: data, mountPath: /in}]}\n  containers:\n  - {name: app, image: a, volumeMounts: [{name: data, mountPath: /var/log/app/}]}\n",
+    );
+    assert!(
+        passes(SHARE, &native),
+        "a native sidecar, no source = emptyDir, a trailing slash"
+    );
+    let other_volume = pod(
+        "  volumes: [{name: logs, emptyDir: {}}, {name: side, emptyDir: {}}]\n  containers:\n  - {name: app, image: a, volumeMounts: [{name: logs, mountPath: /var/log/app}, {name: side, mountPath: /side}]}\n  - {name: shipper, image: b, volumeMounts: [{name: side, mountPath: /logs}]}\n",
+    );
+    assert!(
+        reason(SHARE, &other_volume).contains("does not mount volume `logs`"),
+        "sharing another volume than the log directory's"
+    );
+    let wrong_path = pod(
+        "  volumes: [{name: logs, emptyDir: {}}]\n  containers:\n  - {name: app, image: a, volumeMounts: [{name: logs, mountPath: /var/log}]}\n  - {name: shipper, image: b, volumeMounts: [{name: logs, mountPath: /logs}]}\n",
+    );
+    assert!(reason(SHARE, &wrong_path).contains("at /var/log, not at /var/log/app"));
+    let host = pod(
+        "  volumes: [{name: logs, hostPath: {path: /tmp/logs}}]\n  containers:\n  - {name: app, image: a, volumeMounts: [{name: logs, mountPath: /var/log/app}]}\n  - {name: shipper, image: b, volumeMounts: [{name: logs, mountPath: /logs}]}\n",
+    );
+    assert!(reason(SHARE, &host).contains("is hostPath, not emptyDir"));
+}
+
+#[test]
+fn volume_shared_finds_a_host_path_that_is_declared_but_not_mounted() {
+    let check = "{id: h, rule: volume-shared, containers: [agent], paths: {agent: /var/log}, type: hostPath, hostPath: /var/log}";
+    let ds = |volumes: &str, mounts: &str| {
+        format!(
+            "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {{name: a}}\nspec:\n  selector: {{matchLabels: {{app: a}}}}\n  template:\n    metadata: {{labels: {{app: a}}}}\n    spec:\n      volumes: {volumes}\n      containers:\n      - {{name: agent, image: x, volumeMounts: {mounts}}}\n"
+        )
+    };
+    assert!(passes(
+        check,
+        &ds(
+            "[{name: varlog, hostPath: {path: /var/log/}}]",
+            "[{name: varlog, mountPath: /var/log, readOnly: true}]"
+        )
+    ));
+    let unmounted = ds(
+        "[{name: varlog, hostPath: {path: /var/log}}, {name: scratch, emptyDir: {}}]",
+        "[{name: scratch, mountPath: /var/log}]",
+    );
+    assert!(reason(check, &unmounted).contains("mounts volume `scratch` at /var/log"));
+}
+
+#[test]
+fn volume_shared_reads_claim_templates() {
+    let check = "{id: c, rule: volume-shared, volume: data, containers: [db], paths: {db: /var/lib/postgresql/data}, type: volumeClaimTemplate}";
+    let sts = |path: &str| {
+        format!(
+            "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: db}}\nspec:\n  serviceName: db\n  selector: {{matchLabels: {{app: db}}}}\n  template:\n    metadata: {{labels: {{app: db}}}}\n    spec:\n      containers:\n      - {{name: db, image: postgres:16, volumeMounts: [{{name: data, mountPath: {path}}}]}}\n  volumeClaimTemplates:\n  - metadata: {{name: data}}\n    spec: {{accessModes: [ReadWriteOnce], resources: {{requests: {{storage: 1Gi}}}}}}\n"
+        )
+    };
+    assert!(passes(check, &sts("/var/lib/postgresql/data")));
+    assert!(reason(check, &sts("/data")).contains("at /data, not at /var/lib/postgresql/data"));
+}
+
+const SIDECAR: &str = "{id: s, rule: sidecar, container: shipper, app: app}";
+
+#[test]
+fn sidecar_accepts_native_and_regular_but_not_a_plain_init_container() {
+    let native = pod(
+        "  initContainers:\n  - {name: shipper, image: b, restartPolicy: Always}\n  containers:\n  - {name: app, image: a}\n",
+    );
+    assert!(passes(SIDECAR, &native));
+    let regular = pod("  containers:\n  - {name: app, image: a}\n  - {name: shipper, image: b}\n");
+    assert!(passes(SIDECAR, &regular));
+    let plain = pod(
+        "  initContainers:\n  - {name: shipper, image: b}\n  containers:\n  - {name: app, image: a}\n",
+    );
+    assert!(reason(SIDECAR, &plain).contains("plain init container"));
+    let try_once = pod(
+        "  initContainers:\n  - {name: shipper, image: b, restartPolicy: Never}\n  containers:\n  - {name: app, image: a}\n",
+    );
+    assert!(!passes(SIDECAR, &try_once));
+    let native_only = "{id: s, rule: sidecar, container: shipper, form: native}";
+    assert!(reason(native_only, &regular).contains("asks for a native sidecar"));
+}
+
+#[test]
+fn a_regular_sidecar_keeps_a_job_from_completing() {
+    let job = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - {name: app, image: a}\n      - {name: shipper, image: b}\n";
+    assert!(reason(SIDECAR, job).contains("finish only when it exits"));
+}
+
+fn service_and_db(selector: &str, cluster_ip: &str, target: &str) -> String {
+    format!(
+        "apiVersion: v1\nkind: Service\nmetadata: {{name: db}}\nspec:\n  clusterIP: {cluster_ip}\n  selector: {selector}\n  ports: [{{port: 5432, targetPort: {target}}}]\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {{name: db}}\nspec:\n  serviceName: db\n  selector: {{matchLabels: {{app: db}}}}\n  template:\n    metadata: {{labels: {{app: db, tier: data}}}}\n    spec:\n      containers:\n      - {{name: db, image: postgres:16, ports: [{{name: pg, containerPort: 5432}}]}}\n"
+    )
+}
+
+#[test]
+fn service_selects_the_pods_and_reaches_their_port() {
+    let check =
+        "{id: s, rule: service-selects, service: db, headless: true, workload: db, port: 5432}";
+    assert!(passes(check, &service_and_db("{app: db}", "None", "5432")));
+    assert!(
+        passes(
+            check,
+            &service_and_db("{app: db, tier: data}", "None", "pg")
+        ),
+        "by name"
+    );
+    assert!(
+        reason(check, &service_and_db("{app: database}", "None", "5432"))
+            .contains("matches none of the Pods")
+    );
+    assert!(
+        reason(check, &service_and_db("{app: db}", "10.0.0.9", "5432")).contains("clusterIP: None")
+    );
+    assert!(
+        reason(check, &service_and_db("{app: db}", "None", "5433"))
+            .contains("targets container port 5432")
+    );
+    assert!(
+        reason(check, &service_and_db("{app: db}", "None", "postgres"))
+            .contains("targets container port 5432")
+    );
+}
+
+#[test]
+fn qos_class_is_the_kubelets() {
+    let check = "{id: q, rule: qos-class, class: Guaranteed}";
+    let different_values = pod(
+        "  containers:\n  - {name: api, image: a, resources: {limits: {cpu: 500m, memory: 256Mi}}}\n  - {name: helper, image: b, resources: {requests: {cpu: '0.1', memory: 67108864}, limits: {cpu: 100m, memory: 64Mi}}}\n",
+    );
+    assert!(passes(check, &different_values));
+    let lower_request = pod(
+        "  containers:\n  - {name: api, image: a, resources: {requests: {cpu: 250m, memory: 256Mi}, limits: {cpu: 500m, memory: 256Mi}}}\n",
+    );
+    assert!(reason(check, &lower_request).contains("requests cpu 250m but limits it to 500m"));
+    let unlimited_init = pod(
+        "  initContainers:\n  - {name: init, image: c}\n  containers:\n  - {name: api, image: a, resources: {limits: {cpu: 500m, memory: 256Mi}}}\n",
+    );
+    assert!(reason(check, &unlimited_init).contains("container \"init\" has no cpu limit"));
+}
+
+#[test]
+fn schedule_compares_firing_times() {
+    let check = "{id: s, rule: schedule, schedule: '*/15 * * * *'}";
+    let cron = |schedule: &str| {
+        format!(
+            "apiVersion: batch/v1\nkind: CronJob\nmetadata: {{name: c}}\nspec:\n  schedule: '{schedule}'\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{{name: c, image: busybox:1.36}}]\n"
+        )
+    };
+    for right in [
+        "0,15,30,45 * * * *",
+        "0-59/15 * * * *",
+        "00,15,30,45 */1 * * *",
+        "0/15  *  * * *",
+    ] {
+        assert!(passes(check, &cron(right)), "{right}");
+    }
+    for wrong in ["15 * * * *", "0 */15 * * *", "*/15 * * * 1-5"] {
+        assert!(
+            reason(check, &cron(wrong)).contains("does not fire at the times"),
+            "{wrong}"
+        );
+    }
+    let zoned = "{id: s, rule: schedule, schedule: '0 3 * * *', timeZone: Asia/Tokyo}";
+    assert!(reason(zoned, &cron("0 3 * * *")).contains("time zone Asia/Tokyo"));
+}
+
+#[test]
+fn image_references_compare_after_normalisation() {
+    let check = "{id: i, rule: image, container: app, image: 'busybox:1.36'}";
+    for right in [
+        "busybox:1.36",
+        "docker.io/library/busybox:1.36",
+        "index.docker.io/library/busybox:1.36",
+    ] {
+        assert!(
+            passes(
+                check,
+                &pod(&format!(
+                    "  containers: [{{name: app, image: '{right}'}}]\n"
+                ))
+            ),
+            "{right}"
+        );
+    }
+    for wrong in [
+        "busybox",
+        "busybox:1.37",
+        "quay.io/busybox:1.36",
+        "library/busybox:1.35",
+    ] {
+        assert!(
+            !passes(
+                check,
+                &pod(&format!(
+                    "  containers: [{{name: app, image: '{wrong}'}}]\n"
+                ))
+            ),
+            "{wrong}"
+        );
+    }
+    let registry = "{id: i, rule: image, image: 'registry.example.com/shop:2.3.1'}";
+    assert!(passes(
+        registry,
+        &pod("  containers: [{name: shop, image: 'registry.example.com/shop:2.3.1'}]\n")
+    ));
+    assert!(!passes(
+        registry,
+        &pod("  containers: [{name: shop, image: 'shop:2.3.1'}]\n")
+    ));
+}
+
+#[test]
+fn quantities_compare_by_value() {
+    let check = "{id: q, rule: quantity, container: app, resource: limits.memory, equals: 256Mi}";
+    for right in ["256Mi", "268435456", "0.25Gi", "262144Ki"] {
+        assert!(
+            passes(
+                check,
+                &pod(&format!(
+                    "  containers: [{{name: app, image: a, resources: {{limits: {{memory: '{right}'}}}}}}]\n"
+                ))
+            ),
+            "{right}"
+        );
+    }
+    assert!(
+        reason(
+            check,
+            &pod("  containers: [{name: app, image: a, resources: {limits: {memory: 256M}}}]\n")
+        )
+        .contains("not = 256Mi")
+    );
+    let request = "{id: q, rule: quantity, resource: requests.cpu, equals: 500m}";
+    assert!(
+        passes(
+            request,
+            &pod("  containers: [{name: app, image: a, resources: {limits: {cpu: '0.5'}}}]\n")
+        ),
+        "a request defaults to the limit"
+    );
+}
+
+const NETPOL: &str = "{id: r, rule: reachability, namespace: shop, pods: {web: {app: web}, api: {app: api}, db: {app: db}}, allowed: ['web -> api:8080']}";
+
+fn policies(extra: &str) -> String {
+    format!(
+        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: deny, namespace: shop}}\nspec:\n  podSelector: {{}}\n  policyTypes: [Ingress]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: api, namespace: shop}}\nspec:\n  podSelector: {{matchLabels: {{app: api}}}}\n  ingress:\n  - from: [{{podSelector: {{matchLabels: {{app: web}}}}}}]\n    ports: [{{port: 8080}}]\n{extra}"
+    )
+}
+
+#[test]
+fn reachability_counts_every_policy() {
+    assert!(passes(NETPOL, &policies("")));
+    let allow_all = "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: open, namespace: shop}\nspec:\n  podSelector: {}\n  ingress: [{}]\n";
+    assert!(reason(NETPOL, &policies(allow_all)).contains("should be denied"));
+    let wrong_port = policies("").replace("port: 8080", "port: 80");
+    assert!(reason(NETPOL, &wrong_port).contains("web → api:8080 should be allowed"));
+    let any_port = policies("").replace("    ports: [{port: 8080}]\n", "");
+    assert!(
+        reason(NETPOL, &any_port).contains("should be denied"),
+        "a rule without ports opens every port"
+    );
+    let other_namespace = policies("").replace(
+        "namespace: shop}\nspec:\n  podSelector: {}",
+        "namespace: default}\nspec:\n  podSelector: {}",
+    );
+    assert!(
+        !passes(NETPOL, &other_namespace),
+        "a deny policy in another namespace isolates nothing here"
+    );
+}
+
+#[test]
+fn address_compares_host_and_port() {
+    let check =
+        "{id: a, rule: address, container: shop, env: CACHE_ADDR, host: localhost, port: 6379}";
+    let shop = |value: &str| {
+        pod(&format!(
+            "  containers:\n  - name: shop\n    image: s\n    env: [{{name: CACHE_ADDR, value: '{value}'}}]\n"
+        ))
+    };
+    for right in [
+        "localhost:6379",
+        "127.0.0.1:6379",
+        "redis://localhost:6379/0",
+        "redis://localhost",
+        "[::1]:6379",
+    ] {
+        assert!(passes(check, &shop(right)), "{right}");
+    }
+    assert!(reason(check, &shop("localhost-cache:6379")).contains("host `localhost-cache`"));
+    assert!(reason(check, &shop("localhost:6380")).contains("port 6380"));
+    assert!(reason(check, &shop("cache.shop.svc:6379")).contains("not `localhost`"));
+    let optional =
+        "{id: a, rule: address, container: shop, env: REDIS_ADDR, host: localhost, optional: true}";
+    assert!(passes(
+        optional,
+        &pod("  containers: [{name: shop, image: s}]\n")
+    ));
+}
+
+#[test]
+fn pod_security_accepts_any_listed_setup() {
+    let check = "{id: p, rule: pod-security, namespace: pay, accept: [{enforce: restricted}, {enforce: baseline, warn: restricted, audit: restricted}]}";
+    let ns = |labels: &str| {
+        format!("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: pay\n  labels: {{{labels}}}\n")
+    };
+    assert!(passes(
+        check,
+        &ns("pod-security.kubernetes.io/enforce: restricted")
+    ));
+    assert!(passes(
+        check,
+        &ns(
+            "pod-security.kubernetes.io/enforce: restricted, pod-security.kubernetes.io/warn: restricted"
+        )
+    ));
+    assert!(passes(
+        check,
+        &ns(
+            "pod-security.kubernetes.io/enforce: baseline, pod-security.kubernetes.io/warn: restricted, pod-security.kubernetes.io/audit: restricted"
+        )
+    ));
+    assert!(!passes(
+        check,
+        &ns("pod-security.kubernetes.io/enforce: baseline")
+    ));
+    let annotated = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: pay\n  annotations: {pod-security.kubernetes.io/enforce: restricted}\n";
+    assert!(reason(check, annotated).contains("is an annotation"));
+}
+
+#[test]
+fn unknown_rules_and_bad_parameters_are_located() {
+    let err = Check::from_yaml("{id: x, rule: volume-share, containers: [a]}").unwrap_err();
+    assert!(
+        err.message.contains("did you mean `volume-shared`"),
+        "{}",
+        err.message
+    );
+    let err = Check::from_yaml("{id: x, rule: qos-class, class: Gold}").unwrap_err();
+    assert!(err.message.contains("not a QoS class"), "{}", err.message);
+    let err = Check::from_yaml("{id: x, rule: schedule, schedule: '61 * * * *'}").unwrap_err();
+    assert!(err.message.contains("not a schedule"), "{}", err.message);
+    let err = Check::from_yaml("{id: x, rule: sidecar, container: a, colour: red}").unwrap_err();
+    assert!(err.message.contains("colour"), "{}", err.message);
+}

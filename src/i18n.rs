@@ -501,6 +501,22 @@ messages! {
         en: "solution",
         ja: "解答例",
     }
+    ActionWarnings {
+        en: "show/fold warnings",
+        ja: "警告の表示/折りたたみ",
+    }
+    ActionNextExercise {
+        en: "next exercise",
+        ja: "次の演習",
+    }
+    ExerciseWarningsFolded {
+        en: "warning(s) — w to show",
+        ja: "件の警告 — wで表示",
+    }
+    ExerciseLastOne {
+        en: "This is the last exercise of the course.",
+        ja: "これがコースの最後の演習です。",
+    }
     ActionResetFile {
         en: "start over",
         ja: "やり直し",

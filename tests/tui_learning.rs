@@ -537,3 +537,45 @@ fn full_sweep_exercise_list() {
 fn full_sweep_exercise() {
     full_sweep("jx\n");
 }
+
+#[test]
+fn a_pass_comes_first_with_its_warnings_folded_and_n_opens_the_next_exercise() {
+    for (lang, code) in [(Lang::En, "en"), (Lang::Ja, "ja")] {
+        let mut t = Tutor::new(&format!("fold-{code}"), lang, (100, 30));
+        t.press("jx\n");
+        let Screen::Exercise(screen) = t.app.screen() else {
+            panic!("exercise screen")
+        };
+        let (path, id) = (screen.path.clone(), screen.exercise.id.clone());
+        // The solution and a scratch Pod that only draws lint warnings.
+        let noisy = format!(
+            "{}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: scratch\nspec:\n  containers:\n    - name: scratch\n      image: busybox\n",
+            screen.exercise.solution
+        );
+        std::fs::write(&path, noisy).unwrap();
+        t.app.handle_event(Event::FileChanged(path.clone()));
+        t.run_effects();
+        t.app.handle_event(Event::Tick(Utc::now()));
+        let Screen::Exercise(screen) = t.app.screen() else {
+            panic!("exercise screen")
+        };
+        let verdict = screen.verdict.as_ref().unwrap();
+        assert!(verdict.passed, "{verdict:#?}");
+        assert!(verdict.findings.len() >= 2);
+        snapshot(&format!("exercise_pass_folded_{code}_100x30"), &t);
+        t.press("w");
+        let shown = t.screen();
+        assert!(
+            !shown.contains("w to show") && !shown.contains("wで表示"),
+            "{shown}"
+        );
+        t.press("n");
+        let Screen::Exercise(next) = t.app.screen() else {
+            panic!("the next exercise")
+        };
+        let expected = course().next_exercise(&id).map(|e| e.id.clone());
+        assert_eq!(Some(next.exercise.id.clone()), expected);
+        t.press("\x1b");
+        assert_eq!(t.app.context(), Context::Exercises, "n replaced the screen");
+    }
+}

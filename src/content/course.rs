@@ -114,6 +114,17 @@ impl Course {
         &self.exercises
     }
 
+    /// The exercise after `id` in course order (by lesson, then by id).
+    pub fn next_exercise(&self, id: &str) -> Option<&Exercise> {
+        let in_order: Vec<&Exercise> = self
+            .lessons
+            .iter()
+            .flat_map(|set| self.exercises.iter().filter(move |e| e.lesson == set.id))
+            .collect();
+        let here = in_order.iter().position(|e| e.id == id)?;
+        in_order.get(here + 1).copied()
+    }
+
     /// The text of `assets/diagrams/<name>.txt`.
     pub fn diagram(&self, name: &str) -> Option<&str> {
         self.diagrams.get(name).map(String::as_str)

@@ -4,6 +4,7 @@
 
 mod document;
 mod layout;
+mod numbered;
 mod sanitize;
 mod table;
 mod wrap;
@@ -14,5 +15,6 @@ pub use document::{
     too_deep,
 };
 pub use layout::{HeadingEntry, Layout, Role, Segment, StyledLine, TextStyle, layout};
+pub use numbered::numbered_yaml;
 pub use sanitize::{find_forbidden_char, is_forbidden_char, sanitize};
 pub use wrap::{display_width, truncate};

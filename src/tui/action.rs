@@ -50,6 +50,10 @@ pub enum Action {
     Solution,
     ResetFile,
     SwitchPane,
+    /// Show or fold the validator's warnings under a passing verdict.
+    ToggleWarnings,
+    /// The next exercise of the course.
+    NextExercise,
     Yes,
     No,
     /// Presentation mode on or off.

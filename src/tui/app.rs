@@ -422,6 +422,12 @@ impl App {
                 self.stack.push(previous);
             }
             Nav::Pop => self.pop(),
+            Nav::Replace(screen) => {
+                self.with_screen(|screen, shared| screen.leave(shared));
+                self.screen = *screen;
+                self.with_screen(|screen, shared| screen.resume(shared));
+                self.resize(self.size.0, self.size.1);
+            }
             Nav::Quit => self.quit = true,
         }
     }

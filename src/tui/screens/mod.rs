@@ -63,6 +63,8 @@ pub(crate) enum Nav {
     Push(Box<Screen>),
     /// Back to the screen below.
     Pop,
+    /// Leave this screen for another at the same depth (the next exercise).
+    Replace(Box<Screen>),
     Quit,
 }
 

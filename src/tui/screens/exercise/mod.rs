@@ -38,6 +38,18 @@ pub(crate) const KEYS: &[Binding] = &[
     bind(&[Char('h')], "h", Action::Hint, Msg::ActionHint),
     bind(&[Char('s')], "s", Action::Solution, Msg::ActionSolution),
     bind(&[Char('r')], "r", Action::ResetFile, Msg::ActionResetFile),
+    bind(
+        &[Char('w')],
+        "w",
+        Action::ToggleWarnings,
+        Msg::ActionWarnings,
+    ),
+    bind(
+        &[Char('n')],
+        "n",
+        Action::NextExercise,
+        Msg::ActionNextExercise,
+    ),
     HELP_KEY,
     BACK,
 ];
@@ -122,6 +134,9 @@ impl ResultKind {
     }
 }
 
+/// The label of the line that stands for folded warnings.
+pub const FOLDED: &str = "warnings";
+
 /// One line of the results list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResultItem {
@@ -159,6 +174,8 @@ pub struct ExerciseScreen {
     pub selected: usize,
     /// The text last recorded as an attempt, so an unchanged save is not counted twice.
     pub last_recorded: Option<String>,
+    /// Warnings under a passing verdict are folded into one line until `w`.
+    pub show_warnings: bool,
 }
 
 /// Numbers the exercise screens opened, so a grading from an earlier visit
@@ -190,6 +207,7 @@ impl ExerciseScreen {
             results_scroll: 0,
             selected: 0,
             last_recorded: None,
+            show_warnings: false,
         }
     }
 
@@ -305,65 +323,109 @@ impl ExerciseScreen {
         self.failed_attempts > 0
     }
 
-    /// The results list in `lang`: failed checks, then validator errors and
-    /// warnings, then passed checks.
+    /// The results list in `lang`. Not passed: failed checks, then validator
+    /// errors and warnings, then passed checks. Passed: the checks first, then
+    /// the warnings folded into one line until `w` shows them.
     pub fn results(&self, lang: Lang) -> Vec<ResultItem> {
         let Some(verdict) = &self.verdict else {
             return Vec::new();
         };
-        let mut items = Vec::new();
-        for check in verdict.checks.iter().filter(|c| !c.passed) {
-            let mut detail = check.message.get(lang).to_string();
-            if let Some(reason) = &check.reason {
-                detail.push_str("\n\n");
-                detail.push_str(reason.get(lang));
-            }
-            if let Some(hint) = &check.hint {
-                detail.push_str(&format!(
-                    "\n\n{}: {}",
-                    Msg::ExerciseHint.text(lang),
-                    hint.get(lang)
-                ));
-            }
+        let failed = verdict
+            .checks
+            .iter()
+            .filter(|c| !c.passed)
+            .map(|c| failed_item(c, lang));
+        let findings = verdict.findings.iter().map(|f| finding_item(f, lang));
+        let passed = verdict
+            .checks
+            .iter()
+            .filter(|c| c.passed)
+            .map(|c| passed_item(c, lang));
+        if !verdict.passed {
+            return failed.chain(findings).chain(passed).collect();
+        }
+        let mut items: Vec<ResultItem> = passed.collect();
+        let findings: Vec<ResultItem> = findings.collect();
+        if self.show_warnings || findings.len() < 2 {
+            items.extend(findings);
+        } else {
+            let count = findings.len();
+            let detail = findings
+                .iter()
+                .map(|f| format!("! {}", f.message))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let separator = if lang == Lang::En { " " } else { "" };
             items.push(ResultItem {
-                level: ResultKind::Failed,
-                label: check.id.clone(),
-                message: check.message.get(lang).to_string(),
-                line: check.pos.map(|p| p.line),
-                column: check.pos.map(|p| p.column),
+                level: ResultKind::Warning,
+                label: FOLDED.to_string(),
+                message: format!(
+                    "{count}{separator}{}",
+                    Msg::ExerciseWarningsFolded.text(lang)
+                ),
+                line: None,
+                column: None,
                 detail,
             });
         }
-        for finding in &verdict.findings {
-            let (label, level) = match finding.severity {
-                Severity::Error => ("error", ResultKind::Failed),
-                Severity::Warning => ("warning", ResultKind::Warning),
-                Severity::Info => ("info", ResultKind::Warning),
-            };
-            items.push(ResultItem {
-                level,
-                label: format!("{label}[{}]", finding.rule),
-                message: finding.message.get(lang).to_string(),
-                line: Some(finding.pos.line),
-                column: Some(finding.pos.column),
-                detail: format!(
-                    "{}\n\n{}",
-                    finding.message.get(lang),
-                    finding.help.get(lang)
-                ),
-            });
-        }
-        for check in verdict.checks.iter().filter(|c| c.passed) {
-            items.push(ResultItem {
-                level: ResultKind::Passed,
-                label: check.id.clone(),
-                message: check.message.get(lang).to_string(),
-                line: None,
-                column: None,
-                detail: check.message.get(lang).to_string(),
-            });
-        }
         items
+    }
+}
+
+/// A check that failed, with its reason, where the requirement comes from and the hint.
+fn failed_item(check: &crate::grade::CheckResult, lang: Lang) -> ResultItem {
+    let mut detail = check.message.get(lang).to_string();
+    if let Some(reason) = &check.reason {
+        detail.push_str("\n\n");
+        detail.push_str(reason.get(lang));
+    }
+    detail.push_str(&format!("\n\n({})", check.origin.words().get(lang)));
+    if let Some(hint) = &check.hint {
+        detail.push_str(&format!(
+            "\n\n{}: {}",
+            Msg::ExerciseHint.text(lang),
+            hint.get(lang)
+        ));
+    }
+    ResultItem {
+        level: ResultKind::Failed,
+        label: check.id.clone(),
+        message: check.message.get(lang).to_string(),
+        line: check.pos.map(|p| p.line),
+        column: check.pos.map(|p| p.column),
+        detail,
+    }
+}
+
+/// A validator finding: an error fails, a warning or note does not.
+fn finding_item(finding: &crate::validate::Finding, lang: Lang) -> ResultItem {
+    let (label, level) = match finding.severity {
+        Severity::Error => ("error", ResultKind::Failed),
+        Severity::Warning => ("warning", ResultKind::Warning),
+        Severity::Info => ("info", ResultKind::Warning),
+    };
+    ResultItem {
+        level,
+        label: format!("{label}[{}]", finding.rule),
+        message: finding.message.get(lang).to_string(),
+        line: Some(finding.pos.line),
+        column: Some(finding.pos.column),
+        detail: format!(
+            "{}\n\n{}",
+            finding.message.get(lang),
+            finding.help.get(lang)
+        ),
+    }
+}
+
+fn passed_item(check: &crate::grade::CheckResult, lang: Lang) -> ResultItem {
+    ResultItem {
+        level: ResultKind::Passed,
+        label: check.id.clone(),
+        message: check.message.get(lang).to_string(),
+        line: None,
+        column: None,
+        detail: check.message.get(lang).to_string(),
     }
 }
 
@@ -391,6 +453,15 @@ impl ScreenState for ExerciseScreen {
     /// Leaving the exercise stops watching its folder.
     fn leave(&mut self, shared: &mut Shared<'_>) {
         shared.effects.push(crate::tui::effect::Effect::Watch(None));
+    }
+
+    /// On top again (or just replacing another exercise): watch the folder.
+    fn resume(&mut self, shared: &mut Shared<'_>) {
+        if let Some(dir) = self.path.parent() {
+            shared
+                .effects
+                .push(crate::tui::effect::Effect::Watch(Some(dir.to_path_buf())));
+        }
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, app: &App) {

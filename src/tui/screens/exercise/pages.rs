@@ -4,7 +4,7 @@
 
 use super::{ExerciseScreen, ResultKind};
 use crate::i18n::{Lang, Msg};
-use crate::markdown::{self, Block, Document, Role, StyledLine};
+use crate::markdown::{self, Role, StyledLine};
 use crate::tui::widgets::page::{Mark, Page, PageBuilder};
 
 impl ExerciseScreen {
@@ -39,31 +39,13 @@ impl ExerciseScreen {
         page.finish()
     }
 
-    /// The learner's file with line numbers, YAML highlighted.
+    /// The learner's file with line numbers, YAML highlighted; a wrapped
+    /// line's continuation has an empty gutter, so the numbers stay the file's.
     pub fn file_lines(&self, width: usize) -> Vec<StyledLine> {
-        let Some(source) = &self.source else {
-            return Vec::new();
-        };
-        let number_width = source.lines().count().max(1).to_string().len();
-        let document = Document {
-            blocks: vec![Block::Code {
-                lang: Some("yaml".into()),
-                text: source.clone(),
-            }],
-        };
-        let room = width.saturating_sub(number_width + 3).max(1);
-        let code = markdown::layout(&document, room).lines;
-        code.into_iter()
-            .enumerate()
-            .map(|(index, mut line)| {
-                let mut segments = vec![markdown::Segment {
-                    text: format!("{:>number_width$} │ ", index + 1),
-                    style: markdown::TextStyle::plain(Role::Marker),
-                }];
-                segments.append(&mut line.segments);
-                StyledLine { segments }
-            })
-            .collect()
+        match &self.source {
+            Some(source) => markdown::numbered_yaml(source, width),
+            None => Vec::new(),
+        }
     }
 
     /// The results page: each result with the source line it points at and a

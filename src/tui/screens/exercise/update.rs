@@ -90,8 +90,14 @@ impl ExerciseScreen {
                 reset: true,
             }),
             Action::ClickRow(_) => {}
+            Action::ToggleWarnings => self.show_warnings = !self.show_warnings,
+            Action::NextExercise => return self.next_exercise(shared),
             Action::Open => {
                 if let Some(item) = self.results(lang).get(self.selected) {
+                    if item.label == super::FOLDED {
+                        self.show_warnings = true;
+                        return Nav::Stay;
+                    }
                     *shared.overlay = Some(Overlay::Detail {
                         title: item.label.clone(),
                         text: item.detail.clone(),
@@ -103,6 +109,19 @@ impl ExerciseScreen {
             _ => self.scroll(action, lang),
         }
         Nav::Stay
+    }
+
+    /// The next exercise of the course (lessons in order), in place of this one.
+    fn next_exercise(&mut self, shared: &mut Shared<'_>) -> Nav {
+        let Some(next) = shared.course.next_exercise(&self.exercise.id) else {
+            shared.say(Msg::ExerciseLastOne);
+            return Nav::Stay;
+        };
+        let id = next.id.clone();
+        match open(&id, shared) {
+            Some(screen) => Nav::Replace(Box::new(screen)),
+            None => Nav::Stay,
+        }
     }
 
     /// Movement keys scroll (or move the selection in) the focused pane.

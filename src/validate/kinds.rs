@@ -1,6 +1,7 @@
 //! One object of the input: which kind it is, whether that kind exists in that
 //! apiVersion, and the schema findings about the kind itself.
 
+use super::component_config::component_config;
 use super::finding::{Finding, Text};
 use super::rules;
 use super::schema::{self, check_document, group_of, schemas};
@@ -153,6 +154,9 @@ fn check_kind(
                 options.pss_version,
                 findings,
             );
+        }
+        None if let Some(info) = component_config(index, api_version_text, kind_text, kind.pos) => {
+            findings.push(info);
         }
         None if is_custom(api_version_text, kind_text) => {
             findings.push(custom_resource(

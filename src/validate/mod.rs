@@ -2,6 +2,7 @@
 //! the way the Kubernetes API server phrases them, in English and Japanese.
 //! No terminal code lives here.
 
+mod component_config;
 mod finding;
 mod go;
 mod kinds;

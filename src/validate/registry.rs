@@ -5,7 +5,7 @@
 use thiserror::Error;
 
 use super::rule::Rule;
-use super::{lint, pss, rules as api, schema, suggest, syntax};
+use super::{component_config, lint, pss, rules as api, schema, suggest, syntax};
 
 /// Every rule of the validator, layer by layer.
 pub fn rules() -> impl Iterator<Item = &'static Rule> {
@@ -13,6 +13,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         .iter()
         .copied()
         .chain(schema::RULES.iter().copied())
+        .chain([&component_config::COMPONENT_CONFIG])
         .chain(api::catalog::RULES.iter().copied())
         .chain(pss::rules())
         .chain(lint::rules())

@@ -65,6 +65,21 @@ const SECRET_WORDS: &[&str] = &[
 fn looks_secret(name: &str) -> bool {
     let upper = name.to_uppercase().replace('-', "_");
     SECRET_WORDS.iter().any(|word| upper.contains(word))
+        && !["_FILE", "_PATH", "_DIR"]
+            .iter()
+            .any(|end| upper.ends_with(end))
+}
+
+/// Values that configure how a credential is handled rather than being one:
+/// switches (`MYSQL_ALLOW_EMPTY_PASSWORD: "1"`, `MYSQL_RANDOM_ROOT_PASSWORD:
+/// "yes"`), file paths and references to other variables (`$(DB_PASSWORD)`).
+fn is_switch_or_reference(value: &str) -> bool {
+    let lower = value.trim().to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "1" | "0" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
+    ) || lower.starts_with('/')
+        || (lower.starts_with("$(") && lower.ends_with(')') && !lower[2..].contains("$("))
 }
 
 /// The named entries of a container's `env` list: index, name node and name.
@@ -106,9 +121,11 @@ fn secret_literals(container: &ContainerView<'_>, emit: &mut Emit<'_>) {
     let container_name = go_quote(container.name());
     let env = container.get("env").map_or(&[][..], Node::items);
     for (index, _, name) in named_vars(container) {
-        let literal = env[index]
-            .get("value")
-            .filter(|value| value.as_str().is_some_and(|text| !text.is_empty()));
+        let literal = env[index].get("value").filter(|value| {
+            value
+                .as_str()
+                .is_some_and(|text| !text.is_empty() && !is_switch_or_reference(text))
+        });
         let Some(value) = literal.filter(|_| looks_secret(name)) else {
             continue;
         };

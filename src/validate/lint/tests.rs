@@ -160,6 +160,14 @@ fn secret_literal_env() {
 }
 
 #[test]
+fn switches_paths_and_references_are_not_secrets() {
+    let spec = "  containers:\n  - name: db\n    image: mysql:8.4\n    env:\n    - name: MYSQL_ALLOW_EMPTY_PASSWORD\n      value: \"1\"\n    - name: MYSQL_RANDOM_ROOT_PASSWORD\n      value: \"yes\"\n    - name: POSTGRES_PASSWORD_FILE\n      value: /run/secrets/pg\n    - name: APP_TOKEN\n      value: $(TOKEN_FROM_SECRET)\n    - name: ROOT_PASSWORD\n      value: s3cr3t\n";
+    let found = only(&pod(spec), "lint/secret-literal-env");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "spec.containers[0].env[4].value");
+}
+
+#[test]
 fn service_selector() {
     let deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web, tier: front}\n    spec:\n      containers:\n      - name: app\n        image: nginx:1.27\n";
     let service = |selector: &str| {

@@ -6,6 +6,7 @@
 //! depth and an alias-expansion budget.
 
 pub mod de;
+mod kubectl;
 
 use std::collections::HashMap;
 
@@ -275,7 +276,30 @@ pub fn parse(text: &str) -> Parsed {
         );
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut builder = Builder::default();
+    let mut source = std::borrow::Cow::Borrowed(text);
+    let mut quotes = HashMap::new();
+    for _ in 0..kubectl::MAX_REWRITES {
+        let parsed = parse_strict(&source, &quotes);
+        let Some(rewrite) = parsed
+            .error
+            .as_ref()
+            .and_then(|error| kubectl::rewrite(&source, error))
+        else {
+            return parsed;
+        };
+        quotes.extend(rewrite.quoted_scalar);
+        source = std::borrow::Cow::Owned(rewrite.text);
+    }
+    parse_strict(&source, &quotes)
+}
+
+/// Parses YAML 1.2 as saphyr reads it; `quotes` are the scalars whose
+/// quote escapes were rewritten (see [`kubectl`]).
+fn parse_strict(text: &str, quotes: &HashMap<Pos, char>) -> Parsed {
+    let mut builder = Builder {
+        quotes: quotes.clone(),
+        ..Builder::default()
+    };
     for item in Parser::new_from_str(text) {
         let result = match item {
             Ok((event, span)) => builder.event(event, span),
@@ -333,6 +357,9 @@ enum Frame {
 #[derive(Default)]
 struct Builder {
     parsed: Parsed,
+    /// Double-quoted scalars whose `\'` escapes were rewritten, by where
+    /// they start, with the character that stands in for `'`.
+    quotes: HashMap<Pos, char>,
     stack: Vec<Frame>,
     anchors: HashMap<usize, Node>,
     copied: usize,
@@ -355,6 +382,10 @@ impl Builder {
                 }
             }
             Event::Scalar(text, style, anchor, tag) => {
+                let text = match self.quotes.get(&pos) {
+                    Some(stand_in) => std::borrow::Cow::Owned(text.replace(*stand_in, "'")),
+                    None => text,
+                };
                 let value = resolve(&text, style, tag.as_ref().map(|t| t.suffix.as_str()));
                 let node = Node {
                     value,

@@ -159,6 +159,10 @@ pub struct ExerciseScreen {
     pub selected: usize,
     /// The text last recorded as an attempt, so an unchanged save is not counted twice.
     pub last_recorded: Option<String>,
+    /// A failed graded attempt of this sitting (since the screen opened)
+    /// already brought the exercise's quiz items forward for review; later
+    /// saves of the sitting are attempts that move nothing.
+    pub reviews_brought_forward: bool,
 }
 
 /// Numbers the exercise screens opened, so a grading from an earlier visit
@@ -190,6 +194,7 @@ impl ExerciseScreen {
             results_scroll: 0,
             selected: 0,
             last_recorded: None,
+            reviews_brought_forward: false,
         }
     }
 

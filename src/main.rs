@@ -68,7 +68,7 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             ProgressCommand::Export { out, name } => progress::run_export(&context, out, name)?,
             ProgressCommand::Reset { lesson, yes } => progress::run_reset(&context, lesson, yes)?,
         },
-        Some(Command::Report { format, files }) => report::run(&files, format.into())?,
+        Some(Command::Report { format, files }) => report::run(&files, format.into(), lang)?,
         Some(Command::Quiz {
             items,
             print,

@@ -30,6 +30,7 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WorkspaceError {
 /// Where the learner's exercise files live.
 #[derive(Debug, Clone)]
 pub struct Workspace {
+    data: PathBuf,
     dir: PathBuf,
 }
 
@@ -37,8 +38,14 @@ impl Workspace {
     /// The workspace inside the data directory.
     pub fn new(data_dir: &Path) -> Workspace {
         Workspace {
+            data: data_dir.to_path_buf(),
             dir: data_dir.join("exercises"),
         }
+    }
+
+    /// The data directory itself, where an unfinished exam is kept.
+    pub fn data_dir(&self) -> &Path {
+        &self.data
     }
 
     /// The folder the files are in (watched while an exercise is open).

@@ -103,6 +103,18 @@ fn pack_lint_lists_every_problem_with_its_position() {
 }
 
 #[test]
+fn pack_lint_warns_about_unfair_quizzes_and_checks_exercise_reviews() {
+    let assert = kubetutor()
+        .args(["pack", "lint", "tests/fixtures/packs/unfair"])
+        .assert()
+        .code(1);
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
+    insta::assert_snapshot!("lint_unfair_pack", out);
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(err.ends_with("2 problems, 3 warnings\n"), "{err}");
+}
+
+#[test]
 fn lessons_option_is_used_by_pack_lint_without_dir() {
     kubetutor()
         .args(["--lessons", BROKEN, "pack", "lint"])

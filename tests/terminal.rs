@@ -68,6 +68,22 @@ impl Tmux {
     }
 
     /// Waits until the screen contains `text`.
+    /// Waits for the feedback to a quiz answer, right or not.
+    fn wait_for_feedback(&self) {
+        let start = Instant::now();
+        while !["✗ Not quite", "✓ Right"]
+            .iter()
+            .any(|text| self.screen().contains(text))
+        {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "no feedback:\n{}",
+                self.screen()
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
     fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
         loop {
@@ -219,8 +235,10 @@ fn a_quiz_answer_and_an_exercise_pass_reach_the_progress_store() {
         .quiz
         .len();
     tmux.wait_for(&format!("1/{first_quiz}"));
-    tmux.keys(&["1", "Enter"]);
-    tmux.wait_for("Not quite");
+    // Items come in a new order on every run: seven presses of 1 answer any
+    // kind (a choice, ticked once; up to seven pairs; a typed answer).
+    tmux.keys(&["1", "1", "1", "1", "1", "1", "1", "Enter"]);
+    tmux.wait_for_feedback();
     tmux.keys(&["Escape"]);
     tmux.wait_for("Objectives");
     tmux.keys(&["j", "x"]);
@@ -241,8 +259,7 @@ fn a_quiz_answer_and_an_exercise_pass_reach_the_progress_store() {
         .store;
     let answers = store.answers().expect("answers");
     assert_eq!(answers.len(), 1, "{answers:?}");
-    assert_eq!(answers[0].answer, "a");
-    assert!(!answers[0].correct);
+    assert_eq!(answers[0].mode, "quiz");
     let attempts = store.attempts().expect("attempts");
     assert!(
         attempts

@@ -28,21 +28,35 @@ fn read_limited(reader: impl Read) -> std::io::Result<Vec<u8>> {
     Ok(buffer)
 }
 
-/// Answers typed or piped in, read on a thread.
-pub struct StdinLines(Receiver<String>);
+/// Answers typed or piped in, read on a thread, and Ctrl-C, which arrives
+/// as [`Line::Interrupted`] instead of killing the process, so an exam is
+/// left saved with the hint to resume it.
+pub struct StdinLines(Receiver<Line>);
 
 impl StdinLines {
-    /// Starts reading standard input.
+    /// Starts reading standard input and catching Ctrl-C (SIGINT).
     pub fn spawn() -> StdinLines {
         let (sender, receiver) = mpsc::channel();
+        let interrupts = sender.clone();
         std::thread::spawn(move || {
             for line in std::io::stdin().lines() {
                 let Ok(line) = line else { break };
-                if sender.send(line).is_err() {
-                    break;
+                if sender.send(Line::Text(line)).is_err() {
+                    return;
                 }
             }
+            let _ = sender.send(Line::Eof);
         });
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([signal_hook::consts::SIGINT])
+        {
+            std::thread::spawn(move || {
+                for _ in signals.forever() {
+                    if interrupts.send(Line::Interrupted).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
         StdinLines(receiver)
     }
 }
@@ -54,7 +68,7 @@ impl LineSource for StdinLines {
             None => self.0.recv().map_err(|_| RecvTimeoutError::Disconnected),
         };
         match received {
-            Ok(line) => Line::Text(line),
+            Ok(line) => line,
             Err(RecvTimeoutError::Timeout) => Line::TimedOut,
             Err(RecvTimeoutError::Disconnected) => Line::Eof,
         }

@@ -15,6 +15,7 @@ pub mod quiz;
 pub mod report;
 pub mod rules;
 pub mod session;
+pub mod sheet;
 pub mod tutor;
 
 use std::io::Write;

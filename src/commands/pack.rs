@@ -22,16 +22,24 @@ pub fn lint(source: &PackSource) -> Result<Exit, CommandError> {
 /// What `pack lint` prints: one line per problem (for stdout), and a summary
 /// line (stdout when clean, stderr otherwise).
 pub fn lint_output(source: &PackSource, report: &LintReport) -> (String, String) {
-    let problems: String = report.problems.iter().map(|p| format!("{p}\n")).collect();
+    let mut problems: String = report.problems.iter().map(|p| format!("{p}\n")).collect();
+    for warning in &report.warnings {
+        let mut warning = warning.clone();
+        warning.message = format!("warning: {}", warning.message);
+        problems.push_str(&format!("{warning}\n"));
+    }
     let name = match source {
         PackSource::BuiltIn => "built-in course".to_string(),
         PackSource::Dir(dir) => sanitize(&dir.display().to_string()).replace('\n', " "),
     };
     let languages: Vec<&str> = report.languages.iter().map(|l| l.code()).collect();
-    let verdict = match report.problems.len() {
+    let mut verdict = match report.problems.len() {
         0 => "clean".to_string(),
         count => counted(count, "problem"),
     };
+    if !report.warnings.is_empty() {
+        verdict.push_str(&format!(", {}", counted(report.warnings.len(), "warning")));
+    }
     let summary = format!(
         "{name}: {} ({}), {}, {}: {verdict}\n",
         counted(report.lessons, "lesson"),
@@ -52,6 +60,7 @@ mod tests {
     fn report(problems: Vec<Problem>) -> LintReport {
         LintReport {
             problems,
+            warnings: Vec::new(),
             lessons: 1,
             languages: vec![Lang::En, Lang::Ja],
             quiz_items: 2,
@@ -67,6 +76,15 @@ mod tests {
             summary,
             "built-in course: 1 lesson (en, ja), 2 quiz items, 1 exercise: clean\n"
         );
+    }
+
+    #[test]
+    fn warnings_are_marked_and_leave_the_pack_clean() {
+        let mut found = report(Vec::new());
+        found.warnings = vec![Problem::new("q.yaml", 1, 1, "leans one way")];
+        let (lines, summary) = lint_output(&PackSource::BuiltIn, &found);
+        assert_eq!(lines, "q.yaml:1:1: warning: leans one way\n");
+        assert!(summary.ends_with(": clean, 1 warning\n"), "{summary}");
     }
 
     #[test]

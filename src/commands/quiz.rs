@@ -11,13 +11,14 @@ use chrono::Utc;
 use super::data::{learner_name, open_store};
 use super::input::StdinLines;
 use super::session::{self, Ending};
-use super::{CommandError, Context, Exit, print_out};
+use super::{CommandError, Context, Exit, print_out, sheet};
 use crate::content::Course;
 use crate::exam::report::SessionReport;
 use crate::exam::{GivenAnswer, Session, SessionKind, SessionSpec, SystemClock};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Plain};
 use crate::paths;
 use crate::progress::{NewAnswer, Store};
+use crate::quiz::Response;
 use crate::workspace;
 
 /// Which items to ask.
@@ -69,73 +70,100 @@ pub fn run(
     report: &ReportTarget,
 ) -> Result<Exit, CommandError> {
     let course = Course::load(&context.source)?;
-    let (kind, exam) = match mode {
-        SessionMode::Quiz { print, answers } => {
-            if *print {
-                let session =
-                    Session::start(&course, &spec(SessionKind::Quiz, items, None), Utc::now())?;
-                print_out(&session::sheet(&session, &course, context.lang, *answers))?;
-                return Ok(Exit::Success);
-            }
-            (SessionKind::Quiz, None)
+    let lang = context.lang;
+    let exam = match mode {
+        SessionMode::Quiz {
+            print: true,
+            answers,
+        } => {
+            let session =
+                Session::start(&course, &spec(SessionKind::Quiz, items, None), Utc::now())?;
+            print_out(&sheet::sheet(&session, &course, lang, *answers))?;
+            return Ok(Exit::Success);
         }
-        SessionMode::Exam(options) => (SessionKind::Exam, Some(options)),
+        SessionMode::Quiz { .. } => None,
+        SessionMode::Exam(options) => Some(options),
     };
     let saved_in = match exam {
         Some(_) => Some(paths::data_dir()?),
         None => None,
     };
-    let mut session = match (exam, &saved_in) {
-        (Some(options), Some(dir)) => exam_session(&course, items, options, dir)?,
-        _ => Session::start(&course, &spec(kind, items, None), Utc::now())?,
+    let (mut session, resumed) = match (exam, &saved_in) {
+        (Some(options), Some(dir)) => exam_session(&course, items, options, dir, lang)?,
+        _ => (
+            Session::start(&course, &spec(SessionKind::Quiz, items, None), Utc::now())?,
+            false,
+        ),
     };
     let store = open_store().ok();
     let learner = learner_name(store.as_ref());
-    let mut record = answer_recorder(store, kind);
-    let mut save_error = None;
-    let mut recorder = |session: &Session, index: usize, given: &GivenAnswer| {
-        record(session, index, given);
-        if let Some(dir) = &saved_in
-            && let Err(err) = session.save(dir)
-        {
-            save_error.get_or_insert(err);
-        }
-    };
     let mut out = std::io::stdout().lock();
-    let ending = session::run(
+    if exam.is_some() {
+        writeln!(out, "{}", session::exam_intro(&session, lang, resumed))?;
+    }
+    let ending = ask(
         &mut session,
         &course,
-        context.lang,
-        &mut StdinLines::spawn(),
+        lang,
+        store,
+        saved_in.as_deref(),
         &mut out,
+    )?;
+    match (&saved_in, ending) {
+        (Some(_), Ending::Stopped) => {
+            writeln!(out, "{}", Plain::Resume.text(lang))?;
+            Ok(Exit::Stopped)
+        }
+        (Some(dir), _) => {
+            let time_up = ending == Ending::TimeUp;
+            let made = SessionReport::build(&session, &course, lang, &learner, Utc::now(), time_up);
+            finish_exam(&mut out, &made, report, dir)
+        }
+        (None, _) => {
+            let made = SessionReport::build(&session, &course, lang, &learner, Utc::now(), false);
+            finish_quiz(&mut out, &made, report, ending, lang)
+        }
+    }
+}
+
+/// Asks the session's open items on standard input, recording each answer
+/// in the progress store and, for an exam, saving the exam in `saved_in`
+/// after each one (a failure to save is reported once, at the end).
+fn ask(
+    session: &mut Session,
+    course: &Course,
+    lang: Lang,
+    store: Option<Store>,
+    saved_in: Option<&std::path::Path>,
+    out: &mut impl Write,
+) -> Result<Ending, CommandError> {
+    let mut record = answer_recorder(store, session.kind, lang);
+    let mut save_error = None;
+    let mut recorder =
+        |session: &Session, index: usize, given: &GivenAnswer, response: &Response| {
+            record(session, index, given, response);
+            if let Some(dir) = saved_in
+                && let Err(err) = session.save(dir)
+            {
+                save_error.get_or_insert(err);
+            }
+        };
+    let ending = session::run(
+        session,
+        course,
+        lang,
+        &mut StdinLines::spawn(),
+        out,
         &SystemClock,
         &mut recorder,
     )?;
     if let Some(err) = save_error {
-        eprintln!("kubetutor: warning: the exam could not be saved for --resume: {err}");
+        eprintln!(
+            "{}",
+            Plain::NotSavedForResume.fill(lang, &[("error", &err)])
+        );
     }
-    match (&saved_in, ending) {
-        (Some(_), Ending::Stopped) => {
-            writeln!(out, "{}", Msg::PlainResume.text(context.lang))?;
-            Ok(Exit::Stopped)
-        }
-        (Some(dir), _) => {
-            let made = SessionReport::build(
-                &session,
-                &course,
-                context.lang,
-                &learner,
-                Utc::now(),
-                ending == Ending::TimeUp,
-            );
-            finish_exam(&mut out, &made, report, dir)
-        }
-        (None, _) => {
-            let made =
-                SessionReport::build(&session, &course, context.lang, &learner, Utc::now(), false);
-            finish_quiz(&mut out, &made, report, ending, context.lang)
-        }
-    }
+    Ok(ending)
 }
 
 /// Ends a finished exam: prints and writes its report and discards the
@@ -165,7 +193,7 @@ fn finish_quiz(
     lang: Lang,
 ) -> Result<Exit, CommandError> {
     let stopped = if ending == Ending::Stopped {
-        format!(" · {}", Msg::PlainStopped.text(lang))
+        format!(" · {}", Plain::Stopped.text(lang))
     } else {
         String::new()
     };
@@ -178,23 +206,27 @@ fn finish_quiz(
     Ok(Exit::Success)
 }
 
-/// The exam to run: the saved one with `--resume`, else a new one (an
-/// unfinished one blocks a new start unless `--restart` discards it).
+/// The exam to run, and whether it is resumed: the saved one (the TUI's
+/// too) with `--resume`, else a new one (an unfinished one blocks a new
+/// start unless `--restart` discards it).
 fn exam_session(
     course: &Course,
     items: &ItemChoice,
     options: &ExamOptions,
     dir: &std::path::Path,
-) -> Result<Session, CommandError> {
+    lang: Lang,
+) -> Result<(Session, bool), CommandError> {
     match (Session::load(dir)?, options.resume, options.restart) {
-        (Some(exam), true, _) => Ok(exam),
+        (Some(exam), true, _) => Ok((exam, true)),
         (None, true, _) => Err(CommandError::Refused(
-            "there is no unfinished exam to resume".into(),
+            Plain::NothingToResume.text(lang).to_string(),
         )),
-        (Some(exam), false, false) => Err(CommandError::Refused(format!(
-            "an unfinished exam started {} is waiting: `kubetutor exam --resume` continues it, `kubetutor exam --restart` discards it",
-            exam.started_at.format("%Y-%m-%d %H:%M UTC")
-        ))),
+        (Some(exam), false, false) => {
+            let started = exam.started_at.format("%Y-%m-%d %H:%M UTC");
+            Err(CommandError::Refused(
+                Plain::ExamWaiting.fill(lang, &[("started", &started)]),
+            ))
+        }
         (_, false, _) => {
             let exam = Session::start(
                 course,
@@ -202,7 +234,7 @@ fn exam_session(
                 Utc::now(),
             )?;
             exam.save(dir)?;
-            Ok(exam)
+            Ok((exam, false))
         }
     }
 }
@@ -220,26 +252,28 @@ fn spec(kind: SessionKind, items: &ItemChoice, exam: Option<&ExamOptions>) -> Se
     }
 }
 
-/// Records each answer in the progress store (a failure is reported once,
-/// and the session goes on).
+/// Records each answer in the progress store, in the file-order notation
+/// the store keeps (a failure is reported once, and the session goes on).
 fn answer_recorder(
     store: Option<Store>,
     kind: SessionKind,
-) -> impl FnMut(&Session, usize, &GivenAnswer) {
+    lang: Lang,
+) -> impl FnMut(&Session, usize, &GivenAnswer, &Response) {
     let mut store = store;
-    move |session, index, given| {
+    move |session, index, given, response| {
         let Some(active) = store.as_mut() else { return };
         let item = &session.items[index];
+        let notation = response.notation();
         let answer = NewAnswer {
             item_id: &item.item,
             lesson_id: &item.lesson,
-            answer: &given.answer,
+            answer: &notation,
             correct: given.correct,
             duration_ms: given.duration_ms,
             mode: kind.mode(),
         };
         if let Err(err) = active.record_answer(&answer, given.answered_at) {
-            eprintln!("kubetutor: warning: answers are not being saved: {err}");
+            eprintln!("{}", Plain::AnswersNotSaved.fill(lang, &[("error", &err)]));
             store = None;
         }
     }

@@ -7,6 +7,7 @@ use chrono::Utc;
 
 use super::{CommandError, Exit, print_out};
 use crate::exam::report::{self, REPORT_MARK, REPORT_VERSION, SessionReport};
+use crate::i18n::Lang;
 use crate::markdown::sanitize;
 use crate::progress::{self, export::Export};
 
@@ -18,8 +19,9 @@ pub enum ReportFormat {
 }
 
 /// Reads every file (each refused file is reported on stderr) and prints
-/// the summary: exit 1 when some files were refused, 2 when none was read.
-pub fn run(files: &[PathBuf], format: ReportFormat) -> Result<Exit, CommandError> {
+/// the summary, Markdown headings and columns in `lang`: exit 1 when some
+/// files were refused, 2 when none was read.
+pub fn run(files: &[PathBuf], format: ReportFormat, lang: Lang) -> Result<Exit, CommandError> {
     let mut exports = Vec::new();
     let mut sessions = Vec::new();
     let mut refused = 0;
@@ -42,10 +44,10 @@ pub fn run(files: &[PathBuf], format: ReportFormat) -> Result<Exit, CommandError
         ReportFormat::Md => {
             let mut parts = Vec::new();
             if let Some(team) = &team {
-                parts.push(progress::report::markdown(team));
+                parts.push(progress::report::markdown(team, lang));
             }
             if let Some(results) = &results {
-                parts.push(results.markdown());
+                parts.push(results.markdown(lang));
             }
             sanitize_lines(&parts.join("\n"))
         }

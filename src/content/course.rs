@@ -87,7 +87,7 @@ impl Course {
     }
 
     fn load_as(source: &PackSource, scrutiny: Scrutiny) -> Result<Course, PackError> {
-        let (course, problems) = analyze(source, scrutiny)?;
+        let (course, problems, _) = analyze(source, scrutiny)?;
         if problems.is_empty() {
             Ok(course)
         } else {
@@ -100,8 +100,8 @@ impl Course {
 
     /// Checks a pack and reports every problem, for `kubetutor pack lint`.
     pub fn lint(source: &PackSource) -> Result<LintReport, PackError> {
-        let (course, problems) = analyze(source, Scrutiny::Full)?;
-        Ok(LintReport::new(&course, problems))
+        let (course, problems, warnings) = analyze(source, Scrutiny::Full)?;
+        Ok(LintReport::new(&course, problems, warnings))
     }
 
     /// Lessons in course order.
@@ -145,9 +145,13 @@ pub(crate) enum Scrutiny {
     Trusted,
 }
 
-/// Reads, parses and cross-checks a pack; returns what could be loaded and
-/// every problem found.
-fn analyze(source: &PackSource, scrutiny: Scrutiny) -> Result<(Course, Vec<Problem>), PackError> {
+/// What a pack gave: the course, its problems and (under full scrutiny)
+/// its warnings.
+type Analysis = (Course, Vec<Problem>, Vec<Problem>);
+
+/// Reads, parses and cross-checks a pack; returns what could be loaded,
+/// every problem found and, under full scrutiny, every warning.
+fn analyze(source: &PackSource, scrutiny: Scrutiny) -> Result<Analysis, PackError> {
     let files = source.read()?;
     let root = source.display_root();
     let mut problems = files.problems;
@@ -188,12 +192,14 @@ fn analyze(source: &PackSource, scrutiny: Scrutiny) -> Result<(Course, Vec<Probl
         exercises,
         diagrams,
     };
+    let mut warnings = Vec::new();
     if scrutiny == Scrutiny::Full {
         pack_lint::cross_check(&course, &sources, &rels, &root, &mut problems);
+        warnings = pack_lint::warnings(&course, &sources);
     }
     problems.sort();
     problems.dedup();
-    Ok((course, problems))
+    Ok((course, problems, warnings))
 }
 
 /// The pack's files sorted by what their place in the pack says they are,
@@ -413,7 +419,12 @@ mod tests {
     #[test]
     fn built_in_pack_is_clean() {
         let report = Course::lint(&PackSource::BuiltIn).unwrap();
-        let shown: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+        let shown: Vec<String> = report
+            .problems
+            .iter()
+            .chain(&report.warnings)
+            .map(ToString::to_string)
+            .collect();
         assert!(shown.is_empty(), "{shown:#?}");
         assert_eq!(report.languages, [Lang::En, Lang::Ja]);
     }

@@ -39,6 +39,11 @@ pub struct Exercise {
     pub solution: String,
     /// Other answers the checks must accept or reject, proved by `pack lint`.
     pub variants: Vec<Variant>,
+    /// The quiz items the exercise practises: a failed graded attempt
+    /// brings those the learner has answered before forward for review.
+    pub reviews: Vec<String>,
+    /// Where `reviews` is written, for `pack lint`'s messages.
+    pub reviews_pos: Pos,
     /// The folder, relative to the pack root.
     pub dir: PathBuf,
 }
@@ -118,6 +123,9 @@ struct RawExercise {
     title: Localized<String>,
     instructions: Localized<String>,
     hints: Localized<Vec<String>>,
+    /// Quiz item ids (checked across files by `pack lint`).
+    #[serde(default)]
+    reviews: Vec<String>,
     /// Read item by item from the tree, see [`checks`].
     checks: Vec<IgnoredAny>,
 }
@@ -189,6 +197,8 @@ pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> O
         starter: files.starter.unwrap_or_default().to_string(),
         solution: files.solution.unwrap_or_default().to_string(),
         variants,
+        reviews: raw.reviews,
+        reviews_pos: key("reviews"),
         dir: files.dir.to_path_buf(),
     })
 }

@@ -8,16 +8,18 @@ use super::course::Course;
 use super::lesson::Lesson;
 use super::problem::Problem;
 use super::proof;
-use super::quiz::QuizKind;
+use super::quiz::{Answer, QuizItem, QuizKind};
 use crate::i18n::Lang;
 use crate::i18n::Localized;
 use crate::markdown::{MAX_NESTING, RefKind, references, too_deep};
 use crate::validate::Pos;
 
-/// The outcome of `pack lint`: every problem, and what the pack holds.
+/// The outcome of `pack lint`: every problem, every warning (what a pack
+/// may do but a fair quiz should not), and what the pack holds.
 #[derive(Debug)]
 pub struct LintReport {
     pub problems: Vec<Problem>,
+    pub warnings: Vec<Problem>,
     pub lessons: usize,
     pub languages: Vec<Lang>,
     pub quiz_items: usize,
@@ -25,7 +27,11 @@ pub struct LintReport {
 }
 
 impl LintReport {
-    pub(crate) fn new(course: &Course, problems: Vec<Problem>) -> LintReport {
+    pub(crate) fn new(
+        course: &Course,
+        problems: Vec<Problem>,
+        warnings: Vec<Problem>,
+    ) -> LintReport {
         let languages: BTreeSet<Lang> = course
             .lessons()
             .iter()
@@ -39,6 +45,7 @@ impl LintReport {
             .sum();
         LintReport {
             problems,
+            warnings,
             lessons: course.lessons().len(),
             languages: languages.into_iter().collect(),
             quiz_items,
@@ -351,8 +358,26 @@ fn check_exercises(
     root: &Path,
     problems: &mut Vec<Problem>,
 ) {
+    let items: BTreeSet<&str> = course
+        .lessons()
+        .iter()
+        .filter_map(|set| set.get(Lang::En))
+        .flat_map(|l| l.lesson.quiz.iter().map(|item| item.id.as_str()))
+        .collect();
     for exercise in course.exercises() {
         let spec = root.join(&exercise.dir).join("exercise.yaml");
+        let mut listed = BTreeSet::new();
+        for item in &exercise.reviews {
+            let message = if !items.contains(item.as_str()) {
+                format!("reviews: `{item}` is not a quiz item of this pack")
+            } else if !listed.insert(item.as_str()) {
+                format!("reviews: `{item}` is listed twice")
+            } else {
+                continue;
+            };
+            let pos = exercise.reviews_pos;
+            problems.push(Problem::new(&spec, pos.line, pos.column, message));
+        }
         if !ids.contains(exercise.lesson.as_str()) {
             problems.push(Problem::new(
                 &spec,
@@ -379,5 +404,104 @@ fn check_exercises(
             }
         }
         proof::prove(exercise, languages, root, problems);
+    }
+}
+
+/// The warnings of `pack lint`: choices that only make sense in their place
+/// (`none of the above`, a numeric scale) without `fixed_order: true`, and
+/// lessons (with two or more true/false items) whose true/false keys lean
+/// more than 70 % one way.
+pub(crate) fn warnings(course: &Course, sources: &SourceMap) -> Vec<Problem> {
+    let mut warnings = Vec::new();
+    for set in course.lessons() {
+        for lang in set.languages() {
+            let Some(lesson) = set.get(lang).filter(|l| !l.fallback).map(|l| l.lesson) else {
+                continue;
+            };
+            for item in &lesson.quiz {
+                if let Some(message) = fixed_order_warning(item) {
+                    warnings.push(sources.problem_at_item(lesson, &item.id, message));
+                }
+            }
+            let keys: Vec<bool> = lesson
+                .quiz
+                .iter()
+                .filter_map(|item| match item.answer {
+                    Answer::TrueFalse(key) => Some(key),
+                    _ => None,
+                })
+                .collect();
+            let trues = keys.iter().filter(|k| **k).count();
+            let most = trues.max(keys.len() - trues);
+            // A single true/false item has no balance to keep.
+            if keys.len() >= 2 && most * 10 > keys.len() * 7 {
+                let (side, count) = if trues >= keys.len() - trues {
+                    ("true", trues)
+                } else {
+                    ("false", keys.len() - trues)
+                };
+                warnings.push(sources.problem_at_quiz(
+                    lesson,
+                    format!(
+                        "{count} of the lesson's {} true/false items are {side} (more than 70 % one way): a learner who always answers {side} does well without reading; reword some items the other way",
+                        keys.len()
+                    ),
+                ));
+            }
+        }
+    }
+    warnings.sort();
+    warnings
+}
+
+/// Phrases that name other options by their place, which shuffling breaks.
+const PLACED: [&str; 6] = [
+    "of the above",
+    "of these",
+    "above options",
+    "上記",
+    "以上のいずれ",
+    "以上のすべて",
+];
+
+/// Why an item's choices should keep their order, if they should and the
+/// item does not say `fixed_order: true`.
+fn fixed_order_warning(item: &QuizItem) -> Option<String> {
+    let (Answer::Single(choices) | Answer::Multiple(choices)) = &item.answer else {
+        return None;
+    };
+    if item.fixed_order {
+        return None;
+    }
+    if let Some(choice) = choices.iter().find(|c| {
+        let text = c.text.to_lowercase();
+        PLACED.iter().any(|phrase| text.contains(phrase))
+    }) {
+        return Some(format!(
+            "item `{}`: choice `{}` refers to the others by place, but choices are shown shuffled: add `fixed_order: true`",
+            item.id,
+            choice.text.trim()
+        ));
+    }
+    let numeric = choices.len() >= 3 && choices.iter().all(|c| is_number(&c.text));
+    numeric.then(|| {
+        format!(
+            "item `{}`: the choices are a numeric scale, which reads best in order: add `fixed_order: true`",
+            item.id
+        )
+    })
+}
+
+/// A number, perhaps with a short unit: `29`, `1.5`, `300 s`, `250 Pods`.
+fn is_number(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let number = |word: &str| {
+        let digits = word.trim_end_matches('%').replace([',', '_'], "");
+        !digits.is_empty() && digits.parse::<f64>().is_ok()
+    };
+    match words.as_slice() {
+        [value] => number(value) || number(value.trim_end_matches(char::is_alphabetic)),
+        [value, unit] => number(value) && unit.chars().count() <= 8,
+        _ => false,
     }
 }

@@ -81,6 +81,11 @@ pub struct QuizItem {
     pub explanation: String,
     /// The item targets a misconception listed in the course's fact sheet.
     pub misconception: bool,
+    /// Choices keep the author's order (a "none of the above" last, a
+    /// numeric scale in order) instead of being shuffled.
+    pub fixed_order: bool,
+    /// A short-text answer must match in case too (a Secret key, say).
+    pub case_sensitive: bool,
     pub answer: Answer,
 }
 
@@ -98,13 +103,19 @@ impl QuizItem {
     }
 }
 
-/// The comparable form of a short-text answer: case and whitespace ignored.
-pub fn normalize_answer(answer: &str) -> String {
-    answer
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+/// The comparable form of a short-text answer: Unicode NFKC (so a Japanese
+/// input method's full-width `２９` or `ｌｏｃａｌｈｏｓｔ` is the half-width
+/// answer), trimmed, every run of white space one space (`meta DATA` stays
+/// two words), and lower case unless the item is `case_sensitive`.
+pub fn normalize_answer(answer: &str, case_sensitive: bool) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = answer.nfkc().collect();
+    let words = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    if case_sensitive {
+        words
+    } else {
+        words.to_lowercase()
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -123,6 +134,10 @@ struct RawItem {
     explanation: String,
     #[serde(default)]
     misconception: bool,
+    #[serde(default)]
+    fixed_order: bool,
+    #[serde(default)]
+    case_sensitive: bool,
     choices: Option<Vec<Choice>>,
     answer: Option<bool>,
     accept: Option<Vec<String>>,
@@ -206,6 +221,8 @@ fn build_item(mut raw: RawItem, report: &mut dyn FnMut(String)) -> Option<QuizIt
         prompt: raw.prompt,
         explanation: raw.explanation,
         misconception: raw.misconception,
+        fixed_order: raw.fixed_order,
+        case_sensitive: raw.case_sensitive,
         answer,
     })
 }
@@ -230,6 +247,17 @@ fn check_fields(raw: &RawItem, wanted: &str, report: &mut dyn FnMut(String)) -> 
             ));
             ok = false;
         }
+    }
+    if raw.fixed_order && wanted != "choices" {
+        report(
+            "`fixed_order` only applies to single and multiple items (steps and pairs are always shuffled)"
+                .into(),
+        );
+        ok = false;
+    }
+    if raw.case_sensitive && raw.kind != QuizKind::ShortText {
+        report("`case_sensitive` only applies to short-text items".into());
+        ok = false;
     }
     for (field, value) in [("prompt", &raw.prompt), ("explanation", &raw.explanation)] {
         if value.trim().is_empty() {
@@ -256,9 +284,10 @@ fn take_answer(raw: &mut RawItem, report: &mut dyn FnMut(String)) -> Option<(Ans
         }),
         QuizKind::TrueFalse => raw.answer.map(Answer::TrueFalse),
         QuizKind::ShortText => raw.accept.take().map(|accept| {
+            let case_sensitive = raw.case_sensitive;
             ok &= check_distinct(
-                "accepted answers",
-                accept.iter().map(|a| normalize_answer(a)),
+                "accepted answers (after normalising width, case and spaces)",
+                accept.iter().map(|a| normalize_answer(a, case_sensitive)),
                 1,
                 report,
             );
@@ -467,8 +496,42 @@ items:
     }
 
     #[test]
-    fn answers_normalize_case_and_space() {
-        assert_eq!(normalize_answer(" Cluster First "), "clusterfirst");
-        assert_eq!(normalize_answer("ＡＢ"), "ａｂ");
+    fn answers_normalize_width_case_and_runs_of_space() {
+        assert_eq!(
+            normalize_answer(" Cluster \t First ", false),
+            "cluster first"
+        );
+        assert_eq!(normalize_answer("ＡＢ", false), "ab");
+        assert_eq!(normalize_answer("２９", false), "29");
+        assert_eq!(normalize_answer("ｌｏｃａｌｈｏｓｔ", false), "localhost");
+        assert_eq!(
+            normalize_answer("クラスター\u{3000}優先", false),
+            "クラスター 優先"
+        );
+        assert_ne!(
+            normalize_answer("meta DATA", false),
+            normalize_answer("metadata", false)
+        );
+        assert_eq!(normalize_answer("TLS.crt", true), "TLS.crt");
+    }
+
+    #[test]
+    fn fixed_order_and_case_sensitive_belong_to_their_kinds() {
+        let text = "lesson: demo\nitems:\n  - id: a\n    kind: ordering\n    fixed_order: true\n    prompt: P\n    explanation: E\n    sequence: [x, y]\n  - id: b\n    kind: single\n    case_sensitive: true\n    prompt: P\n    explanation: E\n    choices:\n      - { text: x, correct: true, why: w }\n      - { text: y, why: w }\n  - id: c\n    kind: short-text\n    case_sensitive: true\n    prompt: P\n    explanation: E\n    accept: [Key, key]\n  - id: d\n    kind: short-text\n    prompt: P\n    explanation: E\n    accept: [\"２９\", \"29\"]\n";
+        let (file, problems) = parse_text(text);
+        assert_eq!(
+            problems,
+            [
+                "q.yaml:3:5: item `a`: `fixed_order` only applies to single and multiple items (steps and pairs are always shuffled)",
+                "q.yaml:9:5: item `b`: `case_sensitive` only applies to short-text items",
+                "q.yaml:23:5: item `d`: accepted answers (after normalising width, case and spaces) must be distinct",
+            ]
+        );
+        let items = file.unwrap().items;
+        assert_eq!(items.len(), 1);
+        assert!(
+            items[0].case_sensitive,
+            "Key and key differ when case counts"
+        );
     }
 }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::{Course, QuizItem};
 use crate::i18n::Lang;
-use crate::quiz::Presentation;
+use crate::quiz::{Presentation, shuffle};
 
 /// The version of the state file's format.
 const STATE_VERSION: u32 = 1;
@@ -118,6 +118,10 @@ pub struct Session {
     pub deadline: Option<DateTime<Utc>>,
     pub items: Vec<SessionItem>,
     pub answers: Vec<Option<GivenAnswer>>,
+    /// Items put off, in the order they were skipped: they are asked again
+    /// once every other item is answered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<usize>,
 }
 
 impl Session {
@@ -152,7 +156,7 @@ impl Session {
         if items.is_empty() {
             return Err(SessionError::NoItems);
         }
-        fastrand::Rng::with_seed(spec.seed).shuffle(&mut items);
+        shuffle(&mut fastrand::Rng::with_seed(spec.seed), &mut items);
         if let Some(count) = spec.count {
             items.truncate(count.max(1));
         }
@@ -168,7 +172,15 @@ impl Session {
             deadline: spec.minutes.map(|m| now + Duration::minutes(i64::from(m))),
             items,
             answers,
+            skipped: Vec::new(),
         })
+    }
+
+    /// Starts the clock again at `now`: an exam introduced first is timed
+    /// from when the learner starts it, not from when it was chosen.
+    pub fn start_clock(&mut self, now: DateTime<Utc>) {
+        self.started_at = now;
+        self.deadline = self.minutes.map(|m| now + Duration::minutes(i64::from(m)));
     }
 
     /// The item at `index` in `lang`, with the order its parts are shown in.
@@ -189,9 +201,28 @@ impl Session {
         Some((item, Presentation::new(item, self.seed)))
     }
 
-    /// The first item without an answer.
+    /// The item to ask next: the first unanswered one not skipped, else the
+    /// skipped ones in the order they were put off.
     pub fn next_unanswered(&self) -> Option<usize> {
-        self.answers.iter().position(Option::is_none)
+        let open = |index: &usize| self.answers.get(*index).is_some_and(Option::is_none);
+        (0..self.answers.len())
+            .filter(|i| !self.skipped.contains(i))
+            .find(open)
+            .or_else(|| self.skipped.iter().copied().find(open))
+    }
+
+    /// Puts item `index` off until every other item is answered (or until
+    /// the items skipped before it came back).
+    pub fn skip(&mut self, index: usize) {
+        self.skipped.retain(|&i| i != index);
+        if index < self.items.len() {
+            self.skipped.push(index);
+        }
+    }
+
+    /// How many items have an answer.
+    pub fn answered(&self) -> usize {
+        self.answers.iter().filter(|a| a.is_some()).count()
     }
 
     /// Time left before the deadline (zero once it has passed).
@@ -216,6 +247,7 @@ impl Session {
         match self.answers.get_mut(index) {
             Some(slot) => {
                 *slot = Some(answer);
+                self.skipped.retain(|&i| i != index);
                 true
             }
             None => false,
@@ -365,6 +397,33 @@ mod tests {
         assert_eq!(loaded.next_unanswered(), Some(1));
         Session::discard(dir.path()).unwrap();
         assert_eq!(Session::load(dir.path()).unwrap(), None);
+    }
+
+    #[test]
+    fn a_skipped_item_comes_back_after_the_others() {
+        let course = course();
+        let mut exam = Session::start(&course, &spec(3), at(0)).unwrap();
+        let answer = |minute| GivenAnswer {
+            answer: "a".into(),
+            correct: false,
+            answered_at: at(minute),
+            duration_ms: 1,
+        };
+        exam.skip(0);
+        exam.skip(1);
+        assert_eq!(exam.next_unanswered(), Some(2));
+        for index in 2..10 {
+            assert_eq!(exam.next_unanswered(), Some(index));
+            exam.record(index, answer(1));
+        }
+        assert_eq!(exam.next_unanswered(), Some(0), "skipped first, back first");
+        exam.skip(0);
+        assert_eq!(exam.next_unanswered(), Some(1));
+        exam.record(1, answer(2));
+        assert_eq!(exam.next_unanswered(), Some(0));
+        exam.record(0, answer(3));
+        assert_eq!((exam.next_unanswered(), exam.answered()), (None, 10));
+        assert!(exam.skipped.is_empty());
     }
 
     #[test]

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Session, SessionKind};
 use crate::content::{Answer, Course, QuizItem};
-use crate::i18n::Lang;
-use crate::quiz::letter;
+use crate::i18n::{Lang, Plain};
+use crate::quiz::{Presentation, letter};
 
 /// The value of `report` that marks a session report among other JSON files.
 pub const REPORT_MARK: &str = "kubetutor-session";
@@ -61,25 +61,54 @@ pub struct ItemResult {
     pub lesson: String,
     pub kind: String,
     pub prompt: String,
-    /// The answer given, in the recorded notation; `None`: not answered.
+    /// The answer given, in the letters and numbers shown to the learner
+    /// (the printed sheet of the same seed shows the same); `None`: not
+    /// answered.
     pub answer: Option<String>,
     pub correct: bool,
-    /// The right answer, in words.
+    /// The right answer in words, choices with their shown letters.
     pub expected: String,
     pub explanation: String,
 }
 
-/// The right answer of an item, in words.
-pub fn expected(item: &QuizItem) -> String {
+/// The right answer of an item in words; choices carry the letter they were
+/// shown under in `shown` (as in the plain quiz and on the printed sheet).
+pub fn expected(item: &QuizItem, shown: &Presentation, lang: Lang) -> String {
+    right_answer(item, Some(shown), lang)
+}
+
+/// The right answer of an item in words, without letters: for the TUI,
+/// which numbers its options instead.
+pub fn expected_words(item: &QuizItem, lang: Lang) -> String {
+    right_answer(item, None, lang)
+}
+
+fn right_answer(item: &QuizItem, lettered: Option<&Presentation>, lang: Lang) -> String {
     match &item.answer {
-        Answer::Single(choices) | Answer::Multiple(choices) => choices
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.correct)
-            .map(|(i, c)| format!("{}) {}", letter(i), c.text))
-            .collect::<Vec<_>>()
-            .join("; "),
-        Answer::TrueFalse(value) => value.to_string(),
+        Answer::Single(choices) | Answer::Multiple(choices) => {
+            let mut right: Vec<(usize, &str)> = choices
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.correct)
+                .map(|(i, c)| {
+                    (
+                        lettered.map_or(i, |shown| shown.position(i)),
+                        c.text.as_str(),
+                    )
+                })
+                .collect();
+            right.sort_unstable();
+            right
+                .iter()
+                .map(|(position, text)| match lettered {
+                    Some(_) => format!("{}) {text}", letter(*position)),
+                    None => (*text).to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+        Answer::TrueFalse(true) => Plain::True.text(lang).to_string(),
+        Answer::TrueFalse(false) => Plain::False.text(lang).to_string(),
         Answer::ShortText(accept) => accept.join(" / "),
         Answer::Ordering(steps) => steps.join(" → "),
         Answer::Matching(pairs) => pairs
@@ -103,7 +132,7 @@ impl SessionReport {
         let mut lessons: Vec<LessonScore> = Vec::new();
         let mut items = Vec::new();
         for (index, (wanted, given)) in session.items.iter().zip(&session.answers).enumerate() {
-            let Some((item, _)) = session.item(course, lang, index) else {
+            let Some((item, shown)) = session.item(course, lang, index) else {
                 continue;
             };
             let correct = given.as_ref().is_some_and(|g| g.correct);
@@ -132,7 +161,7 @@ impl SessionReport {
                 prompt: item.prompt.clone(),
                 answer: given.as_ref().map(|g| g.answer.clone()),
                 correct,
-                expected: expected(item),
+                expected: expected(item, &shown, lang),
                 explanation: item.explanation.clone(),
             });
         }
@@ -201,27 +230,51 @@ impl SessionReport {
         report.to_string().unwrap_or_default()
     }
 
-    /// The report as Markdown, for people.
+    /// The report as Markdown, for people, in the report's language.
     pub fn markdown(&self) -> String {
+        let lang = Lang::from_code(&self.lang).unwrap_or(Lang::En);
         let mut out = String::new();
-        let what = match self.kind {
-            SessionKind::Quiz => "Quiz",
-            SessionKind::Exam => "Exam",
+        let title = match self.kind {
+            SessionKind::Quiz => Plain::ReportQuiz,
+            SessionKind::Exam => Plain::ReportExam,
         };
-        let verdict = if self.passed { "passed" } else { "not passed" };
-        let _ = writeln!(out, "# {what} report: {}\n", self.learner);
+        let verdict = if self.passed {
+            Plain::Passed
+        } else {
+            Plain::NotPassed
+        };
+        let time_up = if self.time_up {
+            Plain::TimeRanOut.text(lang)
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "Score **{}/{} ({}%)**, pass mark {}%: **{verdict}**{}. Seed {}, {}.\n",
-            self.correct,
-            self.total,
-            self.percent,
-            self.pass_mark,
-            if self.time_up { " (time ran out)" } else { "" },
-            self.seed,
-            self.started_at.format("%Y-%m-%d %H:%M UTC"),
+            "# {}\n",
+            title.fill(lang, &[("learner", &self.learner)])
         );
-        let _ = writeln!(out, "| Lesson | Right | Total |\n|---|---|---|");
+        let started = self.started_at.format("%Y-%m-%d %H:%M UTC");
+        let score = Plain::ReportScore.fill(
+            lang,
+            &[
+                ("right", &self.correct),
+                ("total", &self.total),
+                ("percent", &self.percent),
+                ("pass", &self.pass_mark),
+                ("verdict", &verdict.text(lang)),
+                ("time_up", &time_up),
+                ("seed", &self.seed),
+                ("started", &started),
+            ],
+        );
+        let _ = writeln!(out, "{score}\n");
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |\n|---|---|---|",
+            Plain::ColumnLesson.text(lang),
+            Plain::ColumnRight.text(lang),
+            Plain::ColumnTotal.text(lang)
+        );
         for lesson in &self.lessons {
             let _ = writeln!(
                 out,
@@ -231,22 +284,33 @@ impl SessionReport {
                 lesson.total
             );
         }
-        let missed: Vec<&ItemResult> = self.items.iter().filter(|i| !i.correct).collect();
-        if !missed.is_empty() {
-            let _ = writeln!(out, "\n## Missed items\n");
-            for item in missed {
-                let given = item.answer.as_deref().unwrap_or("(not answered)");
-                let _ = writeln!(
-                    out,
-                    "- **{}** (`{}`)\n  - your answer: {given}\n  - right answer: {}\n  - {}\n",
-                    one_line(&item.prompt),
-                    item.id,
-                    one_line(&item.expected),
-                    one_line(&item.explanation)
-                );
-            }
-        }
+        self.missed_markdown(&mut out, lang);
         out
+    }
+
+    /// The missed items of the Markdown report, each with both answers.
+    fn missed_markdown(&self, out: &mut String, lang: Lang) {
+        let missed: Vec<&ItemResult> = self.items.iter().filter(|i| !i.correct).collect();
+        if missed.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "\n## {}\n", Plain::MissedItems.text(lang));
+        for item in missed {
+            let given = item
+                .answer
+                .as_deref()
+                .unwrap_or(Plain::NotAnswered.text(lang));
+            let _ = writeln!(
+                out,
+                "- **{}** (`{}`)\n  - {}: {given}\n  - {}: {}\n  - {}\n",
+                one_line(&item.prompt),
+                item.id,
+                Plain::YourAnswer.text(lang),
+                Plain::TheRightAnswer.text(lang),
+                one_line(&item.expected),
+                one_line(&item.explanation)
+            );
+        }
     }
 }
 
@@ -344,9 +408,14 @@ pub fn summarize(reports: &[SessionReport]) -> SessionSummary {
 }
 
 impl SessionSummary {
-    /// The summary as Markdown.
-    pub fn markdown(&self) -> String {
-        let mut out = String::from("# Quiz and exam results\n\n| Learner | Score |");
+    /// The summary as Markdown, headings and columns in `lang`.
+    pub fn markdown(&self, lang: Lang) -> String {
+        let mut out = format!(
+            "# {}\n\n| {} | {} |",
+            Plain::ResultsTitle.text(lang),
+            Plain::ColumnLearner.text(lang),
+            Plain::ColumnScore.text(lang)
+        );
         let mut rule = String::from("|---|---|");
         for (_, title) in &self.lessons {
             let _ = write!(out, " {} |", cell(title));
@@ -355,9 +424,9 @@ impl SessionSummary {
         let _ = writeln!(out, "\n{rule}");
         for learner in &self.learners {
             let verdict = match (learner.kind, learner.passed) {
-                (SessionKind::Exam, true) => " ✓ passed",
-                (SessionKind::Exam, false) => " ✗ not passed",
-                (SessionKind::Quiz, _) => " (quiz)",
+                (SessionKind::Exam, true) => format!(" ✓ {}", Plain::Passed.text(lang)),
+                (SessionKind::Exam, false) => format!(" ✗ {}", Plain::NotPassed.text(lang)),
+                (SessionKind::Quiz, _) => format!(" {}", Plain::VerdictQuiz.text(lang)),
             };
             let _ = write!(
                 out,
@@ -378,7 +447,11 @@ impl SessionSummary {
         if !self.most_missed.is_empty() {
             let _ = writeln!(
                 out,
-                "\n## Items missed most\n\n| Item | Missed | Prompt |\n|---|---|---|"
+                "\n## {}\n\n| {} | {} | {} |\n|---|---|---|",
+                Plain::MissedMost.text(lang),
+                Plain::ColumnItem.text(lang),
+                Plain::ColumnMissed.text(lang),
+                Plain::ColumnPrompt.text(lang)
             );
             for item in &self.most_missed {
                 let _ = writeln!(

@@ -8,6 +8,7 @@
 
 mod error;
 pub mod export;
+mod outlook;
 pub mod report;
 mod schedule;
 mod schema;
@@ -16,6 +17,7 @@ pub mod summary;
 mod time;
 
 pub use error::ProgressError;
+pub use outlook::ReviewOutlook;
 pub use schedule::{Recall, ReviewCard, ReviewState};
 pub use store::{
     Attempt, DATABASE_FILE, DueItem, LessonState, NewAnswer, NewAttempt, Opened, QuizAnswer, Store,

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::export::Export;
 use super::summary::{LessonOutline, LessonSummary, summarize};
+use crate::i18n::{Lang, Plain};
 
 /// How many of the most-missed items the report lists.
 const WEAKEST: usize = 10;
@@ -142,17 +143,20 @@ fn prompt_of(outline: &[LessonOutline], item: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The report as Markdown, for people.
-pub fn markdown(report: &TeamReport) -> String {
+/// The report as Markdown, for people, headings and columns in `lang`.
+pub fn markdown(report: &TeamReport, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Team progress\n");
-    let _ = writeln!(
-        out,
-        "{} learners, generated {}. Each cell: read (✓ done, … in progress, – not opened) · quiz score · exercises passed.\n",
-        report.learners.len(),
-        report.generated_at.format("%Y-%m-%d %H:%M UTC")
+    let _ = writeln!(out, "# {}\n", Plain::TeamTitle.text(lang));
+    let generated = report.generated_at.format("%Y-%m-%d %H:%M UTC");
+    let about = Plain::TeamAbout.fill(
+        lang,
+        &[
+            ("learners", &report.learners.len()),
+            ("generated", &generated),
+        ],
     );
-    let mut header = String::from("| Learner |");
+    let _ = writeln!(out, "{about}\n");
+    let mut header = format!("| {} |", Plain::ColumnLearner.text(lang));
     let mut rule = String::from("|---|");
     for lesson in &report.lessons {
         let _ = write!(header, " {} |", cell(&lesson.title));
@@ -178,14 +182,19 @@ pub fn markdown(report: &TeamReport) -> String {
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "\n## Weakest quiz items\n");
+    let _ = writeln!(out, "\n## {}\n", Plain::WeakestItems.text(lang));
     if report.weakest_items.is_empty() {
-        let _ = writeln!(out, "No quiz item was answered wrongly.");
+        let _ = writeln!(out, "{}", Plain::NoneWrong.text(lang));
     } else {
-        let _ = writeln!(
-            out,
-            "| Item | Lesson | Right | Missed by | Prompt |\n|---|---|---|---|---|"
-        );
+        let columns = [
+            Plain::ColumnItem,
+            Plain::ColumnLesson,
+            Plain::ColumnRight,
+            Plain::ColumnMissedBy,
+            Plain::ColumnPrompt,
+        ];
+        let names: Vec<&str> = columns.iter().map(|c| c.text(lang)).collect();
+        let _ = writeln!(out, "| {} |\n|---|---|---|---|---|", names.join(" | "));
         for item in &report.weakest_items {
             let _ = writeln!(
                 out,
@@ -199,10 +208,10 @@ pub fn markdown(report: &TeamReport) -> String {
             );
         }
     }
-    let _ = writeln!(out, "\n## Due for review\n");
+    let _ = writeln!(out, "\n## {}\n", Plain::DueForReview.text(lang));
     for learner in &report.learners {
         let due = if learner.due_items.is_empty() {
-            "nothing".to_string()
+            Plain::Nothing.text(lang).to_string()
         } else {
             learner
                 .due_items
@@ -286,7 +295,7 @@ mod tests {
             .collect();
         assert_eq!(order, ["p1", "p2"]);
         assert_eq!(report.weakest_items[0].missed_by, ["Aiko"]);
-        let md = markdown(&report);
+        let md = markdown(&report, Lang::En);
         assert!(md.contains("| Learner | Pods \\| basics |"), "{md}");
         assert!(
             md.contains("| `p1` | pods | 1/3 | Aiko | Prompt p1 |"),

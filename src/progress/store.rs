@@ -320,13 +320,15 @@ impl Store {
         })
     }
 
-    /// Records an exercise attempt. A failed one makes every quiz item of the
-    /// exercise's lesson (`lesson_items`) due now: the learner reviews the
-    /// ideas before trying again.
+    /// Records an exercise attempt. A failed graded attempt brings the quiz
+    /// items the exercise practises (`reviews`) forward, due now — but only
+    /// those the learner has answered before: an item never answered stays
+    /// new (it is asked in its lesson's quiz, not reviewed). Pass no items
+    /// for an attempt that should move nothing (a later save of one sitting).
     pub fn record_attempt(
         &mut self,
         attempt: &NewAttempt<'_>,
-        lesson_items: &[&str],
+        reviews: &[&str],
         now: DateTime<Utc>,
     ) -> Result<(), ProgressError> {
         let hash = submission_hash(attempt.submission);
@@ -344,13 +346,12 @@ impl Store {
                 ],
             )?;
             if !attempt.passed {
-                for item in lesson_items {
-                    let card = match card_of(tx, item)? {
-                        Some(card) if card.due <= now => continue,
-                        Some(card) => ReviewCard { due: now, ..card },
-                        None => ReviewCard::new(item, attempt.lesson_id, now),
-                    };
-                    put_card(tx, &card)?;
+                for item in reviews {
+                    if let Some(card) = card_of(tx, item)?
+                        && card.due > now
+                    {
+                        put_card(tx, &ReviewCard { due: now, ..card })?;
+                    }
                 }
             }
             Ok(())
@@ -761,10 +762,9 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_exercise_makes_its_lessons_items_due() {
+    fn a_failed_exercise_brings_forward_only_the_seen_items_it_lists() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = open(dir.path());
-        store.record_answer(&answer("known", true), at(0)).unwrap();
         let failed = NewAttempt {
             exercise_id: "ex",
             lesson_id: "pods",
@@ -772,16 +772,24 @@ mod tests {
             findings: 2,
             submission: "kind: Pod\n",
         };
+        // A fresh learner: nothing answered, nothing becomes due.
+        store
+            .record_attempt(&failed, &["known", "unseen"], at(0))
+            .unwrap();
+        assert!(store.due_items(at(0)).unwrap().is_empty());
+        assert!(store.review_cards().unwrap().is_empty(), "unseen stays new");
+        store.record_answer(&answer("known", true), at(1)).unwrap();
+        store.record_answer(&answer("other", true), at(1)).unwrap();
         store
             .record_attempt(&failed, &["known", "unseen"], at(2))
             .unwrap();
         let due = store.due_items(at(2)).unwrap();
         let ids: Vec<&str> = due.iter().map(|d| d.item_id.as_str()).collect();
-        assert_eq!(ids, ["known", "unseen"]);
+        assert_eq!(ids, ["known"], "seen and listed; not other, not unseen");
         // The known item keeps its FSRS history; only its due time moved.
         let cards = store.review_cards().unwrap();
+        assert_eq!(cards.len(), 2);
         assert_eq!(cards[0].reps, 1);
-        assert_eq!(cards[1].state, ReviewState::New);
     }
 
     #[test]

@@ -11,10 +11,11 @@ use std::collections::BTreeSet;
 use crate::content::{Answer, QuizItem, normalize_answer};
 
 pub use parse::{ParseError, parse_response};
-pub use shuffle::Presentation;
+pub use shuffle::{Presentation, shuffle};
 
 /// A learner's response. Indices refer to the item as written in its file
-/// (choices, sequence steps, pairs), never to the shuffled order on screen.
+/// (choices, sequence steps, pairs), never to the shuffled order on screen;
+/// [`Presentation`] maps between the two.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Response {
     Single(usize),
@@ -74,8 +75,9 @@ pub fn check(item: &QuizItem, response: &Response) -> Marking {
         }
         (Answer::TrueFalse(answer), Response::TrueFalse(given)) => Marking::of(answer == given),
         (Answer::ShortText(accept), Response::ShortText(text)) => {
-            let given = normalize_answer(text);
-            Marking::of(!given.is_empty() && accept.iter().any(|a| normalize_answer(a) == given))
+            let normal = |text: &str| normalize_answer(text, item.case_sensitive);
+            let given = normal(text);
+            Marking::of(!given.is_empty() && accept.iter().any(|a| normal(a) == given))
         }
         (Answer::Ordering(steps), Response::Ordering(order)) => {
             let wrong_positions: Vec<usize> = (0..steps.len())
@@ -109,28 +111,62 @@ pub fn letter(index: usize) -> char {
 }
 
 impl Response {
-    /// The response as recorded in the progress store: choice letters
-    /// (`b`, `a,c`), `true`/`false`, the text, step numbers from 1 in the
-    /// learner's order (`2,1,3`), or pairs (`a-2,b-1`; `-` when unpaired).
+    /// The response as recorded in the progress store, in the file's order
+    /// (so it names the same option whatever order it was shown in): choice
+    /// letters (`b`, `a,c`), `true`/`false`, the text, step numbers from 1 in
+    /// the learner's order (`2,1,3`), or pairs (`a-2,b-1`; `-` when unpaired).
     pub fn notation(&self) -> String {
+        self.written(&Presentation { order: Vec::new() })
+    }
+
+    /// The response in the letters and numbers the learner saw under
+    /// `shown` — what session reports and the printed key of the same seed
+    /// use, and what the plain quiz reads back.
+    pub fn shown(&self, shown: &Presentation) -> String {
+        self.written(shown)
+    }
+
+    fn written(&self, shown: &Presentation) -> String {
         let join = |parts: Vec<String>| parts.join(",");
+        let at = |file_index: usize| shown.position(file_index);
         match self {
-            Response::Single(index) => letter(*index).to_string(),
-            Response::Multiple(set) => join(set.iter().map(|i| letter(*i).to_string()).collect()),
+            Response::Single(index) => letter(at(*index)).to_string(),
+            Response::Multiple(set) => {
+                let positions: BTreeSet<usize> = set.iter().map(|i| at(*i)).collect();
+                join(positions.iter().map(|p| letter(*p).to_string()).collect())
+            }
             Response::TrueFalse(value) => value.to_string(),
             Response::ShortText(text) => text.trim().to_string(),
-            Response::Ordering(order) => join(order.iter().map(|i| (i + 1).to_string()).collect()),
+            Response::Ordering(order) => {
+                join(order.iter().map(|i| (at(*i) + 1).to_string()).collect())
+            }
             Response::Matching(pairs) => join(
                 pairs
                     .iter()
                     .enumerate()
                     .map(|(left, right)| match right {
-                        Some(right) => format!("{}-{}", letter(left), right + 1),
+                        Some(right) => format!("{}-{}", letter(left), at(*right) + 1),
                         None => format!("{}--", letter(left)),
                     })
                     .collect(),
             ),
         }
+    }
+}
+
+/// The right response of an item (`None` for short text, which has no one
+/// response): what the printed key and reports write in shown notation.
+pub fn right_response(item: &QuizItem) -> Option<Response> {
+    let correct = |choices: &[crate::content::Choice]| -> BTreeSet<usize> {
+        (0..choices.len()).filter(|&i| choices[i].correct).collect()
+    };
+    match &item.answer {
+        Answer::Single(choices) => correct(choices).first().copied().map(Response::Single),
+        Answer::Multiple(choices) => Some(Response::Multiple(correct(choices))),
+        Answer::TrueFalse(value) => Some(Response::TrueFalse(*value)),
+        Answer::ShortText(_) => None,
+        Answer::Ordering(steps) => Some(Response::Ordering((0..steps.len()).collect())),
+        Answer::Matching(pairs) => Some(Response::Matching((0..pairs.len()).map(Some).collect())),
     }
 }
 
@@ -145,6 +181,8 @@ mod tests {
             prompt: "?".into(),
             explanation: "because".into(),
             misconception: false,
+            fixed_order: false,
+            case_sensitive: false,
             answer,
         }
     }
@@ -187,15 +225,44 @@ mod tests {
     }
 
     #[test]
-    fn short_text_ignores_case_and_spaces_but_not_emptiness() {
+    fn short_text_ignores_width_case_and_extra_spaces_but_not_emptiness() {
         let q = item(Answer::ShortText(vec![
             "ClusterFirst".into(),
-            "クラスター優先".into(),
+            "29".into(),
+            "localhost".into(),
+            "metadata".into(),
+            "cluster first".into(),
         ]));
-        assert!(check(&q, &Response::ShortText(" clusterfirst ".into())).correct);
-        assert!(check(&q, &Response::ShortText("クラスター 優先".into())).correct);
-        assert!(!check(&q, &Response::ShortText("Default".into())).correct);
-        assert!(!check(&q, &Response::ShortText("  ".into())).correct);
+        let right = |text: &str| check(&q, &Response::ShortText(text.into())).correct;
+        assert!(right(" clusterfirst "));
+        assert!(right("２９"), "full-width digits from an input method");
+        assert!(right("ｌｏｃａｌｈｏｓｔ"), "full-width letters");
+        assert!(right("ＣｌｕｓｔｅｒＦｉｒｓｔ"));
+        assert!(right("Cluster \u{3000}  First"), "runs of space collapse");
+        assert!(!right("meta DATA"), "a space is not deleted");
+        assert!(!right("Default"));
+        assert!(!right("  "));
+        let mut exact = item(Answer::ShortText(vec!["TLS.crt".into()]));
+        exact.case_sensitive = true;
+        assert!(check(&exact, &Response::ShortText("ＴＬＳ.crt".into())).correct);
+        assert!(!check(&exact, &Response::ShortText("tls.crt".into())).correct);
+    }
+
+    #[test]
+    fn shown_notation_uses_the_screen_letters_and_numbers() {
+        let shown = Presentation {
+            order: vec![2, 0, 1],
+        };
+        assert_eq!(Response::Single(0).notation(), "a");
+        assert_eq!(Response::Single(0).shown(&shown), "b");
+        assert_eq!(Response::Multiple([0, 2].into()).shown(&shown), "a,b");
+        assert_eq!(Response::Ordering(vec![0, 1, 2]).shown(&shown), "2,3,1");
+        assert_eq!(
+            Response::Matching(vec![Some(0), Some(1), Some(2)]).shown(&shown),
+            "a-2,b-3,c-1"
+        );
+        let q = item(Answer::Multiple(choices(&[true, false, true])));
+        assert_eq!(right_response(&q), Some(Response::Multiple([0, 2].into())));
     }
 
     #[test]

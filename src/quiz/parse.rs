@@ -5,19 +5,78 @@ use std::collections::BTreeSet;
 
 use super::{Presentation, Response, letter};
 use crate::content::{Answer, QuizItem};
+use crate::i18n::{Lang, Plain};
 
-/// Why a line is not an answer to the item, with the expected form.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct ParseError(pub String);
-
-fn err<T>(message: String) -> Result<T, ParseError> {
-    Err(ParseError(message))
+/// Why a line is not an answer to the item; [`ParseError::message`] says
+/// what the expected form is, in the learner's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    /// Not one letter of the `len` choices.
+    Single {
+        len: usize,
+    },
+    /// Not letters of the `len` choices.
+    Multiple {
+        len: usize,
+    },
+    TrueFalse,
+    Text,
+    /// Not every one of the `len` step numbers once.
+    Ordering {
+        len: usize,
+    },
+    /// Not a partner number for each of the `len` left items.
+    Matching {
+        len: usize,
+    },
 }
 
-/// A choice letter (`b`) or number (`2`) as an index below `len`.
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+impl ParseError {
+    /// What a right answer looks like, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let numbers = |numbers: Vec<usize>| {
+            numbers
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        match *self {
+            ParseError::Single { len } => {
+                Plain::HintSingle.fill(lang, &[("last", &letter(len.saturating_sub(1)))])
+            }
+            ParseError::Multiple { len } => {
+                Plain::HintMultiple.fill(lang, &[("last", &letter(len.saturating_sub(1)))])
+            }
+            ParseError::TrueFalse => Plain::HintTrueFalse.text(lang).to_string(),
+            ParseError::Text => Plain::HintText.text(lang).to_string(),
+            ParseError::Ordering { len } => Plain::HintOrdering.fill(
+                lang,
+                &[
+                    ("len", &len),
+                    ("example", &numbers((1..=len).rev().collect())),
+                ],
+            ),
+            ParseError::Matching { len } => Plain::HintMatching.fill(
+                lang,
+                &[("len", &len), ("example", &numbers((1..=len).collect()))],
+            ),
+        }
+    }
+}
+
+/// A choice letter (`b`) or number (`2`) as a screen position below `len`;
+/// full-width letters and digits from an input method count.
 fn choice_index(word: &str, len: usize) -> Option<usize> {
-    let word = word.trim().trim_end_matches([')', '.']);
+    let word = word.trim().trim_end_matches([')', '.', '）']);
     let index = match word.parse::<usize>() {
         Ok(number) => number.checked_sub(1)?,
         Err(_) => {
@@ -35,7 +94,7 @@ fn choice_index(word: &str, len: usize) -> Option<usize> {
 /// The words of a list answer: `a,c`, `a c`, `ac` (letters only), `3 1 2`.
 fn words(line: &str) -> Vec<String> {
     let parts: Vec<String> = line
-        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .split(|c: char| c == ',' || c == ';' || c == '、' || c.is_whitespace())
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect();
@@ -45,26 +104,27 @@ fn words(line: &str) -> Vec<String> {
     parts
 }
 
-/// Reads `line` as an answer to `item` shown in `presentation`'s order.
+/// Reads `line` as an answer to `item` shown in `presentation`'s order: the
+/// letters and numbers are those on screen, the response names the parts
+/// by their place in the file.
 pub fn parse_response(
     item: &QuizItem,
     presentation: &Presentation,
     line: &str,
 ) -> Result<Response, ParseError> {
+    use unicode_normalization::UnicodeNormalization;
+    let line: String = line.nfkc().collect();
     let line = line.trim();
     match &item.answer {
         Answer::Single(choices) => match choice_index(line, choices.len()) {
-            Some(index) => Ok(Response::Single(index)),
-            None => err(format!(
-                "answer with one letter from a to {}",
-                letter(choices.len() - 1)
-            )),
+            Some(position) => Ok(Response::Single(presentation.file_index(position))),
+            None => Err(ParseError::Single { len: choices.len() }),
         },
-        Answer::Multiple(choices) => parse_multiple(line, choices.len()),
+        Answer::Multiple(choices) => parse_multiple(line, choices.len(), presentation),
         Answer::TrueFalse(_) => parse_true_false(line),
         Answer::ShortText(_) => {
             if line.is_empty() {
-                err("type the answer".into())
+                Err(ParseError::Text)
             } else {
                 Ok(Response::ShortText(line.to_string()))
             }
@@ -75,37 +135,31 @@ pub fn parse_response(
 }
 
 /// A multiple choice answer: one or more letters out of `len` choices.
-fn parse_multiple(line: &str, len: usize) -> Result<Response, ParseError> {
-    let mut chosen = BTreeSet::new();
-    for word in words(line) {
-        match choice_index(&word, len) {
-            Some(index) => {
-                chosen.insert(index);
-            }
-            None => {
-                return err(format!(
-                    "answer with the letters of every right choice, for example a,c (a to {})",
-                    letter(len - 1)
-                ));
-            }
-        }
+fn parse_multiple(
+    line: &str,
+    len: usize,
+    presentation: &Presentation,
+) -> Result<Response, ParseError> {
+    let chosen: Option<BTreeSet<usize>> = words(line)
+        .iter()
+        .map(|word| choice_index(word, len).map(|p| presentation.file_index(p)))
+        .collect();
+    match chosen {
+        Some(chosen) if !chosen.is_empty() => Ok(Response::Multiple(chosen)),
+        _ => Err(ParseError::Multiple { len }),
     }
-    if chosen.is_empty() {
-        return err("choose at least one letter, for example a,c".into());
-    }
-    Ok(Response::Multiple(chosen))
 }
 
 /// A true/false answer, in English or Japanese, in full or by its initial.
 fn parse_true_false(line: &str) -> Result<Response, ParseError> {
     match line.to_lowercase().as_str() {
-        "t" | "true" | "y" | "yes" | "正しい" | "正" | "はい" => {
+        "t" | "true" | "y" | "yes" | "正しい" | "正" | "はい" | "○" | "◯" => {
             Ok(Response::TrueFalse(true))
         }
-        "f" | "false" | "n" | "no" | "誤り" | "誤" | "いいえ" => {
+        "f" | "false" | "n" | "no" | "誤り" | "誤" | "いいえ" | "×" => {
             Ok(Response::TrueFalse(false))
         }
-        _ => err("answer true or false (t or f)".into()),
+        _ => Err(ParseError::TrueFalse),
     }
 }
 
@@ -127,49 +181,29 @@ fn parse_ordering(
         Some(order) if order.len() == len && order.iter().collect::<BTreeSet<_>>().len() == len => {
             Ok(Response::Ordering(order))
         }
-        _ => err(format!(
-            "list the {} step numbers in the right order, for example {}",
-            len,
-            (1..=len)
-                .rev()
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-                .join(" ")
-        )),
+        _ => Err(ParseError::Ordering { len }),
     }
 }
 
 /// A matching answer: the shown number of the partner of each of the `len`
-/// left items (optionally labelled `a=2`), mapped back to file order.
+/// left items (optionally labelled `a=2` or `a-2`), mapped back to file order.
 fn parse_matching(
     line: &str,
     len: usize,
     presentation: &Presentation,
 ) -> Result<Response, ParseError> {
-    let numbers: Vec<String> = words(line)
+    let chosen: Option<Vec<Option<usize>>> = words(line)
         .iter()
         .map(|w| {
-            w.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '=')
-                .to_string()
-        })
-        .collect();
-    let chosen: Option<Vec<Option<usize>>> = numbers
-        .iter()
-        .map(|n| {
-            let shown = n.parse::<usize>().ok()?.checked_sub(1)?;
+            let number =
+                w.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '=');
+            let shown = number.parse::<usize>().ok()?.checked_sub(1)?;
             Some(Some(*presentation.order.get(shown)?))
         })
         .collect();
     match chosen {
         Some(chosen) if chosen.len() == len => Ok(Response::Matching(chosen)),
-        _ => err(format!(
-            "give the number of the partner of each of the {} items in order, for example {}",
-            len,
-            (1..=len)
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-                .join(" ")
-        )),
+        _ => Err(ParseError::Matching { len }),
     }
 }
 
@@ -184,6 +218,8 @@ mod tests {
             prompt: "?".into(),
             explanation: "e".into(),
             misconception: false,
+            fixed_order: false,
+            case_sensitive: false,
             answer,
         }
     }

@@ -64,4 +64,8 @@ pub enum Action {
     GoToHeading(usize),
     /// The learner said yes to a question.
     Confirmed(Confirm),
+    /// Put the quiz item off until the others are answered.
+    Skip,
+    /// Discard the saved exam and start a new one.
+    NewExam,
 }

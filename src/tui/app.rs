@@ -59,8 +59,10 @@ pub struct App {
     pub(crate) message: Option<String>,
     /// Work for the event loop: saves, files, grading, the editor, timers.
     effects: Vec<Effect>,
-    /// The seed of quiz presentation orders; `None`: new each session.
+    /// The seed of quiz presentation orders; `None`: from the clock.
     quiz_seed: Option<u64>,
+    /// Quizzes, reviews and exams started, so each gets its own seed.
+    quizzes_started: u64,
     /// The time as of the last message: what timestamps and timers count from.
     pub(crate) now: DateTime<Utc>,
     quit: bool,
@@ -79,6 +81,8 @@ pub(crate) struct Shared<'a> {
     pub progress: Option<&'a Store>,
     pub workspace: Option<&'a Workspace>,
     pub quiz_seed: Option<u64>,
+    /// Quizzes started so far (see [`Shared::seed`]).
+    pub quizzes_started: &'a mut u64,
     pub effects: &'a mut Vec<Effect>,
     pub message: &'a mut Option<String>,
     pub overlay: &'a mut Option<Overlay>,
@@ -99,11 +103,16 @@ impl Shared<'_> {
         *self.message = Some(note.text(self.lang).to_string());
     }
 
-    /// The presentation seed: the fixed one, else one that differs between
-    /// sessions so options are not shown the same way every time.
-    pub fn seed(&self) -> u64 {
-        self.quiz_seed
-            .unwrap_or_else(|| u64::try_from(self.now.timestamp_millis()).unwrap_or(0))
+    /// The seed of a new quiz, review or exam: the fixed one, else one from
+    /// the clock, moved on by the number of quizzes started, so retaking a
+    /// quiz shows its items and options in a new order every time.
+    pub fn seed(&mut self) -> u64 {
+        let base = self
+            .quiz_seed
+            .unwrap_or_else(|| u64::try_from(self.now.timestamp_millis()).unwrap_or(0));
+        let seed = base.wrapping_add(*self.quizzes_started);
+        *self.quizzes_started += 1;
+        seed
     }
 }
 
@@ -127,6 +136,7 @@ impl App {
             message: None,
             effects: Vec::new(),
             quiz_seed: None,
+            quizzes_started: 0,
             now: Utc::now(),
             quit: false,
         };
@@ -184,6 +194,11 @@ impl App {
     /// The screen being shown.
     pub fn screen(&self) -> &Screen {
         &self.screen
+    }
+
+    /// The time as of the last message.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
     }
 
     /// The pop-up shown, if any.
@@ -266,6 +281,7 @@ impl App {
             }),
             Event::Tick(now) => Some(Message::Tick(now)),
             Event::Saved(status) => Some(Message::Saved(status)),
+            Event::ExamNotSaved(why) => Some(Message::ExamNotSaved(why)),
             event => self.action_for(&event).map(Message::Action),
         };
         if let Some(message) = message {
@@ -315,6 +331,9 @@ impl App {
                 }
             }
             Message::Saved(status) => self.saved(status),
+            Message::ExamNotSaved(why) => {
+                self.message = Some(format!("{}: {why}", Msg::ExamNotSaved.text(self.lang)));
+            }
             Message::Tick(now) => {
                 self.now = now;
                 self.send_to_screen(&Message::Tick(now));
@@ -396,6 +415,7 @@ impl App {
             message,
             effects,
             quiz_seed,
+            quizzes_started,
             ..
         } = self;
         let mut shared = Shared {
@@ -407,6 +427,7 @@ impl App {
             progress: progress.as_ref(),
             workspace: workspace.as_ref(),
             quiz_seed: *quiz_seed,
+            quizzes_started,
             effects,
             message,
             overlay,

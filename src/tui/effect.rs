@@ -9,6 +9,7 @@ use std::time::Duration;
 use super::saver::Save;
 use super::screens::exercise::GradeJob;
 use crate::content::Exercise;
+use crate::exam::Session;
 
 /// One piece of work for the loop.
 #[derive(Debug, Clone)]
@@ -29,4 +30,10 @@ pub enum Effect {
         exercise: Box<Exercise>,
         reset: bool,
     },
+    /// Keep the exam as it stands in the data directory, for the TUI's `E`
+    /// and `kubetutor exam --resume`; a failure comes back as
+    /// `Message::ExamNotSaved`.
+    SaveExam(Box<Session>),
+    /// Forget the saved exam: it ended.
+    DiscardExam,
 }

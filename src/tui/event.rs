@@ -38,6 +38,8 @@ pub enum Event {
     },
     /// The progress writer's queue changed.
     Saved(SaveStatus),
+    /// The exam could not be kept for resuming: why.
+    ExamNotSaved(String),
 }
 
 impl Event {

@@ -15,6 +15,8 @@ pub enum Context {
     Toc,
     Help,
     SearchInput,
+    QuizIntro,
+    ExamResume,
     QuizChoice,
     QuizText,
     QuizOrdering,
@@ -30,12 +32,14 @@ pub enum Context {
 
 impl Context {
     /// Every context, so tests can go through them all.
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 18] = [
         Context::CourseMap,
         Context::Reader,
         Context::Toc,
         Context::Help,
         Context::SearchInput,
+        Context::QuizIntro,
+        Context::ExamResume,
         Context::QuizChoice,
         Context::QuizText,
         Context::QuizOrdering,
@@ -101,6 +105,8 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Reader => screens::reader::KEYS,
         Context::SearchInput => screens::reader::SEARCH_KEYS,
         Context::Presenting => screens::reader::PRESENTING_KEYS,
+        Context::QuizIntro => screens::quiz::INTRO_KEYS,
+        Context::ExamResume => screens::quiz::RESUME_KEYS,
         Context::QuizChoice => screens::quiz::CHOICE_KEYS,
         Context::QuizText => screens::quiz::TEXT_KEYS,
         Context::QuizOrdering => screens::quiz::ORDERING_KEYS,
@@ -227,6 +233,8 @@ mod tests {
                 | Context::Toc
                 | Context::Help
                 | Context::SearchInput
+                | Context::QuizIntro
+                | Context::ExamResume
                 | Context::QuizChoice
                 | Context::QuizText
                 | Context::QuizOrdering
@@ -237,7 +245,7 @@ mod tests {
                 | Context::Exercise
                 | Context::Confirm
                 | Context::Detail
-                | Context::Presenting => 16,
+                | Context::Presenting => 18,
             };
             assert_eq!(Context::ALL.len(), named);
             assert!(

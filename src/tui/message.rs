@@ -34,6 +34,8 @@ pub enum Message {
     Tick(DateTime<Utc>),
     /// The progress writer's queue changed: what waits, and what failed.
     Saved(SaveStatus),
+    /// The exam could not be kept for resuming: why.
+    ExamNotSaved(String),
 }
 
 impl From<Action> for Message {

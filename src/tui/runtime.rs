@@ -20,6 +20,7 @@ use super::event::{self, Event, InputGate};
 use super::saver::{self, Save, SaveStatus};
 use super::screens::exercise::{GradeJob, GradeReason, run_job};
 use super::view::render;
+use crate::exam::Session;
 use crate::progress::Store;
 
 /// How long a saved file must stay unchanged before it is graded.
@@ -107,6 +108,8 @@ pub(super) fn event_loop(
                 Effect::WriteStarter { exercise, reset } => {
                     let _ = sender.send(write_starter(app, &exercise, reset));
                 }
+                Effect::SaveExam(session) => keep_exam(app, Some(&session), sender),
+                Effect::DiscardExam => keep_exam(app, None, sender),
             }
         }
         if app.should_quit() {
@@ -141,6 +144,21 @@ fn write_starter(app: &App, exercise: &crate::content::Exercise, reset: bool) ->
         exercise_id: exercise.id.clone(),
         reset,
         result,
+    }
+}
+
+/// Saves the exam in the data directory (`None`: forgets it); a failure is
+/// sent back so the learner hears of it.
+fn keep_exam(app: &App, session: Option<&Session>, sender: &Sender<Event>) {
+    let Some(dir) = app.workspace().map(|w| w.data_dir().to_path_buf()) else {
+        return;
+    };
+    let kept = match session {
+        Some(session) => session.save(&dir),
+        None => Session::discard(&dir),
+    };
+    if let Err(err) = kept {
+        let _ = sender.send(Event::ExamNotSaved(err.to_string()));
     }
 }
 
@@ -255,7 +273,18 @@ impl Headless {
                 let written = write_starter(app, &exercise, reset);
                 app.handle_event(written);
             }
+            Effect::SaveExam(session) => self.keep_exam(app, Some(&session)),
+            Effect::DiscardExam => self.keep_exam(app, None),
             Effect::Watch(_) | Effect::TickAfter(_) | Effect::Edit(_) => {}
+        }
+    }
+
+    /// Saves or forgets the exam as the loop would, at once.
+    fn keep_exam(&mut self, app: &mut App, session: Option<&Session>) {
+        let (sender, receiver) = mpsc::channel();
+        keep_exam(app, session, &sender);
+        while let Ok(event) = receiver.try_recv() {
+            app.handle_event(event);
         }
     }
 

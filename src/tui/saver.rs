@@ -44,8 +44,9 @@ pub enum SaveJob {
         duration_ms: u64,
         mode: &'static str,
     },
-    /// A graded save of an exercise; `items` are the lesson's quiz items
-    /// that a failed attempt brings forward for review.
+    /// A graded save of an exercise; `items` are the quiz items the
+    /// exercise practises, which the sitting's first failed attempt brings
+    /// forward for review (empty for every other attempt).
     Attempt {
         exercise: String,
         lesson: String,

@@ -46,6 +46,10 @@ pub enum Overlay {
 pub enum Confirm {
     ShowSolution,
     ResetFile,
+    /// Leave an exam under way (it stays saved and resumable).
+    LeaveExam,
+    /// Throw the saved exam away for a new one.
+    DiscardExam,
 }
 
 pub(crate) const HELP_KEYS: &[Binding] = &[

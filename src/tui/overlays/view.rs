@@ -166,6 +166,8 @@ fn confirm(question: Confirm, area: Rect, buf: &mut Buffer, app: &App) {
     let question = match question {
         Confirm::ShowSolution => Msg::ConfirmSolution,
         Confirm::ResetFile => Msg::ConfirmReset,
+        Confirm::LeaveExam => Msg::ConfirmLeaveExam,
+        Confirm::DiscardExam => Msg::ConfirmDiscardExam,
     };
     let answer = format!(
         "y {} · n {}",

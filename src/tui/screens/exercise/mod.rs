@@ -176,6 +176,10 @@ pub struct ExerciseScreen {
     pub last_recorded: Option<String>,
     /// Warnings under a passing verdict are folded into one line until `w`.
     pub show_warnings: bool,
+    /// A failed graded attempt of this sitting (since the screen opened)
+    /// already brought the exercise's quiz items forward for review; later
+    /// saves of the sitting are attempts that move nothing.
+    pub reviews_brought_forward: bool,
 }
 
 /// Numbers the exercise screens opened, so a grading from an earlier visit
@@ -208,6 +212,7 @@ impl ExerciseScreen {
             selected: 0,
             last_recorded: None,
             show_warnings: false,
+            reviews_brought_forward: false,
         }
     }
 

@@ -200,18 +200,19 @@ impl ExerciseScreen {
         let Some((text, passed, findings)) = self.graded(graded.clone()) else {
             return;
         };
-        let lesson = self.exercise.lesson.clone();
-        let items: Vec<String> = shared
-            .course
-            .lessons()
-            .iter()
-            .find(|set| set.id == lesson)
-            .and_then(|set| set.get(Lang::En))
-            .map(|l| l.lesson.quiz.iter().map(|q| q.id.clone()).collect())
-            .unwrap_or_default();
+        // The first failing save of the sitting is the graded attempt that
+        // brings the quiz items the exercise lists (and the learner has
+        // answered before) forward; the later saves of the sitting do not.
+        let items = if passed || self.reviews_brought_forward {
+            Vec::new()
+        } else {
+            self.reviews_brought_forward = true;
+            self.exercise.reviews.clone()
+        };
+        self.say_reviews_due(&items, shared);
         shared.save(SaveJob::Attempt {
             exercise: self.exercise.id.clone(),
-            lesson,
+            lesson: self.exercise.lesson.clone(),
             passed,
             findings,
             submission: text,
@@ -219,6 +220,24 @@ impl ExerciseScreen {
         });
         if self.celebrating {
             shared.effects.push(Effect::TickAfter(CELEBRATION));
+        }
+    }
+}
+
+impl ExerciseScreen {
+    /// Tells how many quiz items the failed attempt brings forward: those
+    /// of `items` the learner has answered and that are not due already.
+    fn say_reviews_due(&self, items: &[String], shared: &mut Shared<'_>) {
+        let cards = shared
+            .progress
+            .and_then(|store| store.review_cards().ok())
+            .unwrap_or_default();
+        let count = cards
+            .iter()
+            .filter(|card| items.contains(&card.item_id) && card.due > shared.now)
+            .count();
+        if count > 0 {
+            *shared.message = Some(Msg::ExerciseReviewsDue.fill(shared.lang, &[("n", &count)]));
         }
     }
 }

@@ -3,6 +3,7 @@
 //! quiz, for review (the items FSRS says are due, across lessons) and for a
 //! timed exam (no feedback until the end).
 
+mod intro;
 mod page;
 mod start;
 mod update;
@@ -13,7 +14,7 @@ pub(crate) use start::{start_exam, start_quiz, start_review};
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
-use crossterm::event::KeyCode::{Backspace, Char, Enter, Esc, Left, Right};
+use crossterm::event::KeyCode::{Backspace, Char, Enter, Esc, Left, Right, Tab};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -21,6 +22,7 @@ use super::{Nav, ScreenState};
 use crate::content::{Answer, QuizItem};
 use crate::exam::{self, GivenAnswer};
 use crate::i18n::Msg;
+use crate::progress::ReviewOutlook;
 use crate::quiz::{self, Marking, Presentation, Response};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Shared};
@@ -29,12 +31,37 @@ use crate::tui::keymap::{
 };
 use crate::tui::message::Message;
 
+/// Tab puts the item off: it comes back after the others.
+const SKIP: Binding = bind(&[Tab], "Tab", Action::Skip, Msg::ActionSkip);
+
+pub(crate) const INTRO_KEYS: &[Binding] = &[
+    bind(&[Enter], "Enter", Action::Submit, Msg::ActionStart),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    PAGE_DOWN,
+    PAGE_UP,
+    HELP_KEY,
+    BACK,
+];
+
+pub(crate) const RESUME_KEYS: &[Binding] = &[
+    bind(&[Enter], "Enter", Action::Submit, Msg::ActionContinue),
+    bind(&[Char('n')], "n", Action::NewExam, Msg::ActionNewExam),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    PAGE_DOWN,
+    PAGE_UP,
+    HELP_KEY,
+    BACK,
+];
+
 pub(crate) const CHOICE_KEYS: &[Binding] = &[
     UP,
     DOWN,
     bind(&[Char('1')], "1–9", Action::Pick(0), Msg::ActionSelect),
     bind(&[Char(' ')], "Space", Action::Toggle, Msg::ActionToggle),
     bind(&[Enter], "Enter", Action::Submit, Msg::ActionAnswer),
+    SKIP,
     PAGE_DOWN,
     PAGE_UP,
     HELP_KEY,
@@ -49,6 +76,7 @@ pub(crate) const TEXT_KEYS: &[Binding] = &[
         Action::TextBackspace,
         Msg::ActionDelete,
     ),
+    SKIP,
     PAGE_DOWN,
     PAGE_UP,
     bind(&[Esc], "Esc", Action::Back, Msg::ActionBack),
@@ -65,6 +93,7 @@ pub(crate) const ORDERING_KEYS: &[Binding] = &[
     ),
     bind(&[Char('J')], "", Action::Shift(1), Msg::ActionMoveItem),
     bind(&[Enter], "Enter", Action::Submit, Msg::ActionAnswer),
+    SKIP,
     PAGE_DOWN,
     PAGE_UP,
     HELP_KEY,
@@ -78,6 +107,7 @@ pub(crate) const MATCHING_KEYS: &[Binding] = &[
     bind(&[Right, Char('l')], "←→", Action::Shift(1), Msg::ActionPair),
     bind(&[Left, Char('h')], "", Action::Shift(-1), Msg::ActionPair),
     bind(&[Enter], "Enter", Action::Submit, Msg::ActionAnswer),
+    SKIP,
     PAGE_DOWN,
     PAGE_UP,
     HELP_KEY,
@@ -117,10 +147,12 @@ pub(crate) const SUMMARY_KEYS: &[Binding] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuizMode {
     Lesson,
-    Review,
+    /// The items due, with what its introduction tells: the next due time
+    /// and the new items per lesson.
+    Review(Box<ReviewOutlook>),
     /// No feedback until the end; ends at the deadline. The session is the
-    /// same model `kubetutor exam` keeps, so both choose, time and score an
-    /// exam alike.
+    /// same model `kubetutor exam` keeps (and the same saved file), so both
+    /// choose, time, score and resume an exam alike.
     Exam(Box<exam::Session>),
 }
 
@@ -129,7 +161,7 @@ impl QuizMode {
     pub fn label(&self) -> &'static str {
         match self {
             QuizMode::Lesson => "quiz",
-            QuizMode::Review => "review",
+            QuizMode::Review(_) => "review",
             QuizMode::Exam(_) => "exam",
         }
     }
@@ -150,7 +182,8 @@ pub struct Question {
 /// What the learner is doing with the current item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
-    /// Single or multiple choice, and true/false (two choices: true, false).
+    /// Single or multiple choice, and true/false (two choices: true, false);
+    /// the cursor and the chosen options are screen positions.
     Choice {
         cursor: usize,
         chosen: BTreeSet<usize>,
@@ -171,6 +204,8 @@ pub enum Input {
 /// Where the screen is in the item's life.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Phase {
+    /// Before an exam or a review: what it holds and how it goes; Enter starts.
+    Intro,
     Asking,
     Answered {
         response: Response,
@@ -202,7 +237,11 @@ pub struct QuizScreen {
     /// answers in its session).
     pub results: Vec<bool>,
     pub scroll: usize,
-    /// When the current item was shown, for the time an answer took.
+    /// An exam that was saved before (by the tutor or `kubetutor exam`) and
+    /// is continued: its clock has been running since it started.
+    pub resumed: bool,
+    /// When the current item (or the introduction) was shown, for the time
+    /// an answer took.
     started: DateTime<Utc>,
 }
 
@@ -222,10 +261,13 @@ pub enum QuizInput {
     Scroll(i32),
     /// A click: put the cursor on option, step or left item n.
     Point(usize),
+    /// Tab: put the item off until the others are answered.
+    Skip,
 }
 
 impl QuizScreen {
-    /// A quiz of `entries`, its first item shown at `now`.
+    /// A quiz of `entries`, its first item shown at `now`; an exam or a
+    /// review shows its introduction first.
     pub fn new(
         title: String,
         mode: QuizMode,
@@ -238,19 +280,23 @@ impl QuizScreen {
             entries,
             index: 0,
             input: Input::Text(String::new()),
-            phase: Phase::Asking,
+            phase: Phase::Intro,
             results: Vec::new(),
             scroll: 0,
+            resumed: false,
             started: now,
         };
-        screen.begin_item(now);
+        if screen.mode == QuizMode::Lesson {
+            screen.begin_item(now);
+        }
         screen
     }
 
-    /// The item being asked or explained, unless the summary is shown.
+    /// The item being asked or explained, unless the introduction or the
+    /// summary is shown.
     pub fn current(&self) -> Option<&Question> {
         match self.phase {
-            Phase::Summary => None,
+            Phase::Intro | Phase::Summary => None,
             _ => self.entries.get(self.index),
         }
     }
@@ -289,7 +335,7 @@ impl QuizScreen {
     /// one was given.
     pub fn handle(&mut self, input: QuizInput, now: DateTime<Utc>) -> Option<Answered> {
         match self.phase.clone() {
-            Phase::Summary => {
+            Phase::Intro | Phase::Summary => {
                 if let QuizInput::Move(delta) | QuizInput::Scroll(delta) = input {
                     self.scroll = self.scroll.saturating_add_signed(delta as isize);
                 }
@@ -333,6 +379,7 @@ impl QuizScreen {
         );
         match (&mut self.input, input) {
             (_, QuizInput::Submit) => return self.submit(now),
+            (_, QuizInput::Skip) => self.skip(now),
             (_, QuizInput::Scroll(delta)) => {
                 self.scroll = self.scroll.saturating_add_signed(delta as isize);
             }
@@ -401,13 +448,13 @@ impl QuizScreen {
     /// The response the input stands for, when it is complete enough to answer.
     fn response(&self) -> Option<Response> {
         let entry = self.entries.get(self.index)?;
+        let shown = &entry.presentation;
         match (&entry.item.answer, &self.input) {
-            (Answer::Single(_), Input::Choice { chosen, cursor }) => {
-                Some(Response::Single(chosen.first().copied().unwrap_or(*cursor)))
-            }
-            (Answer::Multiple(_), Input::Choice { chosen, .. }) => {
-                (!chosen.is_empty()).then(|| Response::Multiple(chosen.clone()))
-            }
+            (Answer::Single(_), Input::Choice { chosen, cursor }) => Some(Response::Single(
+                shown.file_index(chosen.first().copied().unwrap_or(*cursor)),
+            )),
+            (Answer::Multiple(_), Input::Choice { chosen, .. }) => (!chosen.is_empty())
+                .then(|| Response::Multiple(chosen.iter().map(|p| shown.file_index(*p)).collect())),
             (Answer::TrueFalse(_), Input::Choice { chosen, cursor }) => Some(Response::TrueFalse(
                 chosen.first().copied().unwrap_or(*cursor) == 0,
             )),
@@ -438,7 +485,7 @@ impl QuizScreen {
         };
         if let QuizMode::Exam(session) = &mut self.mode {
             let given = GivenAnswer {
-                answer: answered.answer.clone(),
+                answer: response.shown(&entry.presentation),
                 correct: answered.correct,
                 answered_at: now,
                 duration_ms: answered.duration_ms,
@@ -447,8 +494,7 @@ impl QuizScreen {
                 self.time_up();
                 return None;
             }
-            self.index += 1;
-            self.begin_item(now);
+            self.next_exam_item(now);
         } else {
             self.results.push(verdict.correct);
             self.phase = Phase::Answered { response, verdict };
@@ -457,7 +503,37 @@ impl QuizScreen {
         Some(answered)
     }
 
-    /// Ends an exam whose time ran out: what is unanswered counts as wrong.
+    /// Goes on to the exam's next unanswered item (skipped ones last), or
+    /// to the summary when every item is answered.
+    fn next_exam_item(&mut self, now: DateTime<Utc>) {
+        let next = match &self.mode {
+            QuizMode::Exam(session) => session.next_unanswered(),
+            _ => None,
+        };
+        match next {
+            Some(index) => {
+                self.index = index;
+                self.begin_item(now);
+            }
+            None => self.time_up(),
+        }
+    }
+
+    /// Puts the current item off: an exam asks it after the others; a
+    /// quiz or a review moves it to the end of its list.
+    fn skip(&mut self, now: DateTime<Utc>) {
+        if let QuizMode::Exam(session) = &mut self.mode {
+            session.skip(self.index);
+            self.next_exam_item(now);
+        } else if self.index + 1 < self.entries.len() {
+            let entry = self.entries.remove(self.index);
+            self.entries.push(entry);
+            self.begin_item(now);
+        }
+    }
+
+    /// Ends an exam whose time ran out or whose items are all answered:
+    /// what is unanswered counts as wrong.
     pub fn time_up(&mut self) {
         self.phase = Phase::Summary;
         self.scroll = 0;
@@ -465,7 +541,7 @@ impl QuizScreen {
 
     /// Whether an exam is still asking.
     pub fn exam_running(&self) -> bool {
-        self.mode.is_exam() && self.phase != Phase::Summary
+        self.mode.is_exam() && matches!(self.phase, Phase::Asking | Phase::Answered { .. })
     }
 
     /// Right answers so far.
@@ -491,6 +567,8 @@ impl QuizScreen {
 impl ScreenState for QuizScreen {
     fn context(&self) -> Context {
         match (&self.phase, &self.input) {
+            (Phase::Intro, _) if self.resumed => Context::ExamResume,
+            (Phase::Intro, _) => Context::QuizIntro,
             (Phase::Summary, _) => Context::QuizSummary,
             (Phase::Answered { .. }, _) => Context::QuizFeedback,
             (Phase::Asking, Input::Text(_)) => Context::QuizText,

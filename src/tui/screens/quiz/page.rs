@@ -8,9 +8,9 @@ use std::collections::BTreeSet;
 use super::{Input, Phase, Question, QuizMode, QuizScreen};
 use crate::content::{Answer, Choice, Pair};
 use crate::exam::Session;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Plain};
 use crate::markdown::Role;
-use crate::quiz::{Marking, Response, letter};
+use crate::quiz::{Marking, Presentation, Response, letter};
 use crate::tui::widgets::page::{Mark, Page, PageBuilder};
 
 impl QuizScreen {
@@ -18,6 +18,10 @@ impl QuizScreen {
     /// cursor is on (to keep it visible).
     pub fn page(&self, lang: Lang, width: usize) -> (Page, Option<usize>) {
         let mut page = PageBuilder::new(width);
+        if self.phase == Phase::Intro {
+            self.intro(&mut page, lang);
+            return (page.finish(), None);
+        }
         let Some(entry) = self.current() else {
             self.summary(&mut page, lang);
             return (page.finish(), None);
@@ -54,7 +58,13 @@ impl QuizScreen {
                 Input::Choice { cursor, chosen },
             ) => {
                 let multiple = matches!(entry.item.answer, Answer::Multiple(_));
-                ask_choices(page, choices, multiple, *cursor, chosen)
+                let shown: Vec<&Choice> = entry
+                    .presentation
+                    .order
+                    .iter()
+                    .filter_map(|i| choices.get(*i))
+                    .collect();
+                ask_choices(page, &shown, multiple, *cursor, chosen)
             }
             (Answer::TrueFalse(_), Input::Choice { cursor, chosen }) => {
                 ask_true_false(page, *cursor, chosen, lang)
@@ -100,7 +110,7 @@ impl QuizScreen {
         page.blank();
         match &entry.item.answer {
             Answer::Single(choices) | Answer::Multiple(choices) => {
-                choices_feedback(page, choices, response, verdict);
+                choices_feedback(page, choices, &entry.presentation, response, verdict);
             }
             Answer::TrueFalse(answer) => {
                 let right = if *answer {
@@ -208,8 +218,8 @@ impl QuizScreen {
             page.blank();
             page.hanging("✗ ", &entry.item.prompt, Role::Text, Mark::Wrong, None);
             page.hanging(
-                &format!("  {} ", Msg::PlainRightAnswer.text(lang)),
-                &crate::exam::report::expected(&entry.item),
+                &format!("  {} ", Plain::RightAnswer.text(lang)),
+                &crate::exam::report::expected_words(&entry.item, lang),
                 Role::Text,
                 Mark::Right,
                 None,
@@ -233,11 +243,12 @@ fn mark(selected: bool) -> Mark {
     if selected { Mark::Cursor } else { Mark::Plain }
 }
 
-/// The options of a single or multiple choice item while the learner picks,
-/// boxes for multiple and radio marks for single; returns the cursor's line.
+/// The options of a single or multiple choice item in their shown order
+/// while the learner picks, boxes for multiple and radio marks for single;
+/// returns the cursor's line.
 fn ask_choices(
     page: &mut PageBuilder,
-    choices: &[Choice],
+    choices: &[&Choice],
     multiple: bool,
     cursor: usize,
     chosen: &BTreeSet<usize>,
@@ -359,11 +370,13 @@ fn ask_matching(
     cursor_line
 }
 
-/// Every option of a choice item marked right or wrong, the learner's picks
-/// pointed at, and the reason under each option they got wrong or missed.
+/// Every option of a choice item in its shown order, marked right or wrong,
+/// the learner's picks pointed at, and the reason under each option they got
+/// wrong or missed.
 fn choices_feedback(
     page: &mut PageBuilder,
     choices: &[Choice],
+    shown: &Presentation,
     response: &Response,
     verdict: &Marking,
 ) {
@@ -372,7 +385,10 @@ fn choices_feedback(
         Response::Multiple(set) => set.clone(),
         _ => BTreeSet::new(),
     };
-    for (index, choice) in choices.iter().enumerate() {
+    for &index in &shown.order {
+        let Some(choice) = choices.get(index) else {
+            continue;
+        };
         let picked = chosen.contains(&index);
         let (sign, line_mark) = match (choice.correct, picked) {
             (true, _) => ("✓", Mark::Right),

@@ -13,6 +13,9 @@ fn entry(id: &str, answer: Answer) -> Question {
         prompt: format!("Prompt {id}?"),
         explanation: "Because.".into(),
         misconception: false,
+        // Choices in place, so the tests can name them by position.
+        fixed_order: true,
+        case_sensitive: false,
         answer,
     };
     Question {

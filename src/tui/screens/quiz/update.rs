@@ -8,6 +8,7 @@ use crate::tui::action::Action;
 use crate::tui::app::Shared;
 use crate::tui::effect::Effect;
 use crate::tui::layout::quiz_page;
+use crate::tui::overlays::{Confirm, Overlay};
 use crate::tui::saver::SaveJob;
 use crate::tui::screens::Nav;
 
@@ -18,8 +19,28 @@ impl QuizScreen {
         // A page is what fits between the title and status bars, less a line
         // of context.
         let page_rows = i32::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1);
+        if self.phase == Phase::Intro {
+            match action {
+                Action::Submit | Action::Open => return self.intro_act(true, shared),
+                Action::Back => return self.intro_act(false, shared),
+                Action::NewExam => self.offer_new_exam(shared),
+                Action::Confirmed(Confirm::DiscardExam) => self.replace_exam(shared),
+                _ => {}
+            }
+        }
         let input = match action {
+            Action::Back if self.exam_running() => {
+                *shared.overlay = Some(Overlay::Confirm(Confirm::LeaveExam));
+                return Nav::Stay;
+            }
+            Action::Confirmed(Confirm::LeaveExam) => {
+                if let QuizMode::Exam(session) = &self.mode {
+                    shared.effects.push(Effect::SaveExam(session.clone()));
+                }
+                return Nav::Pop;
+            }
             Action::Back => return Nav::Pop,
+            Action::Skip => QuizInput::Skip,
             Action::Move(delta) => QuizInput::Move(delta),
             Action::Pick(n) => QuizInput::Pick(n),
             Action::Toggle => QuizInput::Toggle,
@@ -43,9 +64,19 @@ impl QuizScreen {
     fn input(&mut self, input: QuizInput, shared: &mut Shared<'_>) {
         let mode = self.mode.label();
         let asking = self.phase == Phase::Asking;
+        let ended_before = self.phase == Phase::Summary;
         let answered = self.handle(input, shared.now);
         if input == QuizInput::Submit && asking && answered.is_none() {
             shared.say(Msg::QuizIncomplete);
+        }
+        if let QuizMode::Exam(session) = &self.mode
+            && (answered.is_some() || input == QuizInput::Skip)
+            && self.phase != Phase::Summary
+        {
+            shared.effects.push(Effect::SaveExam(session.clone()));
+        }
+        if !ended_before {
+            self.finish_exam(shared);
         }
         if let Some(answered) = answered {
             shared.save(SaveJob::Answer {
@@ -109,7 +140,10 @@ impl QuizScreen {
             return;
         }
         match &self.mode {
-            QuizMode::Exam(session) if session.expired(shared.now) => self.time_up(),
+            QuizMode::Exam(session) if session.expired(shared.now) => {
+                self.time_up();
+                self.finish_exam(shared);
+            }
             _ => shared
                 .effects
                 .push(Effect::TickAfter(std::time::Duration::from_secs(1))),

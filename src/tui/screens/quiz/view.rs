@@ -14,24 +14,30 @@ use crate::tui::widgets::text::{bar, status_line};
 /// Draws the quiz screen.
 pub(super) fn render(quiz: &QuizScreen, area: Rect, buf: &mut Buffer, app: &App) {
     let (lang, theme) = (app.lang, app.theme);
+    let clock = |session: &crate::exam::Session| {
+        let left = session.time_left(app.now).unwrap_or_default().as_secs();
+        format!(
+            "{} {}:{:02}",
+            Msg::ExamLeft.text(lang),
+            left / 60,
+            left % 60
+        )
+    };
     let position = match (&quiz.phase, &quiz.mode) {
+        (Phase::Intro, QuizMode::Exam(session)) if quiz.resumed => clock(session),
+        (Phase::Intro, _) => String::new(),
         (Phase::Summary, _) => format!(
             "{} {}/{}",
             Msg::QuizSummary.text(lang),
             quiz.score(),
             quiz.entries.len()
         ),
-        (_, QuizMode::Exam(session)) => {
-            let left = session.time_left(app.now).unwrap_or_default().as_secs();
-            format!(
-                "{}/{} · {} {}:{:02}",
-                quiz.index + 1,
-                quiz.entries.len(),
-                Msg::ExamLeft.text(lang),
-                left / 60,
-                left % 60
-            )
-        }
+        (_, QuizMode::Exam(session)) => format!(
+            "{}/{} · {}",
+            quiz.index + 1,
+            quiz.entries.len(),
+            clock(session)
+        ),
         _ => format!(
             "{}/{} · ✓{}",
             quiz.index + 1,

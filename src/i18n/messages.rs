@@ -1,118 +1,7 @@
-//! Languages and the user-interface strings in each of them.
-//!
-//! Lessons carry their own language; this module decides which language the
-//! learner wants and translates the fixed strings of the interface.
-
-use std::fmt;
-
-use serde::Deserialize;
-
-/// A pack text in every language of the pack; English is always present.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Localized<T> {
-    pub en: T,
-    #[serde(default)]
-    pub ja: Option<T>,
-}
-
-impl<T> Localized<T> {
-    /// The text in `lang`, falling back to English.
-    pub fn get(&self, lang: Lang) -> &T {
-        match lang {
-            Lang::Ja => self.ja.as_ref().unwrap_or(&self.en),
-            Lang::En => &self.en,
-        }
-    }
-
-    /// Whether the text exists in `lang` itself (not through the fallback).
-    pub fn has(&self, lang: Lang) -> bool {
-        lang == Lang::En || self.ja.is_some()
-    }
-}
-
-/// A language kubetutor speaks. English is the reference language of every pack.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    En,
-    Ja,
-}
-
-impl Lang {
-    /// Every supported language, reference language first.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
-
-    /// The folder name and `--lang` value of the language.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ja => "ja",
-        }
-    }
-
-    /// The language's own name, as a learner would look for it.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Ja => "日本語",
-        }
-    }
-
-    /// Parses a language code (`en`, `ja`).
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|lang| lang.code() == code)
-    }
-
-    /// Chooses the language: the explicit choice, else the locale variables in
-    /// POSIX precedence (LC_ALL, LC_MESSAGES, LANG), else English.
-    pub fn detect(explicit: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
-        if let Some(lang) = explicit {
-            return lang;
-        }
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .into_iter()
-            .filter_map(&env)
-            .find(|value| !value.is_empty());
-        match locale {
-            Some(value) if value.to_ascii_lowercase().starts_with("ja") => Lang::Ja,
-            _ => Lang::En,
-        }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-/// Defines [`Msg`] and its lookup from one table, so that each message is
-/// written once with its English and Japanese side by side, and a message
-/// missing a language fails to compile.
-macro_rules! messages {
-    ($($name:ident { en: $en:literal, ja: $ja:literal, })*) => {
-        /// A fixed string of the interface.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Msg {
-            $($name,)*
-        }
-
-        impl Msg {
-            /// The string in the given language.
-            pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(
-                        (Msg::$name, Lang::En) => $en,
-                        (Msg::$name, Lang::Ja) => $ja,
-                    )*
-                }
-            }
-        }
-    };
-}
+//! The tutor's own strings (screens, keys, status line), in every language.
 
 messages! {
+    Msg;
     AppTitle {
         en: "kubetutor — learn Kubernetes resources",
         ja: "kubetutor — Kubernetesのリソースを学ぶ",
@@ -369,10 +258,6 @@ messages! {
         en: "Review",
         ja: "復習",
     }
-    ReviewEmpty {
-        en: "Nothing is due for review. Answer a lesson's quiz first, or come back later.",
-        ja: "今は復習する問題がありません。まずレッスンのクイズに答えるか、後でもう一度どうぞ。",
-    }
     MapOverall {
         en: "read {read}/{lessons} · quiz {quiz} · exercises {passed}/{exercises} · due {due}",
         ja: "読了 {read}/{lessons} · クイズ {quiz} · 演習 {passed}/{exercises} · 復習 {due}",
@@ -545,66 +430,6 @@ messages! {
         en: "delete",
         ja: "削除",
     }
-    PlainQuestion {
-        en: "Question {n} of {total}",
-        ja: "問題 {n} / {total}",
-    }
-    PlainTimeLeft {
-        en: "time left",
-        ja: "残り時間",
-    }
-    PlainSingle {
-        en: "one answer: type its letter",
-        ja: "答えは1つ。文字で答えてください",
-    }
-    PlainMultiple {
-        en: "every right answer: type the letters, e.g. a,c",
-        ja: "正しいものをすべて。文字で答えてください（例: a,c）",
-    }
-    PlainTrueFalse {
-        en: "true or false: type t or f",
-        ja: "正しいか誤りか。t か f で答えてください",
-    }
-    PlainText {
-        en: "type the answer",
-        ja: "答えを入力してください",
-    }
-    PlainOrdering {
-        en: "type the step numbers in the right order, e.g. 3 1 2",
-        ja: "正しい順に番号を並べてください（例: 3 1 2）",
-    }
-    PlainMatching {
-        en: "for a, b, c … type the number of each partner, e.g. 2 1 3",
-        ja: "a, b, c … それぞれに対応する番号を順に入力してください（例: 2 1 3）",
-    }
-    PlainRight {
-        en: "✓ Right.",
-        ja: "✓ 正解です。",
-    }
-    PlainWrong {
-        en: "✗ Not quite.",
-        ja: "✗ 不正解です。",
-    }
-    PlainRightAnswer {
-        en: "Right answer:",
-        ja: "正解:",
-    }
-    PlainTimeUp {
-        en: "Time is up: unanswered items count as wrong.",
-        ja: "時間切れです。未回答の問題は不正解として数えます。",
-    }
-    PlainStopped {
-        en: "Stopped. Answers so far are saved.",
-        ja: "中断しました。ここまでの回答は保存されています。",
-    }
-    PlainResume {
-        en: "Stopped. Continue with: kubetutor exam --resume",
-        ja: "中断しました。続きは kubetutor exam --resume で再開できます。",
-    }
-    PlainCannotRead {
-        en: "Could not read that answer:",
-        ja: "その答えは読み取れませんでした:",
-    }
     ActionPresent {
         en: "present",
         ja: "プレゼンテーション",
@@ -645,40 +470,100 @@ messages! {
         en: "Answer first: choose an option, pair every item or type the answer.",
         ja: "まず答えてください。選択肢を選ぶか、すべての項目を組み合わせるか、答えを入力します。",
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |name| {
-            vars.iter()
-                .find(|(key, _)| *key == name)
-                .map(|(_, value)| value.to_string())
-        }
+    ExamNotSaved {
+        en: "The exam could not be saved for resuming",
+        ja: "試験を再開用に保存できませんでした",
     }
-
-    #[test]
-    fn explicit_choice_wins() {
-        assert_eq!(
-            Lang::detect(Some(Lang::En), env(&[("LANG", "ja_JP.UTF-8")])),
-            Lang::En
-        );
+    ExamIntroItems {
+        en: "{items} items · {minutes} minutes · pass mark {pass}%",
+        ja: "全{items}問 · {minutes}分 · 合格点 {pass}%",
     }
-
-    #[test]
-    fn locale_precedence_is_posix() {
-        let vars = [("LC_ALL", "ja_JP.UTF-8"), ("LANG", "en_US.UTF-8")];
-        assert_eq!(Lang::detect(None, env(&vars)), Lang::Ja);
-        let vars = [("LC_ALL", ""), ("LC_MESSAGES", "en_GB"), ("LANG", "ja_JP")];
-        assert_eq!(Lang::detect(None, env(&vars)), Lang::En);
-        assert_eq!(Lang::detect(None, env(&[("LANG", "ja")])), Lang::Ja);
+    ExamIntroRules {
+        en: "No feedback until the end: then you see your score, the score per lesson and every missed item explained.",
+        ja: "途中で正誤は表示しません。最後に得点、レッスンごとの得点、間違えた問題の解説を表示します。",
     }
-
-    #[test]
-    fn unknown_locale_falls_back_to_english() {
-        assert_eq!(Lang::detect(None, env(&[("LANG", "C")])), Lang::En);
-        assert_eq!(Lang::detect(None, env(&[])), Lang::En);
+    ExamIntroSkip {
+        en: "Tab skips an item; skipped items come back at the end.",
+        ja: "Tabでその問題を後回しにできます。後回しにした問題は最後にもう一度出題します。",
+    }
+    ExamIntroLeave {
+        en: "Esc asks before leaving. A left exam stays saved: E on the course map or kubetutor exam --resume continues it, and the clock keeps running meanwhile.",
+        ja: "Escを押すと中断する前に確認します。中断した試験は保存され、コースマップのEか kubetutor exam --resume で再開できます。その間も時間は進みます。",
+    }
+    ExamIntroStart {
+        en: "Press Enter to start: the clock starts then.",
+        ja: "Enterを押すと開始し、そこから時間を計ります。",
+    }
+    ExamResumeTitle {
+        en: "An unfinished exam is waiting",
+        ja: "中断中の試験があります",
+    }
+    ExamResumeState {
+        en: "{answered} of {items} answered · {left} left",
+        ja: "{items}問中 {answered}問回答済み · 残り {left}",
+    }
+    ExamResumeKeys {
+        en: "Enter continues it. n discards it and starts a new exam of the selected lesson.",
+        ja: "Enterで再開します。nを押すと破棄して、選択中のレッスンの試験を新しく始めます。",
+    }
+    ConfirmLeaveExam {
+        en: "Leave the exam? It stays saved and resumable; the clock keeps running.",
+        ja: "試験を中断しますか？試験は保存され、後で再開できます。その間も時間は進みます。",
+    }
+    ConfirmDiscardExam {
+        en: "Discard the unfinished exam and start a new one?",
+        ja: "中断中の試験を破棄して、新しい試験を始めますか？",
+    }
+    ActionStart {
+        en: "start",
+        ja: "開始",
+    }
+    ActionSkip {
+        en: "skip (comes back at the end)",
+        ja: "後回し（最後に再出題）",
+    }
+    ActionNewExam {
+        en: "discard and start a new exam",
+        ja: "破棄して新しい試験",
+    }
+    ReviewDueNow {
+        en: "Due for review now: {n}. Press Enter to start.",
+        ja: "今、復習する問題: {n}問。Enterで始めます。",
+    }
+    ReviewNextDue {
+        en: "Nothing is due now. The next item is due in {wait}.",
+        ja: "今は復習する問題がありません。次の問題はあと{wait}で復習の時期になります。",
+    }
+    ReviewNothingSeen {
+        en: "Nothing to review yet: items come up for review after you have answered them in a lesson's quiz.",
+        ja: "まだ復習する問題はありません。レッスンのクイズで答えた問題が、時期が来ると復習に出てきます。",
+    }
+    ReviewHow {
+        en: "A wrong answer comes back within minutes, right answers later and later. New items are asked in the lesson's quiz (u), not here.",
+        ja: "間違えた問題は数分後に、正解した問題は間隔を広げながら出てきます。新しい問題は復習ではなく、レッスンのクイズ（u）で出題します。",
+    }
+    ReviewNewItems {
+        en: "New items (never answered) per lesson:",
+        ja: "レッスンごとの新しい問題（まだ答えていない問題）:",
+    }
+    WaitMinutes {
+        en: "{m} min",
+        ja: "{m}分",
+    }
+    WaitHours {
+        en: "{h} h {m} min",
+        ja: "{h}時間{m}分",
+    }
+    WaitDays {
+        en: "{d} days",
+        ja: "{d}日",
+    }
+    ExerciseReviewsDue {
+        en: "Quiz items this exercise practises that are due again: {n} (r on the course map)",
+        ja: "この演習に関係し、復習の対象になった問題: {n}問（コースマップでr）",
+    }
+    ActionContinue {
+        en: "continue",
+        ja: "再開",
     }
 }

@@ -182,6 +182,18 @@ fn each_quiz_has_enough_items_kinds_and_misconceptions() {
 }
 
 #[test]
+fn pack_lint_proves_at_least_64_right_and_64_wrong_answers() {
+    let course = Course::load_with_variants(&PackSource::BuiltIn).expect("course");
+    let report = Course::lint(&PackSource::BuiltIn).expect("lint");
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let variants = course.exercises().iter().flat_map(|e| &e.variants);
+    let (pass, fail): (Vec<_>, Vec<_>) =
+        variants.partition(|v| v.expect == kubetutor::content::Expectation::Pass);
+    assert!(pass.len() >= 64, "{} pass variants", pass.len());
+    assert!(fail.len() >= 64, "{} fail variants", fail.len());
+}
+
+#[test]
 fn the_exercises_the_course_promises_exist_with_variants() {
     let course = course();
     let ids: BTreeSet<&str> = course.exercises().iter().map(|e| e.id.as_str()).collect();
@@ -214,13 +226,13 @@ fn the_exercises_the_course_promises_exist_with_variants() {
             .collect();
         let count = |prefix: &str| names.iter().filter(|n| n.starts_with(prefix)).count();
         assert!(
-            count("pass-") >= 2,
+            count("pass-") >= 4,
             "{}: {} correct variants",
             exercise.id,
             count("pass-")
         );
         assert!(
-            count("fail-") >= 2,
+            count("fail-") >= 4,
             "{}: {} wrong variants",
             exercise.id,
             count("fail-")

@@ -32,6 +32,12 @@ pub struct Cli {
     #[arg(long, value_enum)]
     pub theme: Option<ThemeArg>,
 
+    /// Seed of the first quiz or exam the tutor starts (each later one moves
+    /// on from it), as `kubetutor exam --seed`: a room's screens then show
+    /// the items and options of its printed sheet [default: from the clock]
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

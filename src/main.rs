@@ -44,7 +44,7 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
     let source = cli.lessons.map_or(PackSource::BuiltIn, PackSource::Dir);
     let context = Context { source, lang };
     let exit = match cli.command {
-        None => tutor::run(&context, cli.theme.map(Into::into))?,
+        None => tutor::run(&context, cli.theme.map(Into::into), cli.seed)?,
         Some(Command::List { format }) => list::run(&context, format.into())?,
         Some(Command::Check(args)) => {
             let options = args.options();

@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use kubetutor::content::{Course, Lesson, PackSource};
+use kubetutor::content::{Answer, Choice, Course, Lesson, PackSource};
 use kubetutor::i18n::Lang;
 use kubetutor::validate::{self, Severity};
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
@@ -191,6 +191,47 @@ fn pack_lint_proves_at_least_64_right_and_64_wrong_answers() {
         variants.partition(|v| v.expect == kubetutor::content::Expectation::Pass);
     assert!(pass.len() >= 64, "{} pass variants", pass.len());
     assert!(fail.len() >= 64, "{} fail variants", fail.len());
+}
+
+#[test]
+fn no_option_gives_the_answer_away_by_its_length() {
+    let course = course();
+    for lang in Lang::ALL {
+        let (mut singles, mut longest) = (0, 0);
+        let mut keys = (0, 0);
+        for lesson in lessons(&course, lang) {
+            for item in &lesson.quiz {
+                match &item.answer {
+                    Answer::Single(choices) => {
+                        singles += 1;
+                        let width = |c: &Choice| c.text.chars().count();
+                        let max = choices.iter().map(width).max().unwrap_or(0);
+                        let key = choices.iter().find(|c| c.correct).unwrap();
+                        let alone = choices.iter().filter(|c| width(c) == max).count() == 1;
+                        longest += usize::from(width(key) == max && alone);
+                    }
+                    Answer::TrueFalse(key) => {
+                        keys.0 += usize::from(*key);
+                        keys.1 += 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // The right option is the one longest option in well under half of
+        // the single-choice items (1/k would be chance for k options).
+        assert!(
+            longest * 100 <= singles * 35,
+            "{lang}: the key is the longest option in {longest} of {singles} items"
+        );
+        // About half of the true/false items are true.
+        assert!(
+            (40..=60).contains(&(keys.0 * 100 / keys.1)),
+            "{lang}: {} of {} true/false keys are true",
+            keys.0,
+            keys.1
+        );
+    }
 }
 
 #[test]

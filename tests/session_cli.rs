@@ -122,10 +122,15 @@ fn the_same_seed_prints_the_same_sheet_and_another_seed_another() {
     insta::assert_snapshot!("quiz_sheet_seed_2026_answers", &with_key[first.len()..]);
 }
 
-/// Starts an exam with piped answers and kills it after `answers` answers
-/// were saved for --resume.
-fn kill_exam_after(home: &Path, answers: usize) {
-    let key = answer_key(&EXAM);
+/// The exam of [`EXAM`] as a process: its input and its output lines.
+type Running = (
+    std::process::Child,
+    std::process::ChildStdin,
+    std::io::Lines<BufReader<std::process::ChildStdout>>,
+);
+
+/// Starts the exam of [`EXAM`] in `home`, answers piped in.
+fn start_exam(home: &Path) -> Running {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("kubetutor"))
         .env("KUBETUTOR_HOME", home)
         .env("LANG", "C")
@@ -136,8 +141,16 @@ fn kill_exam_after(home: &Path, answers: usize) {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let stdin = child.stdin.take().unwrap();
+    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    (child, stdin, lines)
+}
+
+/// Starts an exam with piped answers and kills it after `answers` answers
+/// were saved for --resume.
+fn kill_exam_after(home: &Path, answers: usize) {
+    let key = answer_key(&EXAM);
+    let (mut child, mut stdin, mut lines) = start_exam(home);
     let state = home.join("exam-in-progress.json");
     let mut given = 0;
     while given < answers {
@@ -265,6 +278,91 @@ fn a_killed_exam_resumes_where_it_stopped_and_reports_in_three_formats() {
     let text = std::fs::read_to_string(&md).unwrap();
     assert!(text.starts_with("# Exam report"), "{text}");
     assert!(text.contains("| Lesson | Right | Total |"), "{text}");
+}
+
+#[test]
+fn ctrl_c_in_an_exam_keeps_it_and_exits_3_with_the_resume_hint() {
+    let home = tempfile::tempdir().unwrap();
+    let key = answer_key(&EXAM);
+    let (mut child, mut stdin, mut lines) = start_exam(home.path());
+    let mut asked = 0;
+    let mut out = String::new();
+    while let Some(Ok(line)) = lines.next() {
+        out.push_str(&line);
+        out.push('\n');
+        if line.starts_with('(') {
+            asked += 1;
+            if asked == 1 {
+                writeln!(stdin, "{}", key[0]).unwrap();
+            } else {
+                // The second item is on screen: the first answer is saved.
+                Command::new("kill")
+                    .args(["-INT", &child.id().to_string()])
+                    .status()
+                    .unwrap();
+            }
+        }
+    }
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(3), "{out}");
+    assert!(
+        out.contains("Stopped. Continue with: kubetutor exam --resume"),
+        "{out}"
+    );
+    assert!(out.starts_with("Exam: 4 items · 30 minutes"), "{out}");
+    let saved = std::fs::read_to_string(home.path().join("exam-in-progress.json")).unwrap();
+    assert_eq!(saved.matches("\"answered_at\"").count(), 1, "{saved}");
+}
+
+#[test]
+fn plain_mode_speaks_japanese_and_takes_full_width_answers() {
+    let home = tempfile::tempdir().unwrap();
+    let selection = ["--lesson", "pods-on-eks", "--count", "27", "--seed", "3"];
+    let sheet = stdout(
+        &in_home(home.path())
+            .args(["--lang", "ja", "quiz"])
+            .args(selection)
+            .args(["--print", "--answers"])
+            .assert()
+            .success(),
+    );
+    assert!(
+        sheet.starts_with("# kubetutor 小テスト\n\n氏名: "),
+        "{sheet}"
+    );
+    assert!(sheet.contains("\n---\n\n## 解答\n"), "{sheet}");
+    // The max-Pods item, answered with an input method's full-width digits.
+    let position = sheet
+        .split("## 解答")
+        .next()
+        .unwrap()
+        .split("\n\n")
+        .filter(|block| block.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .position(|block| block.contains("m5.large"))
+        .unwrap();
+    let mut input = "\n".repeat(position);
+    input.push_str("２９\n");
+    let out = stdout(
+        &in_home(home.path())
+            .args(["--lang", "ja", "quiz"])
+            .args(selection)
+            .write_stdin(input)
+            .assert()
+            .success(),
+    );
+    assert!(
+        out.contains("後回しにしました。最後にもう一度出題します。"),
+        "{out}"
+    );
+    assert!(out.contains("✓ 正解です。"), "{out}");
+    assert!(out.contains(" · 空行で後回し)"), "{out}");
+    assert!(out.contains("得点: 1/27"), "{out}");
+    let store = Store::open_in(home.path(), chrono::Utc::now())
+        .unwrap()
+        .store;
+    let answers = store.answers().unwrap();
+    assert_eq!(answers.len(), 1);
+    assert!(answers[0].correct && answers[0].item_id == "eks-max-pods-m5-large");
 }
 
 #[test]

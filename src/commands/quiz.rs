@@ -197,11 +197,15 @@ fn finish_quiz(
     } else {
         String::new()
     };
-    writeln!(
-        out,
-        "\n{}/{} ({}%){stopped}",
-        made.correct, made.total, made.percent
-    )?;
+    let score = Plain::Score.fill(
+        lang,
+        &[
+            ("right", &made.correct),
+            ("total", &made.total),
+            ("percent", &made.percent),
+        ],
+    );
+    writeln!(out, "\n{score}{stopped}")?;
     write_report(made, report)?;
     Ok(Exit::Success)
 }

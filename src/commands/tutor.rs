@@ -13,8 +13,13 @@ use crate::progress::Store;
 use crate::tui::{self, App, Theme, ThemeName};
 use crate::workspace::Workspace;
 
-/// Starts the tutor; `theme` is remembered for next time.
-pub fn run(context: &Context, theme: Option<ThemeName>) -> Result<Exit, CommandError> {
+/// Starts the tutor; `theme` is remembered for next time; `seed` fixes the
+/// order of the first quiz or exam (and so of every later one).
+pub fn run(
+    context: &Context,
+    theme: Option<ThemeName>,
+    seed: Option<u64>,
+) -> Result<Exit, CommandError> {
     let course = Course::load(&context.source)?;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(CommandError::Refused(
@@ -52,6 +57,9 @@ pub fn run(context: &Context, theme: Option<ThemeName>) -> Result<Exit, CommandE
     }
     if let Some(problem) = problem {
         app.set_progress_problem(problem);
+    }
+    if let Some(seed) = seed {
+        app = app.with_quiz_seed(seed);
     }
     tui::run(app).map_err(CommandError::Terminal)?;
     if let Some(kept) = kept_damaged {

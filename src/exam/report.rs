@@ -467,3 +467,79 @@ impl SessionSummary {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::PackSource;
+    use crate::exam::{GivenAnswer, SessionSpec};
+
+    fn report(lang: Lang) -> SessionReport {
+        let course = Course::load(&PackSource::BuiltIn).unwrap();
+        let spec = SessionSpec {
+            kind: SessionKind::Exam,
+            lessons: vec!["workload-apis".into()],
+            count: Some(3),
+            seed: 9,
+            minutes: Some(5),
+            pass_mark: 70,
+        };
+        let at = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let mut session = Session::start(&course, &spec, at).unwrap();
+        session.record(
+            0,
+            GivenAnswer {
+                answer: "x".into(),
+                correct: false,
+                answered_at: at,
+                duration_ms: 1,
+            },
+        );
+        SessionReport::build(&session, &course, lang, "Aiko", at, true)
+    }
+
+    #[test]
+    fn the_markdown_report_speaks_the_report_language() {
+        let en = report(Lang::En).markdown();
+        assert!(en.starts_with("# Exam report: Aiko\n"), "{en}");
+        assert!(
+            en.contains("pass mark 70%: **not passed** (time ran out)"),
+            "{en}"
+        );
+        assert!(en.contains("| Lesson | Right | Total |"), "{en}");
+        assert!(en.contains("  - your answer: x\n"), "{en}");
+        assert!(en.contains("  - your answer: (not answered)\n"), "{en}");
+        let ja = report(Lang::Ja).markdown();
+        assert!(ja.starts_with("# 試験結果: Aiko\n"), "{ja}");
+        assert!(ja.contains("合格点 70%: **不合格**（時間切れ）"), "{ja}");
+        assert!(ja.contains("| レッスン | 正解 | 出題数 |"), "{ja}");
+        assert!(ja.contains("## 間違えた問題"), "{ja}");
+        assert!(ja.contains("  - あなたの答え: （未回答）\n"), "{ja}");
+        let summary = summarize(&[report(Lang::Ja)]).markdown(Lang::Ja);
+        assert!(
+            summary.starts_with("# クイズと試験の結果\n\n| 受講者 | 得点 |"),
+            "{summary}"
+        );
+        assert!(summary.contains("✗ 不合格"), "{summary}");
+        assert!(summary.contains("## 間違いの多い問題"), "{summary}");
+    }
+
+    #[test]
+    fn the_expected_answer_names_the_shown_letter() {
+        let course = Course::load(&PackSource::BuiltIn).unwrap();
+        let item = course.lessons()[1].get(Lang::En).unwrap().lesson.quiz[0].clone();
+        let Answer::Single(choices) = &item.answer else {
+            panic!("a single-choice item")
+        };
+        let key = choices.iter().position(|c| c.correct).unwrap();
+        let shown = Presentation {
+            order: (0..choices.len()).rev().collect(),
+        };
+        let position = choices.len() - 1 - key;
+        assert_eq!(
+            expected(&item, &shown, Lang::En),
+            format!("{}) {}", letter(position), choices[key].text)
+        );
+        assert_eq!(expected_words(&item, Lang::En), choices[key].text);
+    }
+}

@@ -301,5 +301,13 @@ mod tests {
             md.contains("| `p1` | pods | 1/3 | Aiko | Prompt p1 |"),
             "{md}"
         );
+        let ja = markdown(&report, Lang::Ja);
+        assert!(ja.starts_with("# チームの学習状況\n"), "{ja}");
+        assert!(ja.contains("| 受講者 | Pods \\| basics |"), "{ja}");
+        assert!(
+            ja.contains("| 問題 | レッスン | 正解 | 間違えた人 | 問題文 |"),
+            "{ja}"
+        );
+        assert!(ja.contains("## 復習待ちの問題"), "{ja}");
     }
 }

@@ -162,8 +162,8 @@ impl App {
         self
     }
 
-    /// Shows ordering and matching items in the same order every time (tests,
-    /// screenshots).
+    /// Starts the quiz and exam seeds from `seed` instead of the clock
+    /// (`kubetutor --seed`, tests, screenshots).
     pub fn with_quiz_seed(mut self, seed: u64) -> App {
         self.quiz_seed = Some(seed);
         self

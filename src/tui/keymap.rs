@@ -145,6 +145,10 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
         (Context::QuizChoice | Context::QuizMatching, Char(c @ '1'..='9')) => {
             Some(Action::Pick(usize::from(c as u8 - b'1')))
         }
+        // The full-width digits a Japanese input method may send.
+        (Context::QuizChoice | Context::QuizMatching, Char(c @ '１'..='９')) => {
+            Some(Action::Pick(c as usize - '１' as usize))
+        }
         _ => bound,
     }
 }
@@ -176,6 +180,11 @@ mod tests {
         assert_eq!(
             action_for(Context::QuizChoice, key(Char('3'))),
             Some(Action::Pick(2))
+        );
+        assert_eq!(
+            action_for(Context::QuizChoice, key(Char('３'))),
+            Some(Action::Pick(2)),
+            "a full-width digit picks too"
         );
         assert_eq!(
             action_for(Context::QuizText, key(Char('3'))),

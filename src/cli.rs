@@ -88,22 +88,26 @@ pub enum Command {
         command: ProgressCommand,
     },
     /// Take a quiz in plain text, one line per answer: works over ssh, with
-    /// screen readers and with answers piped in. Answers are saved to your progress.
+    /// screen readers and with answers piped in. An empty line skips an item
+    /// until the others are done. Answers are saved to your progress.
     Quiz {
         #[command(flatten)]
         items: ItemArgs,
-        /// Print a Markdown quiz sheet for a paper session instead of asking
+        /// Print a quiz sheet (CommonMark) for a paper session instead of asking:
+        /// the same items, options and letters as the screens of the same seed
         #[arg(long)]
         print: bool,
-        /// With --print: add the answer key with explanations
+        /// With --print: add the answer key with explanations, after a rule
         #[arg(long, requires = "print")]
         answers: bool,
         #[command(flatten)]
         report: ReportArgs,
     },
     /// Take a timed exam: no feedback until the end, then score, pass or fail,
-    /// per-lesson breakdown and every missed item explained. Exit 0 passed,
-    /// 1 not passed, 3 stopped before the end (resume with --resume).
+    /// per-lesson breakdown and every missed item explained. An empty line
+    /// skips an item until the others are done; Ctrl-C stops and keeps the
+    /// exam. Exit 0 passed, 1 not passed, 3 stopped before the end (resume
+    /// with --resume).
     Exam(ExamArgs),
     /// Team summary from progress files written by `kubetutor progress export`.
     /// Exit 1 when some files could not be read (the others are reported).
@@ -171,7 +175,8 @@ pub struct ExamArgs {
     /// Percent of items right needed to pass
     #[arg(long, value_name = "P", default_value_t = 70, value_parser = clap::value_parser!(u32).range(0..=100))]
     pub pass_mark: u32,
-    /// Continue the unfinished exam where it stopped
+    /// Continue the unfinished exam (also one left in the tutor) where it
+    /// stopped, with the time that is left
     #[arg(long, conflicts_with_all = ["restart"])]
     pub resume: bool,
     /// Discard an unfinished exam and start a new one
@@ -202,8 +207,9 @@ pub struct ItemArgs {
     /// Ask at most N items
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
-    /// Choose and order the items with seed S: the same seed gives the same
-    /// items in the same order on every machine [default: a new seed]
+    /// Choose and order the items and their options with seed S: the same
+    /// seed gives the same items, options and letters on every machine and
+    /// in every mode [default: a new seed]
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
 }

@@ -110,7 +110,10 @@ pub fn run(
         &mut out,
     )?;
     match (&saved_in, ending) {
-        (Some(_), Ending::Stopped) => {
+        (Some(dir), Ending::Stopped) => {
+            // Kept once more, so the items skipped since the last answer
+            // still come last when the exam resumes.
+            session.save(dir)?;
             writeln!(out, "{}", Plain::Resume.text(lang))?;
             Ok(Exit::Stopped)
         }

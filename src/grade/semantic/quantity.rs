@@ -44,7 +44,8 @@ pub struct QuantityCheck {
     equals: Option<Quantity>,
     min: Option<Quantity>,
     max: Option<Quantity>,
-    shown: String,
+    /// The expected value in words, in English and Japanese.
+    shown: (String, String),
 }
 
 impl QuantityCheck {
@@ -83,11 +84,14 @@ impl QuantityCheck {
             ));
         }
         let shown = match (&raw.equals, &raw.min, &raw.max) {
-            (Some(e), _, _) => format!("= {e}"),
-            (None, Some(lo), Some(hi)) => format!("{lo} – {hi}"),
-            (None, Some(lo), None) => format!(">= {lo}"),
-            (None, None, Some(hi)) => format!("<= {hi}"),
-            (None, None, None) => String::new(),
+            (Some(e), _, _) => (e.clone(), e.clone()),
+            (None, Some(lo), Some(hi)) => (
+                format!("between {lo} and {hi}"),
+                format!("{lo}以上{hi}以下"),
+            ),
+            (None, Some(lo), None) => (format!("at least {lo}"), format!("{lo}以上")),
+            (None, None, Some(hi)) => (format!("at most {hi}"), format!("{hi}以下")),
+            (None, None, None) => (String::new(), String::new()),
         };
         Ok(QuantityCheck {
             container: raw.container,
@@ -105,15 +109,15 @@ impl QuantityCheck {
     }
 
     pub(super) fn message(&self) -> Text {
-        let (field, shown) = (self.field(), &self.shown);
+        let (field, (shown, shown_ja)) = (self.field(), &self.shown);
         match &self.container {
             Some(c) => Text::new(
                 format!("Container `{c}`'s {field} is {shown}"),
-                format!("コンテナ`{c}`の{field}が{shown}である"),
+                format!("コンテナ`{c}`の{field}が{shown_ja}である"),
             ),
             None => Text::new(
                 format!("Every container's {field} is {shown}"),
-                format!("すべてのコンテナの{field}が{shown}である"),
+                format!("すべてのコンテナの{field}が{shown_ja}である"),
             ),
         }
     }
@@ -168,11 +172,11 @@ impl QuantityCheck {
         if fits {
             Ok(())
         } else {
-            let shown = &self.shown;
+            let (shown, shown_ja) = &self.shown;
             Err(Miss::new(
                 node.pos,
                 format!("container `{name}`'s {field} is {value}, not {shown}"),
-                format!("コンテナ`{name}`の{field}は{value}で、{shown}ではありません"),
+                format!("コンテナ`{name}`の{field}は{value}で、{shown_ja}ではありません"),
             ))
         }
     }

@@ -260,7 +260,7 @@ fn quantities_compare_by_value() {
             check,
             &pod("  containers: [{name: app, image: a, resources: {limits: {memory: 256M}}}]\n")
         )
-        .contains("not = 256Mi")
+        .contains("is 256M, not 256Mi")
     );
     let request = "{id: q, rule: quantity, resource: requests.cpu, equals: 500m}";
     assert!(

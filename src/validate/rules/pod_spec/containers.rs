@@ -131,20 +131,14 @@ pub(super) fn check_container(
 
 /// A container name: required and a DNS label.
 pub(super) fn check_container_name(container: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
-    let Some(node) = container.get("name") else {
+    let help = Text::new(
+        "give the container a name: lowercase letters, digits and '-', such as `app`",
+        "コンテナに名前を付けてください。英小文字・数字・'-'を使います(例: `app`)",
+    );
+    let Some((node, name, path)) = name_field(container, path, help, ctx) else {
         return;
     };
-    let Some(name) = node.as_str() else { return };
-    let path = path.field("name");
     if name.is_empty() {
-        ctx.required(
-            &path,
-            node.pos,
-            Text::new(
-                "give the container a name: lowercase letters, digits and '-', such as `app`",
-                "コンテナに名前を付けてください。英小文字・数字・'-'を使います(例: `app`)",
-            ),
-        );
         return;
     }
     for problem in names::dns1123_label(name) {

@@ -17,19 +17,14 @@ pub(super) fn check_env(container: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
 /// Since 1.34 (RelaxedEnvironmentVariableValidation GA) any printable ASCII
 /// character except '=' may appear in a name.
 pub(super) fn check_env_name(var: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
-    let Some(node) = var.get("name") else { return };
-    let Some(name) = node.as_str() else { return };
-    let path = path.field("name");
-    if name.is_empty() {
-        ctx.required(
-            &path,
-            node.pos,
-            Text::new(
-                "give the environment variable a name",
-                "環境変数に名前を付けてください",
-            ),
-        );
-    } else if name.chars().any(|c| !(' '..='~').contains(&c) || c == '=') {
+    let help = Text::new(
+        "give the environment variable a name",
+        "環境変数に名前を付けてください",
+    );
+    let Some((node, name, path)) = name_field(var, path, help, ctx) else {
+        return;
+    };
+    if name.chars().any(|c| !(' '..='~').contains(&c) || c == '=') {
         ctx.invalid(
             &path,
             node,

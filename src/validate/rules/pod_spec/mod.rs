@@ -40,6 +40,24 @@ use crate::validate::path::FieldPath;
 use crate::validate::pod::{ContainerList, PodView};
 use crate::validate::yaml::{Entry, Node, Value};
 
+/// The `name` field of a container, env var or mount with its path: absent
+/// or not text gives `None`; empty is reported `Required value` (with `help`)
+/// and still returned, for the checks that go on.
+fn name_field<'n>(
+    parent: &'n Node,
+    path: &FieldPath,
+    help: Text,
+    ctx: &mut Ctx<'_>,
+) -> Option<(&'n Node, &'n str, FieldPath)> {
+    let node = parent.get("name")?;
+    let name = node.as_str()?;
+    let path = path.field("name");
+    if name.is_empty() {
+        ctx.required(&path, node.pos, help);
+    }
+    Some((node, name, path))
+}
+
 /// The Pod restart policies (pod-level `restartPolicy`).
 const RESTART_POLICIES: &[&str] = &["Always", "OnFailure", "Never"];
 /// What a Job's (and a CronJob's) Pod template allows.

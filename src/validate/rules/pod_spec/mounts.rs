@@ -30,21 +30,13 @@ pub(super) fn check_mount_name(
     path: &FieldPath,
     ctx: &mut Ctx<'_>,
 ) {
-    let Some(node) = mount.get("name") else {
+    let help = Text::new(
+        "name the volume to mount; it must be listed under the Pod's `volumes`",
+        "マウントするボリュームの名前を指定してください。Podの`volumes`にあるものでなければなりません",
+    );
+    let Some((node, name, path)) = name_field(mount, path, help, ctx) else {
         return;
     };
-    let Some(name) = node.as_str() else { return };
-    let path = path.field("name");
-    if name.is_empty() {
-        ctx.required(
-            &path,
-            node.pos,
-            Text::new(
-                "name the volume to mount; it must be listed under the Pod's `volumes`",
-                "マウントするボリュームの名前を指定してください。Podの`volumes`にあるものでなければなりません",
-            ),
-        );
-    }
     if let Some(volumes) = &pod.volumes
         && !volumes.valid.contains(name)
     {

@@ -32,6 +32,10 @@ pub struct AddressCheck {
     env: String,
     host: String,
     port: Option<u16>,
+    /// The port the program uses when the address names none (redis_exporter
+    /// reads a bare `localhost` as port 6379).
+    #[serde(rename = "defaultPort")]
+    default_port: Option<u16>,
     /// The variable may be left out (the program's default applies).
     #[serde(default)]
     optional: bool,
@@ -145,8 +149,8 @@ impl AddressCheck {
     pub(super) fn explain(&self) -> Vec<Text> {
         vec![
             Text::new(
-                "passes: `host:port` or a URL with that host and port (a scheme's default port counts: redis:// is 6379); for localhost any loopback spelling: localhost, 127.0.0.1, ::1",
-                "合格: そのホストとポートを持つ`host:port`またはURL(スキームの既定ポートも数えます。redis://は6379)。localhostならlocalhost、127.0.0.1、::1のいずれでも構いません",
+                "passes: `host:port` or a URL with that host and port (a scheme's default port counts: redis:// is 6379, and so does the program's own default where the exercise names one); when a variable is listed twice, the last one counts, as in the kubelet; for localhost any loopback spelling: localhost, 127.0.0.1, ::1",
+                "合格: そのホストとポートを持つ`host:port`またはURL(スキームの既定ポートも数えます。redis://は6379。演習がプログラム自身の既定ポートを示していればそれも数えます)。同じ変数が2回あるときは、kubeletと同じく後のほうが有効です。localhostならlocalhost、127.0.0.1、::1のいずれでも構いません",
             ),
             Text::new(
                 "fails: another host (a Service or container name), another port, a value that only contains the host name, a value from a ConfigMap or Secret (it cannot be read offline)",
@@ -162,6 +166,7 @@ impl AddressCheck {
             .map(Node::items)
             .unwrap_or_default()
             .iter()
+            .rev()
             .find(|v| v.text("name") == Some(env.as_str()));
         let Some(var) = var else {
             if self.optional {
@@ -211,7 +216,7 @@ impl AddressCheck {
                 ),
             ));
         }
-        match (self.port, address.port) {
+        match (self.port, address.port.or(self.default_port)) {
             (Some(wanted), actual) if actual != Some(wanted) => Err(Miss::new(
                 value.pos,
                 match actual {

@@ -57,6 +57,41 @@ fn volume_shared_follows_the_volume_the_path_leads_to() {
 }
 
 #[test]
+fn volume_shared_compares_the_directories_subpaths_show() {
+    let spec = |app: &str, shipper: &str| {
+        pod(&format!(
+            "  volumes: [{{name: logs, emptyDir: {{}}}}]\n  containers:\n  - {{name: app, image: a, volumeMounts: [{app}]}}\n  - {{name: shipper, image: b, volumeMounts: [{shipper}]}}\n"
+        ))
+    };
+    let same_sub = spec(
+        "{name: logs, mountPath: /var/log/app, subPath: app}",
+        "{name: logs, mountPath: /logs, subPath: app/}",
+    );
+    assert!(passes(SHARE, &same_sub), "one subPath on both sides");
+    let two_mounts = spec(
+        "{name: logs, mountPath: /tmp/scratch, subPath: tmp}, {name: logs, mountPath: /var/log/app}",
+        "{name: logs, mountPath: /logs}",
+    );
+    assert!(
+        passes(SHARE, &two_mounts),
+        "the mount at the path decides, not the first mount of the volume"
+    );
+    let other_sub = spec(
+        "{name: logs, mountPath: /var/log/app, subPath: app}",
+        "{name: logs, mountPath: /logs, subPath: shipper}",
+    );
+    assert!(reason(SHARE, &other_sub).contains("they see different directories"));
+    let whole_and_sub = spec(
+        "{name: logs, mountPath: /var/log/app, subPathExpr: $(POD_NAME)}",
+        "{name: logs, mountPath: /logs}",
+    );
+    assert!(
+        reason(SHARE, &whole_and_sub).contains("mounts the whole volume"),
+        "the shipper would find the file one directory further down"
+    );
+}
+
+#[test]
 fn volume_shared_finds_a_host_path_that_is_declared_but_not_mounted() {
     let check = "{id: h, rule: volume-shared, containers: [agent], paths: {agent: /var/log}, type: hostPath, hostPath: /var/log}";
     let ds = |volumes: &str, mounts: &str| {
@@ -329,6 +364,17 @@ fn address_compares_host_and_port() {
         optional,
         &pod("  containers: [{name: shop, image: s}]\n")
     ));
+    let twice = pod(
+        "  containers:\n  - name: shop\n    image: s\n    env: [{name: CACHE_ADDR, value: 'localhost:6379'}, {name: CACHE_ADDR, value: 'cache:6379'}]\n",
+    );
+    assert!(
+        reason(check, &twice).contains("host `cache`"),
+        "the kubelet uses the last entry of a name"
+    );
+    assert!(reason(check, &shop("localhost")).contains("names no port"));
+    let with_default = "{id: a, rule: address, container: shop, env: CACHE_ADDR, host: localhost, port: 6379, defaultPort: 6379}";
+    assert!(passes(with_default, &shop("localhost")));
+    assert!(reason(with_default, &shop("localhost:6380")).contains("port 6380"));
 }
 
 #[test]

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::{Found, Miss, and_list, bad_param, no_container, no_object, pods};
 use crate::grade::check::CheckError;
-use crate::validate::{Node, PodView, Rule, Text, Words};
+use crate::validate::{Node, PodView, Pos, Rule, Text, Words};
 
 pub(in crate::grade) static VOLUME_SHARED: Rule = Rule {
     id: "grade/volume-shared",
@@ -151,12 +151,12 @@ impl VolumeShared {
     pub(super) fn explain(&self) -> Vec<Text> {
         vec![
             Text::new(
-                "passes: the containers mount the same volume, declared in the Pod's volumes (or as a claim template), whatever it is called and in any field order; a volume without a source counts as emptyDir, as the API server defaults it",
-                "合格: 名前やフィールドの順序にかかわらず、Podのvolumes(またはクレームテンプレート)に定義された同じボリュームを各コンテナがマウントしていること。ソースのないボリュームはAPIサーバーの既定どおりemptyDirとみなします",
+                "passes: the containers mount the same volume, declared in the Pod's volumes (or as a claim template), whatever it is called and in any field order, through any of their mounts of it; a volume without a source counts as emptyDir, as the API server defaults it; a `subPath` (or `subPathExpr`, compared as written) must be the same for all of them",
+                "合格: 名前やフィールドの順序やマウントの数にかかわらず、Podのvolumes(またはクレームテンプレート)に定義された同じボリュームを各コンテナがマウントしていること。ソースのないボリュームはAPIサーバーの既定どおりemptyDirとみなします。`subPath`(または書かれたとおりに比べる`subPathExpr`)は全コンテナで同じであること",
             ),
             Text::new(
-                "fails: a container that mounts another volume at the path, a volume shared by other containers than the named ones, a volume declared but not mounted, another volume type or host path",
-                "不合格: 指定のパスに別のボリュームをマウントしているコンテナ、指定以外のコンテナ間で共有されたボリューム、定義だけでマウントされていないボリューム、種類やホストのパスの違い",
+                "fails: a container that mounts another volume at the path, a volume shared by other containers than the named ones, a volume declared but not mounted, different subPaths (different directories), another volume type or host path",
+                "不合格: 指定のパスに別のボリュームをマウントしているコンテナ、指定以外のコンテナ間で共有されたボリューム、定義だけでマウントされていないボリューム、異なるsubPath(別のディレクトリー)、種類やホストのパスの違い",
             ),
         ]
     }
@@ -241,10 +241,15 @@ impl VolumeShared {
                 ));
             }
         }
+        let mut views: Vec<(&str, Vec<SubPath<'_>>)> = Vec::new();
         for container_name in &self.containers {
-            if let Some(miss) = self.mount_miss(pod, name, container_name) {
-                misses.push(miss);
+            match self.mounted_views(pod, name, container_name) {
+                Ok(seen) => views.push((container_name, seen)),
+                Err(miss) => misses.push(miss),
             }
+        }
+        if let Some(miss) = different_directories(name, &views) {
+            misses.push(miss);
         }
         let others = pod
             .running_containers()
@@ -265,59 +270,146 @@ impl VolumeShared {
         misses
     }
 
-    /// Whether `container` mounts the volume (at its path, if one is asked).
-    fn mount_miss(&self, pod: &PodView<'_>, volume: &str, container: &str) -> Option<Miss> {
+    /// The parts of the volume `container` sees through its mounts of it (at
+    /// its path, if one is asked), or why it sees none.
+    fn mounted_views<'a>(
+        &self,
+        pod: &PodView<'a>,
+        volume: &str,
+        container: &str,
+    ) -> Result<Vec<SubPath<'a>>, Miss> {
         let Some(view) = pod.running_containers().find(|c| c.name() == container) else {
-            return Some(no_container(pod, container));
+            return Err(no_container(pod, container));
         };
         let mounts = view
             .get("volumeMounts")
             .map(Node::items)
             .unwrap_or_default();
-        let mount = mounts.iter().find(|m| m.text("name") == Some(volume));
+        let of_volume: Vec<&Node> = mounts
+            .iter()
+            .filter(|m| m.text("name") == Some(volume))
+            .collect();
         let wanted = self.paths.get(container);
-        match (mount, wanted) {
-            (None, _) => {
-                let elsewhere = wanted.and_then(|path| {
-                    mounts
-                        .iter()
-                        .find(|m| m.text("mountPath").is_some_and(|p| trim(p) == trim(path)))
-                });
-                Some(match (elsewhere, wanted) {
-                    (Some(other), Some(path)) => {
-                        let other_name = other.text("name").unwrap_or_default();
-                        Miss::new(
-                            other.present("name").map_or(other.pos, |n| n.pos),
-                            format!(
-                                "`{container}` mounts volume `{other_name}` at {path}, not `{volume}`: the two containers do not see the same files"
-                            ),
-                            format!(
-                                "`{container}`が{path}にマウントしているのは`{other_name}`で、`{volume}`ではありません。2つのコンテナは同じファイルを見ていません"
-                            ),
-                        )
-                    }
-                    _ => Miss::new(
-                        view.get("volumeMounts").map_or(view.pos(), |m| m.pos),
-                        format!("container `{container}` does not mount volume `{volume}`"),
-                        format!(
-                            "コンテナ`{container}`がボリューム`{volume}`をマウントしていません"
-                        ),
-                    ),
-                })
-            }
+        let at_path: Vec<SubPath<'a>> = of_volume
+            .iter()
+            .filter(|m| {
+                wanted.is_none_or(|path| m.text("mountPath").is_some_and(|p| trim(p) == trim(path)))
+            })
+            .map(|m| SubPath::of(m))
+            .collect();
+        if !at_path.is_empty() {
+            return Ok(at_path);
+        }
+        Err(match (of_volume.first(), wanted) {
             (Some(mount), Some(path)) => {
                 let actual = mount.text("mountPath").unwrap_or_default();
-                (trim(actual) != trim(path)).then(|| {
-                    Miss::new(
-                        mount.present("mountPath").map_or(mount.pos, |p| p.pos),
-                        format!("`{container}` mounts `{volume}` at {actual}, not at {path}"),
-                        format!("`{container}`は`{volume}`を{actual}にマウントしており、{path}ではありません"),
-                    )
-                })
+                Miss::new(
+                    mount.present("mountPath").map_or(mount.pos, |p| p.pos),
+                    format!("`{container}` mounts `{volume}` at {actual}, not at {path}"),
+                    format!(
+                        "`{container}`は`{volume}`を{actual}にマウントしており、{path}ではありません"
+                    ),
+                )
             }
-            (Some(_), None) => None,
+            _ => mount_elsewhere(mounts, wanted, container, volume).unwrap_or_else(|| {
+                Miss::new(
+                    view.get("volumeMounts").map_or(view.pos(), |m| m.pos),
+                    format!("container `{container}` does not mount volume `{volume}`"),
+                    format!("コンテナ`{container}`がボリューム`{volume}`をマウントしていません"),
+                )
+            }),
+        })
+    }
+}
+
+/// A container that mounts another volume at the path asked for.
+fn mount_elsewhere(
+    mounts: &[Node],
+    wanted: Option<&String>,
+    container: &str,
+    volume: &str,
+) -> Option<Miss> {
+    let path = wanted?;
+    let other = mounts
+        .iter()
+        .find(|m| m.text("mountPath").is_some_and(|p| trim(p) == trim(path)))?;
+    let other_name = other.text("name").unwrap_or_default();
+    Some(Miss::new(
+        other.present("name").map_or(other.pos, |n| n.pos),
+        format!(
+            "`{container}` mounts volume `{other_name}` at {path}, not `{volume}`: the two containers do not see the same files"
+        ),
+        format!(
+            "`{container}`が{path}にマウントしているのは`{other_name}`で、`{volume}`ではありません。2つのコンテナは同じファイルを見ていません"
+        ),
+    ))
+}
+
+/// The directory of a volume a mount shows: the whole volume, a `subPath`
+/// or a `subPathExpr` (compared as written: its variables are the Pod's).
+#[derive(Debug, Clone, Copy)]
+struct SubPath<'a> {
+    key: &'a str,
+    pos: Pos,
+}
+
+impl<'a> SubPath<'a> {
+    fn of(mount: &'a Node) -> SubPath<'a> {
+        let node = mount
+            .present("subPath")
+            .or_else(|| mount.present("subPathExpr"));
+        let key = node.and_then(Node::as_str).unwrap_or_default();
+        SubPath {
+            key: key.trim_matches('/'),
+            pos: node.map_or(mount.pos, |n| n.pos),
         }
     }
+
+    fn words(&self) -> (String, String) {
+        if self.key.is_empty() {
+            ("the whole volume".into(), "ボリューム全体".into())
+        } else {
+            (
+                format!("subPath `{}`", self.key),
+                format!("subPath`{}`", self.key),
+            )
+        }
+    }
+}
+
+/// The named containers must see one directory of the volume: a mount with
+/// `subPath` shows only that directory, so two different ones share nothing
+/// at the paths the exercise names.
+fn different_directories(volume: &str, views: &[(&str, Vec<SubPath<'_>>)]) -> Option<Miss> {
+    let ((first, first_seen), rest) = views.split_first()?;
+    let common = first_seen.iter().any(|dir| {
+        rest.iter()
+            .all(|(_, seen)| seen.iter().any(|s| s.key == dir.key))
+    });
+    if common {
+        return None;
+    }
+    let (other, other_seen) = rest.iter().find(|(_, seen)| {
+        !seen
+            .iter()
+            .any(|s| first_seen.iter().any(|f| f.key == s.key))
+    })?;
+    let (mine, theirs) = (first_seen[0], other_seen[0]);
+    let ((mine_en, mine_ja), (theirs_en, theirs_ja)) = (mine.words(), theirs.words());
+    let at = if theirs.key.is_empty() {
+        mine.pos
+    } else {
+        theirs.pos
+    };
+    Some(Miss::new(
+        at,
+        format!(
+            "`{first}` mounts {mine_en} of `{volume}` and `{other}` mounts {theirs_en}: they see different directories, not the same files"
+        ),
+        format!(
+            "`{first}`は`{volume}`の{mine_ja}を、`{other}`は{theirs_ja}をマウントしており、同じファイルではなく別のディレクトリーを見ています"
+        ),
+    ))
 }
 
 /// `/var/log/` and `/var/log` are the same path.

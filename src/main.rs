@@ -1,12 +1,13 @@
 //! The `kubetutor` binary: parses the command line and dispatches to the
-//! library's commands; anyhow lives only here.
+//! library's commands; every error is the library's own, printed in the
+//! learner's language.
 
 mod cli;
 
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
-use kubetutor::commands::{Context, Exit, check, grade, list, pack, progress, quiz};
+use kubetutor::commands::{CommandError, Context, Exit, check, grade, list, pack, progress, quiz};
 use kubetutor::commands::{report, rules, tutor};
 use kubetutor::content::PackSource;
 use kubetutor::i18n::Lang;
@@ -16,10 +17,11 @@ use cli::{Cli, Command, PackCommand, ProgressCommand};
 
 fn main() -> ExitCode {
     let cli = parse_args();
-    match run(cli) {
+    let lang = Lang::detect(cli.lang.map(Lang::from), |name| std::env::var(name).ok());
+    match run(cli, lang) {
         Ok(exit) => ExitCode::from(exit.code()),
         Err(err) => {
-            eprintln!("kubetutor: error: {err:#}");
+            eprintln!("{}", err.line(lang));
             ExitCode::from(Exit::Unusable.code())
         }
     }
@@ -39,8 +41,7 @@ fn parse_args() -> Cli {
     Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
 }
 
-fn run(cli: Cli) -> anyhow::Result<Exit> {
-    let lang = Lang::detect(cli.lang.map(Lang::from), |name| std::env::var(name).ok());
+fn run(cli: Cli, lang: Lang) -> Result<Exit, CommandError> {
     let source = cli.lessons.map_or(PackSource::BuiltIn, PackSource::Dir);
     let context = Context { source, lang };
     let exit = match cli.command {

@@ -363,6 +363,15 @@ fn plain_mode_speaks_japanese_and_takes_full_width_answers() {
     let answers = store.answers().unwrap();
     assert_eq!(answers.len(), 1);
     assert!(answers[0].correct && answers[0].item_id == "eks-max-pods-m5-large");
+    let unknown = in_home(home.path())
+        .args(["--lang", "ja", "quiz", "--lesson", "nope"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&unknown.get_output().stderr).into_owned();
+    assert!(
+        err.starts_with("kubetutor: エラー: このコースにレッスン`nope`はありません（レッスン: resource-categories, "),
+        "{err}"
+    );
 }
 
 #[test]

@@ -23,7 +23,7 @@ use std::path::PathBuf;
 
 use crate::content::{PackError, PackSource};
 use crate::exam::SessionError;
-use crate::i18n::Lang;
+use crate::i18n::{Errors, Lang};
 use crate::paths::NoDataDir;
 use crate::progress::ProgressError;
 use crate::workspace::WorkspaceError;
@@ -89,6 +89,44 @@ pub enum CommandError {
     Output(#[from] std::io::Error),
     #[error(transparent)]
     Json(#[from] serde_json::Error),
+}
+
+impl CommandError {
+    /// The line `kubetutor: error: …` the learner reads, in `lang`: the
+    /// errors of plain mode and of the data directory are worded in every
+    /// language; a pack's own errors stay English for its author.
+    pub fn line(&self, lang: Lang) -> String {
+        Errors::Prefix.fill(lang, &[("message", &self.localized(lang))])
+    }
+
+    fn localized(&self, lang: Lang) -> String {
+        match self {
+            CommandError::Session(SessionError::UnknownLesson(lesson, known)) => {
+                Errors::UnknownLesson.fill(lang, &[("lesson", lesson), ("known", known)])
+            }
+            CommandError::Session(SessionError::NoItems) => Errors::NoItems.text(lang).into(),
+            CommandError::DataDir(_) => {
+                Errors::NoDataDir.fill(lang, &[("env", &crate::paths::HOME_ENV)])
+            }
+            CommandError::Progress(ProgressError::NewerDatabase {
+                path,
+                found,
+                supported,
+            }) => Errors::NewerDatabase.fill(
+                lang,
+                &[
+                    ("path", &path.display()),
+                    ("found", found),
+                    ("supported", supported),
+                ],
+            ),
+            CommandError::Write { path, source } => {
+                Errors::CannotWrite.fill(lang, &[("path", &path.display()), ("reason", source)])
+            }
+            CommandError::Terminal(reason) => Errors::Terminal.fill(lang, &[("reason", reason)]),
+            other => other.to_string(),
+        }
+    }
 }
 
 /// Writes to stdout; a reader that went away (`| head`) is not an error.

@@ -8,7 +8,8 @@ use chrono::Utc;
 use super::data::{default_learner, open_store};
 use super::{CommandError, Context, Exit, print_out};
 use crate::content::Course;
-use crate::i18n::{Lang, Msg};
+use crate::exam::SessionError;
+use crate::i18n::{Errors, Lang, Msg};
 use crate::markdown::{display_width, sanitize};
 use crate::progress::export::Export;
 use crate::progress::summary::{self, LessonSummary, ReadStatus};
@@ -78,23 +79,20 @@ pub fn run_reset(
         && !course.lessons().iter().any(|l| &l.id == id)
     {
         let known: Vec<&str> = course.lessons().iter().map(|l| l.id.as_str()).collect();
-        return Err(CommandError::Refused(format!(
-            "no lesson `{}` in this course (lessons: {})",
-            sanitize(id),
-            known.join(", ")
-        )));
+        return Err(SessionError::UnknownLesson(sanitize(id), known.join(", ")).into());
     }
+    let lang = context.lang;
     let what = lesson.as_deref().map_or_else(
-        || "all progress (answers, attempts, reading state, reviews)".to_string(),
-        |id| format!("the progress of lesson `{id}`"),
+        || Errors::AllProgress.text(lang).to_string(),
+        |id| Errors::LessonProgress.fill(lang, &[("lesson", &sanitize(id))]),
     );
     if !yes {
-        return Err(CommandError::Refused(format!(
-            "this would forget {what}; run again with --yes to confirm"
-        )));
+        return Err(CommandError::Refused(
+            Errors::ConfirmForget.fill(lang, &[("what", &what)]),
+        ));
     }
     open_store()?.reset(lesson.as_deref())?;
-    eprintln!("kubetutor: forgot {what}");
+    eprintln!("{}", Errors::Forgot.fill(lang, &[("what", &what)]));
     Ok(Exit::Success)
 }
 

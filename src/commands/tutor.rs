@@ -8,6 +8,7 @@ use chrono::Utc;
 
 use super::{CommandError, Context, Exit};
 use crate::content::Course;
+use crate::i18n::Errors;
 use crate::paths;
 use crate::progress::Store;
 use crate::tui::{self, App, Theme, ThemeName};
@@ -23,8 +24,7 @@ pub fn run(
     let course = Course::load(&context.source)?;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(CommandError::Refused(
-            "the tutor needs a terminal; `kubetutor list` and `kubetutor pack lint` work without one"
-                .into(),
+            Errors::NeedsTerminal.text(context.lang).into(),
         ));
     }
     let dir = paths::data_dir().ok();

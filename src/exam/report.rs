@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Session, SessionKind};
 use crate::content::{Answer, Course, QuizItem};
-use crate::i18n::{Lang, Plain};
+use crate::i18n::{Errors, Lang, Plain};
 use crate::quiz::{Presentation, letter};
 
 /// The value of `report` that marks a session report among other JSON files.
@@ -198,6 +198,7 @@ impl SessionReport {
     /// item, a failure for each wrong or unanswered item.
     pub fn junit(&self) -> String {
         use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+        let lang = Lang::from_code(&self.lang).unwrap_or(Lang::En);
         let name = format!("kubetutor {} ({})", self.kind.mode(), self.learner);
         let mut report = Report::new(name);
         report.set_timestamp(self.started_at);
@@ -212,12 +213,13 @@ impl SessionReport {
                 } else {
                     let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
                     let message = match &item.answer {
-                        Some(answer) => format!("answered {answer}; expected {}", item.expected),
-                        None => format!("not answered; expected {}", item.expected),
+                        Some(answer) => Errors::JunitAnswered
+                            .fill(lang, &[("answer", answer), ("expected", &item.expected)]),
+                        None => Errors::JunitUnanswered.fill(lang, &[("expected", &item.expected)]),
                     };
                     status
                         .set_message(message)
-                        .set_type("wrong answer")
+                        .set_type(Errors::JunitWrong.text(lang))
                         .set_description(item.explanation.clone());
                     status
                 };
@@ -522,6 +524,15 @@ mod tests {
         );
         assert!(summary.contains("✗ 不合格"), "{summary}");
         assert!(summary.contains("## 間違いの多い問題"), "{summary}");
+        let junit = report(Lang::Ja).junit();
+        assert!(junit.contains("message=\"解答 x、正解 "), "{junit}");
+        assert!(junit.contains("message=\"未解答、正解 "), "{junit}");
+        assert!(junit.contains("type=\"不正解\""), "{junit}");
+        assert!(
+            report(Lang::En)
+                .junit()
+                .contains("message=\"answered x; expected ")
+        );
     }
 
     #[test]

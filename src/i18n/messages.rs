@@ -10,14 +10,6 @@ messages! {
         en: "Lesson",
         ja: "レッスン",
     }
-    ColumnCategory {
-        en: "Category",
-        ja: "分類",
-    }
-    ColumnMinutes {
-        en: "Min",
-        ja: "分",
-    }
     Objectives {
         en: "Objectives",
         ja: "学習目標",
@@ -318,10 +310,6 @@ messages! {
         en: "Reference solution",
         ja: "解答例",
     }
-    ExerciseEditorMissing {
-        en: "No editor found: set $EDITOR (for example EDITOR=nano)",
-        ja: "エディターが見つかりません。$EDITORを設定してください（例: EDITOR=nano）",
-    }
     ExerciseEditorFailed {
         en: "The editor could not be started",
         ja: "エディターを起動できませんでした",
@@ -421,10 +409,6 @@ messages! {
     ActionNo {
         en: "no",
         ja: "いいえ",
-    }
-    ActionType {
-        en: "type the answer",
-        ja: "答えを入力",
     }
     ActionDelete {
         en: "delete",

@@ -118,9 +118,11 @@ macro_rules! messages {
     };
 }
 
+mod errors;
 mod messages;
 mod plain;
 
+pub use errors::Errors;
 pub use messages::Msg;
 pub use plain::Plain;
 

@@ -11,7 +11,9 @@ use kubetutor::commands::report::ReportFormat as Report;
 use kubetutor::commands::rules::RulesFormat;
 use kubetutor::i18n::Lang;
 use kubetutor::tui::ThemeName;
-use kubetutor::validate::{self, Level, Options, Profile, Rule, Version};
+use kubetutor::validate::{
+    self, Cluster, FeatureGates, KubeVersion, Level, Options, Profile, Rule, Version,
+};
 
 /// An offline, interactive terminal tutor for Kubernetes resources.
 ///
@@ -70,6 +72,8 @@ pub enum Command {
         /// not) and the sample answers pack lint proves, instead of grading
         #[arg(long)]
         explain: bool,
+        #[command(flatten)]
+        cluster: ClusterArgs,
         /// The exercise id (its folder name under lessons/exercises/)
         #[arg(value_name = "EXERCISE_ID")]
         exercise: String,
@@ -146,6 +150,8 @@ pub struct CheckArgs {
     /// (`lint/automount-service-account-token`); repeatable or comma-separated
     #[arg(long, value_name = "ID", value_delimiter = ',', value_parser = parse_rule_id)]
     pub enable: Vec<&'static Rule>,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
     /// Manifest files; `-` reads standard input
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -160,6 +166,33 @@ impl CheckArgs {
             profile: self.profile.map(Into::into),
             disabled: self.disable.clone(),
             enabled: self.enable.clone(),
+            cluster: self.cluster.cluster(),
+        }
+    }
+}
+
+/// The cluster to answer for, shared by `check` and `grade`.
+#[derive(Debug, clap::Args)]
+pub struct ClusterArgs {
+    /// Answer as the API server of this Kubernetes release (1.30 … 1.37):
+    /// kinds, fields and feature-gate defaults of that release; the Pod
+    /// Security `latest` policy follows it [default: 1.37, or the exercise's]
+    #[arg(long, value_name = "VERSION")]
+    pub kube_version: Option<KubeVersion>,
+    /// Assume feature gates on or off: `Name=true,Other=false`
+    /// (ContainerRestartRules, RestartAllContainersOnContainerExits,
+    /// TaintTolerationComparisonOperators, PodLevelResources,
+    /// InPlacePodVerticalScaling, UserNamespacesSupport)
+    #[arg(long, value_name = "GATES", default_value = "")]
+    pub feature_gates: FeatureGates,
+}
+
+impl ClusterArgs {
+    /// The cluster these flags describe; the latest release when none is named.
+    pub fn cluster(&self) -> Cluster {
+        Cluster {
+            version: self.kube_version.unwrap_or_default(),
+            gates: self.feature_gates.clone(),
         }
     }
 }

@@ -55,10 +55,19 @@ fn run(cli: Cli, lang: Lang) -> Result<Exit, CommandError> {
         Some(Command::Grade {
             format,
             explain,
+            cluster,
             exercise,
             file,
         }) => match (explain, file) {
-            (false, Some(file)) => grade::run(&context, &exercise, &file, format.into())?,
+            (false, Some(file)) => {
+                let target = grade::Target {
+                    exercise: &exercise,
+                    file: &file,
+                    kube_version: cluster.kube_version,
+                    gates: cluster.feature_gates,
+                };
+                grade::run(&context, &target, format.into())?
+            }
             _ => grade::explain(&context, &exercise, format.into())?,
         },
         Some(Command::Pack {

@@ -82,6 +82,8 @@ fn parse_options(value: &str, options: &mut Options, path: &Path) {
             "--enable" => options
                 .enabled
                 .push(validate::switchable(arg).expect("a rule")),
+            "--kube-version" => options.cluster.version = arg.parse().expect("a release"),
+            "--feature-gates" => options.cluster.gates = arg.parse().expect("gates"),
             "--disable" => options
                 .disabled
                 .push(validate::switchable(arg).expect("a rule")),

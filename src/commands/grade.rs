@@ -13,18 +13,36 @@ use crate::content::{Course, Exercise};
 use crate::grade::Verdict;
 use crate::i18n::Lang;
 use crate::markdown::sanitize;
-use crate::validate::{self, Report, Severity};
+use crate::validate::{self, FeatureGates, KubeVersion, Report, Severity};
 
-/// Grades `file` against the exercise `id` of the pack: exit 0 when it
+/// What to grade: an exercise, the answer file, and the cluster when it
+/// differs from the exercise's own.
+pub struct Target<'a> {
+    pub exercise: &'a str,
+    pub file: &'a Path,
+    /// `--kube-version`: overrides the exercise's `kubeVersion`.
+    pub kube_version: Option<KubeVersion>,
+    /// `--feature-gates`: replace the exercise's own when given.
+    pub gates: FeatureGates,
+}
+
+/// Grades the file against the exercise of the pack: exit 0 when it
 /// passes, 1 when it does not.
 pub fn run(
     context: &Context,
-    id: &str,
-    file: &Path,
+    target: &Target<'_>,
     format: CheckFormat,
 ) -> Result<Exit, CommandError> {
     let course = Course::load(&context.source)?;
-    let exercise = find_exercise(&course, id)?;
+    let exercise = find_exercise(&course, target.exercise)?;
+    let file = target.file;
+    let mut cluster = exercise.cluster.clone();
+    if let Some(version) = target.kube_version {
+        cluster.version = version;
+    }
+    if !target.gates.is_empty() {
+        cluster.gates = target.gates.clone();
+    }
     let name = file.display().to_string();
     let bytes = read_manifest(file)
         .map_err(|err| CommandError::Read(format!("{}: {err}", sanitize(&name))))?;
@@ -37,7 +55,7 @@ pub fn run(
     }
     let text = String::from_utf8(bytes)
         .map_err(|_| CommandError::Refused(format!("{}: not UTF-8 text", sanitize(&name))))?;
-    let verdict = exercise.grade(&text);
+    let verdict = exercise.grade_on(&text, &cluster);
     let output = match format {
         CheckFormat::Json => json(&verdict, context.lang)?,
         CheckFormat::Text => text_output(&verdict, &name, &text, context.lang, colour_wanted()),

@@ -13,7 +13,7 @@ use super::pack_yaml;
 use super::problem::Problem;
 use crate::grade::{self, Check, Verdict};
 use crate::i18n::Localized;
-use crate::validate::{self, Node, Pos};
+use crate::validate::{self, Cluster, Node, Pos};
 
 /// What the learner does in an exercise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -46,12 +46,20 @@ pub struct Exercise {
     pub reviews_pos: Pos,
     /// The folder, relative to the pack root.
     pub dir: PathBuf,
+    /// The release and gates the answers are graded for (`kubeVersion:`,
+    /// `featureGates:`).
+    pub cluster: Cluster,
 }
 
 impl Exercise {
-    /// Grades an answer against this exercise's checks.
+    /// Grades an answer against this exercise's checks, for its cluster.
     pub fn grade(&self, text: &str) -> Verdict {
-        grade::grade(&self.id, &self.checks, text)
+        self.grade_on(text, &self.cluster)
+    }
+
+    /// Grades an answer for another cluster (`grade --kube-version`).
+    pub fn grade_on(&self, text: &str, cluster: &Cluster) -> Verdict {
+        grade::grade_for(&self.id, &self.checks, text, cluster)
     }
 }
 
@@ -126,6 +134,12 @@ struct RawExercise {
     /// Quiz item ids (checked across files by `pack lint`).
     #[serde(default)]
     reviews: Vec<String>,
+    /// The Kubernetes release the exercise is graded for (`1.35`).
+    #[serde(default, rename = "kubeVersion")]
+    kube_version: Option<String>,
+    /// Feature gates the exercise assumes (`Name=true,…`).
+    #[serde(default, rename = "featureGates")]
+    feature_gates: Option<String>,
     /// Read item by item from the tree, see [`checks`].
     checks: Vec<IgnoredAny>,
 }
@@ -186,6 +200,7 @@ pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> O
         report(key("checks"), "an exercise needs at least one check".into());
     }
     let checks = checks(&root, &mut report);
+    let cluster = cluster(&raw, &key, &mut report);
     (!missing).then(|| Exercise {
         id: raw.id,
         lesson: raw.lesson,
@@ -200,7 +215,31 @@ pub(crate) fn parse(files: &ExerciseFiles<'_>, problems: &mut Vec<Problem>) -> O
         reviews: raw.reviews,
         reviews_pos: key("reviews"),
         dir: files.dir.to_path_buf(),
+        cluster,
     })
+}
+
+/// The cluster the exercise names (the latest release by default); a
+/// release or gate kubetutor does not know is reported at its key.
+fn cluster(
+    raw: &RawExercise,
+    key: &dyn Fn(&str) -> Pos,
+    report: &mut dyn FnMut(Pos, String),
+) -> Cluster {
+    let mut cluster = Cluster::default();
+    if let Some(text) = &raw.kube_version {
+        match text.parse() {
+            Ok(version) => cluster.version = version,
+            Err(err) => report(key("kubeVersion"), format!("{err}")),
+        }
+    }
+    if let Some(text) = &raw.feature_gates {
+        match text.parse() {
+            Ok(gates) => cluster.gates = gates,
+            Err(err) => report(key("featureGates"), format!("{err}")),
+        }
+    }
+    cluster
 }
 
 /// Reports each of the three files the folder lacks and, unless the pack
@@ -318,6 +357,41 @@ checks:
         };
         let exercise = parse(&files, &mut problems);
         (exercise, problems.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn an_exercise_names_its_release_and_gates() {
+        let spec = SPEC.replace(
+            "checks:",
+            "kubeVersion: \"1.33\"\nfeatureGates: PodLevelResources=true\nchecks:",
+        );
+        let (exercise, problems) = run(Some(&spec), Some("kind: Job\n"));
+        assert!(problems.is_empty(), "{problems:?}");
+        let cluster = exercise.unwrap().cluster;
+        assert_eq!(cluster.version.to_string(), "1.33");
+        assert!(cluster.enabled(crate::validate::Gate::PodLevelResources));
+        let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: x, lifecycle: {stopSignal: SIGTERM}}]\n";
+        let (exercise, _) = run(Some(&spec), Some("kind: Job\n"));
+        let verdict = exercise.unwrap().grade(pod);
+        assert!(
+            verdict
+                .findings
+                .iter()
+                .all(|f| !f.message.en.contains("stopSignal")),
+            "1.33 has stopSignal"
+        );
+        let old = SPEC.replace("checks:", "kubeVersion: \"1.32\"\nchecks:");
+        let (exercise, _) = run(Some(&old), Some("kind: Job\n"));
+        let verdict = exercise.unwrap().grade(pod);
+        assert!(!verdict.passed, "1.32 has no stopSignal");
+        let bad = SPEC.replace("checks:", "kubeVersion: \"1.99\"\nchecks:");
+        let (_, problems) = run(Some(&bad), Some("kind: Job\n"));
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("exercise.yaml:7:1: unknown Kubernetes version `1.99`")),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::check::CheckError;
 use super::semantic;
 use super::{CheckResult, Origin};
 use crate::validate::{
-    self, Category, Finding, Level, Node, Options, Report, Rule, Severity, Text, Words,
+    self, Category, Cluster, Finding, Level, Node, Options, Report, Rule, Severity, Text, Words,
 };
 
 /// The checks the grader knows besides patterns: what a pattern cannot say
@@ -190,7 +190,13 @@ pub(crate) static RULES: &[&Rule] = &[
 ];
 
 /// Runs a built-in rule on the input (`report` is the default validation).
-pub(super) fn run(rule: &Builtin, text: &str, report: &Report, objects: &[Node]) -> CheckResult {
+pub(super) fn run(
+    rule: &Builtin,
+    text: &str,
+    report: &Report,
+    objects: &[Node],
+    cluster: &Cluster,
+) -> CheckResult {
     let message = message(rule);
     let first_object = objects.first().map(|o| o.pos);
     let from_finding = |finding: Option<&Finding>| match finding {
@@ -207,6 +213,7 @@ pub(super) fn run(rule: &Builtin, text: &str, report: &Report, objects: &[Node])
             };
             let options = Options {
                 pss: Some(level),
+                cluster: cluster.clone(),
                 ..Options::default()
             };
             let strict = validate::check_with(text, &options);

@@ -18,7 +18,7 @@ pub use pattern::{Anchor, Field, Ordering, Pattern, PatternError, PatternProblem
 pub use semantic::Semantic;
 
 use crate::i18n::{Lang, Localized};
-use crate::validate::{self, DocumentInfo, Finding, Node, Pos, Rule, Text};
+use crate::validate::{self, Cluster, DocumentInfo, Finding, Node, Pos, Rule, Text};
 
 /// The grading built-ins' rules, for the registry.
 pub fn rules() -> impl Iterator<Item = &'static Rule> {
@@ -116,7 +116,16 @@ impl CheckResult {
 
 /// Grades `text` against every check of the exercise `exercise`.
 pub fn grade(exercise: &str, checks: &[Check], text: &str) -> Verdict {
-    let report = validate::check(text);
+    grade_for(exercise, checks, text, &Cluster::default())
+}
+
+/// [`grade`] as the API server of `cluster` would validate the answer.
+pub fn grade_for(exercise: &str, checks: &[Check], text: &str, cluster: &Cluster) -> Verdict {
+    let options = validate::Options {
+        cluster: cluster.clone(),
+        ..validate::Options::default()
+    };
+    let report = validate::check_with(text, &options);
     let objects = validate::objects(text);
     let checks: Vec<CheckResult> = checks
         .iter()
@@ -124,7 +133,7 @@ pub fn grade(exercise: &str, checks: &[Check], text: &str) -> Verdict {
             let result = match &check.kind {
                 CheckKind::Builtin(rule) => CheckResult {
                     origin: rule.origin(),
-                    ..builtin::run(rule, text, &report, &objects)
+                    ..builtin::run(rule, text, &report, &objects, cluster)
                 },
                 CheckKind::Semantic {
                     check,

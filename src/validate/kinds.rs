@@ -4,8 +4,9 @@
 use super::component_config::component_config;
 use super::finding::{Finding, Text};
 use super::rules;
-use super::schema::{self, check_document, group_of, schemas};
+use super::schema::{self, check_document, group_of, old_schemas, schemas};
 use super::suggest;
+use super::versions::{self, Cluster, KubeVersion};
 use super::yaml::{Node, Value};
 use super::{DocumentInfo, Options, Report, pss};
 
@@ -137,21 +138,48 @@ fn check_kind(
     let (Some(api_version_text), Some(kind_text)) = (api_version.as_str(), kind.as_str()) else {
         return;
     };
-    let schemas = schemas();
-    match schemas.kind(api_version_text, kind_text) {
+    let cluster = &options.cluster;
+    let served = versions::served(api_version_text, kind_text);
+    if let Some(mask) = served
+        && !cluster.version.in_mask(mask)
+    {
+        findings.push(not_served(
+            index,
+            api_version_text,
+            kind_text,
+            mask,
+            cluster,
+            api_version,
+        ));
+        return;
+    }
+    let (schemas, shape) = match schemas().kind(api_version_text, kind_text) {
+        Some(shape) => (schemas(), Some(shape)),
+        None if served.is_some() => {
+            let old = old_schemas();
+            (old, old.kind(api_version_text, kind_text))
+        }
+        None => (schemas(), None),
+    };
+    match shape {
         Some(shape) => {
             check_document(schemas, root, shape, index, findings);
+            if !cluster.is_default() {
+                version_fields(root, api_version_text, kind_text, cluster, index, findings);
+            }
             let mut ctx = rules::Ctx {
                 document: index,
                 out: findings,
+                cluster,
             };
             rules::check(kind_text, root, &mut ctx);
+            rules::list_keys::check(api_version_text, kind_text, root, &mut ctx);
             pss::check_object(
                 kind_text,
                 root,
                 index,
                 options.pss,
-                options.pss_version,
+                options.pss_version.at_most(cluster.version),
                 findings,
             );
         }
@@ -168,6 +196,7 @@ fn check_kind(
             let mut ctx = rules::Ctx {
                 document: index,
                 out: findings,
+                cluster,
             };
             rules::check_custom(root, &mut ctx);
         }
@@ -206,6 +235,78 @@ fn custom_resource(index: usize, api_version: &str, kind: &str, version_node: &N
         Text::new(
             "the cluster must have the CustomResourceDefinition for this kind; its own schema is not known offline",
             "クラスターにこのkindのCustomResourceDefinitionが必要です。そのスキーマはオフラインではわかりません",
+        ),
+    )
+}
+
+/// The fields of an object as the cluster's release has them: an unknown
+/// field the release still has is not reported, one it lacks is.
+fn version_fields(
+    root: &Node,
+    api_version: &str,
+    kind: &str,
+    cluster: &Cluster,
+    index: usize,
+    findings: &mut Vec<Finding>,
+) {
+    let version = cluster.version;
+    findings.retain(|finding| {
+        finding.document != index
+            || finding.rule.id != schema::UNKNOWN_FIELD.id
+            || versions::exists_in(api_version, kind, finding.path.as_str(), version) != Some(true)
+    });
+    versions::check_fields(root, api_version, kind, version, index, findings);
+}
+
+/// `no matches for kind "X" in version "Y"` from an API server of a release
+/// that does not serve it (yet, or any more), with the releases that do and
+/// what this one serves instead.
+fn not_served(
+    index: usize,
+    api_version: &str,
+    kind: &str,
+    mask: u8,
+    cluster: &Cluster,
+    version_node: &Node,
+) -> Finding {
+    let version = cluster.version;
+    let releases: Vec<KubeVersion> = KubeVersion::releases(mask).collect();
+    let (first, last) = (releases.first().copied(), releases.last().copied());
+    let span = match (first, last) {
+        (Some(first), Some(last)) if first == last => format!("{first}"),
+        (Some(first), Some(last)) => format!("{first}–{last}"),
+        _ => String::new(),
+    };
+    let instead: Vec<String> = schemas()
+        .versions_of(kind)
+        .iter()
+        .chain(old_schemas().versions_of(kind))
+        .filter(|other| versions::served(other, kind).is_some_and(|m| version.in_mask(m)))
+        .cloned()
+        .collect();
+    let (use_en, use_ja) = match instead.first() {
+        Some(other) => (
+            format!("; use `apiVersion: {other}`"),
+            format!("。`apiVersion: {other}`を使ってください"),
+        ),
+        None => (String::new(), String::new()),
+    };
+    Finding::new(
+        &schema::UNKNOWN_API_VERSION,
+        index,
+        "apiVersion",
+        version_node.pos,
+        Text::new(
+            format!("no matches for kind \"{kind}\" in version \"{api_version}\""),
+            format!("バージョン\"{api_version}\"にkind\"{kind}\"はありません"),
+        ),
+        Text::new(
+            format!(
+                "Kubernetes {version} does not serve {api_version} {kind} (served in {span}){use_en}"
+            ),
+            format!(
+                "Kubernetes {version}は{api_version}の{kind}を提供していません({span}で提供){use_ja}"
+            ),
         ),
     )
 }

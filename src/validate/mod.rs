@@ -17,6 +17,7 @@ mod rules;
 mod schema;
 pub mod suggest;
 mod syntax;
+pub mod versions;
 mod yaml;
 
 pub use finding::{Finding, Pos, Severity, Text};
@@ -31,6 +32,7 @@ pub use registry::{RuleError, rules, switchable};
 pub use rule::{Category, Rule, Versions, Words};
 pub(crate) use rules::catalog::SELECTOR_MISMATCH;
 pub(crate) use rules::selectors::selects;
+pub use versions::{Cluster, FeatureGates, Gate, KubeVersion};
 pub use yaml::de::{NodeError, from_node};
 pub use yaml::{
     ALIAS_BUDGET, Entry, MAX_DEPTH, MAX_INPUT_BYTES, Node, Value, parse_single, parse_stream,
@@ -80,6 +82,9 @@ pub struct Options {
     pub disabled: Vec<&'static Rule>,
     /// Lints that are off by default, to report (`--enable`).
     pub enabled: Vec<&'static Rule>,
+    /// The release and feature gates the API server has (`--kube-version`,
+    /// `--feature-gates`).
+    pub cluster: Cluster,
 }
 
 /// Validates raw bytes (size and UTF-8 are checked first).

@@ -155,6 +155,7 @@ pub(super) fn check(objects: &[(usize, &Node)], options: &Options, out: &mut Vec
                 ctx: Ctx {
                     document: object.document,
                     out,
+                    cluster: &crate::validate::versions::LATEST,
                 },
             };
             match (&lint.scope, &pod) {

@@ -70,6 +70,19 @@ impl Version {
     }
 }
 
+impl Version {
+    /// The policy version a cluster of `release` applies: `latest` is that
+    /// release's own policy, and a newer version than the cluster knows is
+    /// read as its latest, as Pod Security Admission does.
+    pub fn at_most(self, release: crate::validate::KubeVersion) -> Version {
+        let cluster = u32::from(release.minor());
+        match self {
+            Version::Latest => Version::Minor(cluster),
+            Version::Minor(minor) => Version::Minor(minor.min(cluster)),
+        }
+    }
+}
+
 impl FromStr for Version {
     type Err = String;
 

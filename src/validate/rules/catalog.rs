@@ -161,6 +161,20 @@ pub(crate) static IGNORED_FIELD: Rule = Rule {
     ..Rule::API_WARNING
 };
 
+pub(crate) static FEATURE_GATE_OFF: Rule = Rule {
+    id: "api/feature-gate-off",
+    summary: Words::new(
+        "A field whose feature gate is off in the chosen release: the API server drops it",
+        "指定したリリースでフィーチャーゲートが無効なフィールド(APIサーバーが破棄する)",
+    ),
+    help: Words::new(
+        "remove the field, check for a release that has the gate on (--kube-version), or say that your cluster turns it on (--feature-gates Name=true)",
+        "フィールドを削除するか、ゲートが有効なリリースで確認する(--kube-version)か、クラスターでゲートを有効にしているなら--feature-gates Name=trueを指定してください",
+    ),
+    docs: "https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/",
+    ..Rule::API_WARNING
+};
+
 pub(crate) static NODE_PORT_RANGE: Rule = Rule {
     id: "api/node-port-range",
     summary: Words::new(
@@ -202,6 +216,8 @@ pub(crate) static RULES: &[&Rule] = &[
     &SELECTOR_MISMATCH,
     &WARNING,
     &IGNORED_FIELD,
+    &FEATURE_GATE_OFF,
+    &super::list_keys::DUPLICATE_LIST_KEY,
     &NODE_PORT_RANGE,
     &VOLUME_CLAIM_TEMPLATE_NAME,
 ];

@@ -11,6 +11,7 @@
 pub(crate) mod catalog;
 mod config;
 mod cron;
+pub(crate) mod list_keys;
 mod metadata;
 pub(crate) mod names;
 mod network_policy;
@@ -29,6 +30,7 @@ use super::finding::{Finding, Pos, Text};
 use super::path::FieldPath;
 use super::pod::{self, PodView};
 use super::rule::Rule;
+use super::versions::Cluster;
 use super::yaml::{Entry, Node, Value};
 use crate::validate::go::fmt::shown;
 
@@ -55,6 +57,8 @@ const TOO_LONG: FieldError = (&catalog::TOO_LONG, "Too long", "長すぎます")
 pub(crate) struct Ctx<'a> {
     pub document: usize,
     pub out: &'a mut Vec<Finding>,
+    /// The release and gates the API server has.
+    pub cluster: &'a Cluster,
 }
 
 impl Ctx<'_> {

@@ -43,6 +43,7 @@ pub(super) fn check_claim_template(template: &Node, path: &FieldPath, ctx: &mut 
     let mut inner = Ctx {
         document: ctx.document,
         out: &mut found,
+        cluster: ctx.cluster,
     };
     let spec_path = path.field("spec");
     match template.entry("spec") {
@@ -355,6 +356,7 @@ mod tests {
         let mut ctx = Ctx {
             document: 0,
             out: &mut out,
+            cluster: &crate::validate::versions::LATEST,
         };
         let path = FieldPath::default()
             .field("spec")

@@ -150,6 +150,7 @@ pub(crate) fn is_valid_selector(selector: &Node) -> bool {
     let mut ctx = Ctx {
         document: 0,
         out: &mut scratch,
+        cluster: &crate::validate::versions::LATEST,
     };
     check_label_selector(selector, &FieldPath::default(), &mut ctx);
     scratch.is_empty()

@@ -8,6 +8,7 @@ use super::{Ctx, is_map};
 use crate::validate::finding::Text;
 use crate::validate::go::fmt::go_quote;
 use crate::validate::path::FieldPath;
+use crate::validate::versions::Gate;
 use crate::validate::yaml::Node;
 
 /// The operators the server accepts (the comparison operators are alpha and
@@ -138,17 +139,46 @@ fn check_operator(
             ),
         ),
         "Exists" => {}
+        "Gt" | "Lt"
+            if ctx
+                .cluster
+                .enabled(Gate::TaintTolerationComparisonOperators) =>
+        {
+            if value.trim().parse::<i64>().is_err() {
+                ctx.invalid_shown(
+                    &path.field("value"),
+                    at("value"),
+                    &go_quote(value),
+                    Text::new(
+                        "must be an integer when `operator` is Gt or Lt",
+                        "`operator`がGtまたはLtのときは整数でなければなりません",
+                    ),
+                    Text::new(
+                        "Gt and Lt compare the taint's value as a number: write the threshold as digits, such as \"5\"",
+                        "GtとLtはtaintの値を数として比べます。しきい値は\"5\"のように数字で書いてください",
+                    ),
+                );
+            }
+        }
         _ => {
             if let Some(node) = toleration.get("operator") {
-                ctx.unsupported(
-                    &path.field("operator"),
-                    node,
-                    &OPERATORS,
+                let version = ctx.cluster.version;
+                let help = if matches!(operator, "Gt" | "Lt") {
+                    Text::new(
+                        format!(
+                            "Gt and Lt need the alpha feature gate TaintTolerationComparisonOperators, off by default in Kubernetes {version}; use Equal or Exists, or check with --feature-gates TaintTolerationComparisonOperators=true if your cluster turns it on"
+                        ),
+                        format!(
+                            "GtとLtにはアルファ版のフィーチャーゲートTaintTolerationComparisonOperatorsが必要で、Kubernetes {version}では既定で無効です。EqualかExistsを使うか、クラスターで有効にしている場合は--feature-gates TaintTolerationComparisonOperators=trueを付けて確認してください"
+                        ),
+                    )
+                } else {
                     Text::new(
                         "`Exists` tolerates any value of the key; `Equal` (the default) one value",
                         "`Exists`はキーの値を問わず、`Equal`(既定値)は1つの値に一致します",
-                    ),
-                );
+                    )
+                };
+                ctx.unsupported(&path.field("operator"), node, &OPERATORS, help);
             }
         }
     }

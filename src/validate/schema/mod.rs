@@ -7,7 +7,7 @@ mod kinds;
 mod shapes;
 mod walk;
 
-pub(crate) use shapes::{group_of, schemas};
+pub(crate) use shapes::{group_of, old_schemas, schemas};
 pub(crate) use walk::check_document;
 
 use super::finding::Severity;

@@ -87,6 +87,50 @@ pub(crate) fn schemas() -> &'static Schemas {
     SCHEMAS.get_or_init(compile)
 }
 
+/// The schemas of kinds the latest release no longer serves, from the last
+/// release that did (for `--kube-version`), compiled on first use.
+pub(crate) fn old_schemas() -> &'static Schemas {
+    static OLD: OnceLock<Schemas> = OnceLock::new();
+    OLD.get_or_init(compile_old)
+}
+
+fn compile_old() -> Schemas {
+    let data: Json =
+        serde_json::from_str(include_str!("../versions/old.json")).unwrap_or(Json::Null);
+    let empty = serde_json::Map::new();
+    let definitions = data
+        .get("definitions")
+        .and_then(Json::as_object)
+        .unwrap_or(&empty);
+    let mut compiler = Compiler {
+        definitions,
+        shapes: Vec::new(),
+        by_name: HashMap::new(),
+    };
+    let mut kinds = HashMap::new();
+    let mut versions_of_kind: HashMap<String, Vec<String>> = HashMap::new();
+    let roots = data
+        .get("roots")
+        .and_then(Json::as_object)
+        .unwrap_or(&empty);
+    for (key, name) in roots {
+        let (Some((api_version, kind)), Some(name)) = (key.split_once('\t'), name.as_str()) else {
+            continue;
+        };
+        let id = compiler.convert(&serde_json::json!({ "$ref": format!("#/$defs/{name}") }));
+        kinds.insert((api_version.to_string(), kind.to_string()), id);
+        versions_of_kind
+            .entry(kind.to_string())
+            .or_default()
+            .push(api_version.to_string());
+    }
+    Schemas {
+        shapes: compiler.shapes,
+        kinds,
+        versions_of_kind,
+    }
+}
+
 const QUANTITY: &str = "io.k8s.apimachinery.pkg.api.resource.Quantity";
 const INT_OR_STRING: &str = "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
 
@@ -201,7 +245,7 @@ impl Compiler<'_> {
         {
             return Shape::Any;
         }
-        match schema.get("type").and_then(Json::as_str) {
+        match type_of(schema) {
             Some("string") => Shape::String,
             Some("integer") => Shape::Integer {
                 int32: schema.get("format").and_then(Json::as_str) == Some("int32"),
@@ -252,6 +296,16 @@ impl Compiler<'_> {
     }
 }
 
+/// A schema's type: `"string"`, or the first of `["string", "null"]` that is
+/// not null (as the OpenAPI v3 documents write optional fields).
+fn type_of(schema: &Json) -> Option<&str> {
+    match schema.get("type")? {
+        Json::String(name) => Some(name),
+        Json::Array(names) => names.iter().filter_map(Json::as_str).find(|n| *n != "null"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,6 +327,26 @@ mod tests {
         }
         assert_eq!(schemas.versions_of("Deployment"), ["apps/v1"]);
         assert!(schemas.kind_names().count() > 60);
+    }
+
+    #[test]
+    fn kinds_gone_from_the_latest_release_keep_their_schema() {
+        let old = old_schemas();
+        let flow = old
+            .kind("flowcontrol.apiserver.k8s.io/v1beta3", "FlowSchema")
+            .unwrap();
+        let Shape::Object { properties, .. } = old.shape(flow) else {
+            panic!()
+        };
+        let Shape::Object { required, .. } = old.shape(properties["spec"]) else {
+            panic!()
+        };
+        assert!(required.contains(&"priorityLevelConfiguration".to_string()));
+        assert!(
+            schemas()
+                .kind("flowcontrol.apiserver.k8s.io/v1beta3", "FlowSchema")
+                .is_none()
+        );
     }
 
     #[test]

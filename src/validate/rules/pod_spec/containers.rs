@@ -1,6 +1,7 @@
 //! The three container lists: names, images, and what each kind of container may and may not set.
 
 use super::*;
+use crate::validate::versions::Gate;
 
 /// Every container list: at least one regular container, names unique across
 /// all lists, each container's own rules, and ephemeral containers refused.
@@ -224,11 +225,16 @@ pub(super) fn check_init_container(container: &Node, path: &FieldPath, ctx: &mut
                 ..
             },
         ) => {
-            if !CONTAINER_RESTART_POLICIES.contains(&policy.as_str()) {
+            let allowed = if ctx.cluster.enabled(Gate::ContainerRestartRules) {
+                CONTAINER_RESTART_POLICIES
+            } else {
+                &["Always"]
+            };
+            if !allowed.contains(&policy.as_str()) {
                 ctx.unsupported(
                     &path.field("restartPolicy"),
                     node,
-                    CONTAINER_RESTART_POLICIES,
+                    allowed,
                     Text::new(
                         "an init container's restartPolicy is Always (a native sidecar) or, from 1.35, OnFailure or Never; leave it out for a plain init container",
                         "InitコンテナのrestartPolicyはAlways(ネイティブのサイドカーコンテナ)、または1.35以降はOnFailureかNeverです。通常のInitコンテナなら省略してください",

@@ -13,6 +13,7 @@ mod container_ports;
 mod containers;
 mod deadlines;
 mod env;
+mod gated;
 mod mounts;
 mod policies;
 mod probes;
@@ -159,6 +160,7 @@ pub(super) fn check_pod_spec(view: &PodView<'_>, ctx: &mut Ctx<'_>) {
     check_restart_policy(&pod, ctx);
     check_dns(&pod, ctx);
     check_deadlines(&pod, ctx);
+    gated::check_gated_fields(&pod, ctx);
     super::tolerations::check(spec, path, ctx);
 }
 

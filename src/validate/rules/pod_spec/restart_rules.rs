@@ -9,11 +9,13 @@
 //! action (gate RestartAllContainersOnContainerExits, on from 1.36).
 
 use super::*;
+use crate::validate::versions::Gate;
 
 /// What `restartPolicy` a regular or init container may set.
 pub(super) const CONTAINER_RESTART_POLICIES: &[&str] = RESTART_POLICIES;
 
-/// What a rule may do when it matches.
+/// What a rule may do when it matches (the second only with the
+/// RestartAllContainersOnContainerExits gate).
 const RULE_ACTIONS: &[&str] = &["Restart", "RestartAllContainers"];
 
 /// How a rule compares the exit code with its values.
@@ -33,6 +35,22 @@ pub(super) fn check_container_restart_policy(
     let Some(node) = container.present("restartPolicy") else {
         return;
     };
+    if !ctx.cluster.enabled(Gate::ContainerRestartRules) {
+        let version = ctx.cluster.version;
+        ctx.forbidden(
+            &path.field("restartPolicy"),
+            node.pos,
+            Text::new(
+                "may not be set for non-init containers",
+                "Initコンテナ以外には設定できません",
+            ),
+            Text::new(
+                format!("in Kubernetes {version} only an init container takes a restartPolicy (Always makes it a sidecar): a regular container's own policy needs the ContainerRestartRules gate, on from 1.35; remove it to follow the Pod's"),
+                format!("Kubernetes {version}ではrestartPolicyを設定できるのはInitコンテナだけです(Alwaysでサイドカーになります)。通常のコンテナ自身のポリシーにはContainerRestartRulesゲートが必要で、1.35から有効です。削除するとPodの設定に従います"),
+            ),
+        );
+        return;
+    }
     if node
         .as_str()
         .is_some_and(|policy| !CONTAINER_RESTART_POLICIES.contains(&policy))
@@ -56,6 +74,9 @@ pub(super) fn check_restart_rules(container: &Node, path: &FieldPath, ctx: &mut 
     let Some(entry) = container.present_entry("restartPolicyRules") else {
         return;
     };
+    if !ctx.cluster.enabled(Gate::ContainerRestartRules) {
+        return;
+    }
     let rules = entry.value.items();
     if rules.is_empty() {
         return;
@@ -97,10 +118,18 @@ fn check_rule(rule: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     if !is_map(rule) {
         return;
     }
+    let actions = if ctx
+        .cluster
+        .enabled(Gate::RestartAllContainersOnContainerExits)
+    {
+        RULE_ACTIONS
+    } else {
+        &RULE_ACTIONS[..1]
+    };
     ctx.choice(
         rule,
         "action",
-        RULE_ACTIONS,
+        actions,
         path,
         Text::new(
             "a restart rule's action is Restart (restart this container) or RestartAllContainers (restart the whole Pod in place, from 1.36)",

@@ -68,29 +68,36 @@ pub(crate) fn way_to_template<'a>(kind: &str, root: &'a Node) -> Option<Template
     })
 }
 
-/// Where the API server reports a Pod spec left out (or null): the path
-/// `….spec.containers` it says is required, at the `spec` key when it is
-/// written as null, else at the key of the mapping that lacks it, else at
-/// the start of the document. `None` when the spec is there, or when the
-/// way to it already stops earlier (the schema reports a missing template).
+/// Where the API server reports a Pod spec left out (or null): the full
+/// path `….spec.containers` it says is required, at the `spec` key when it
+/// is written as null, else at the key of the mapping that lacks it (the
+/// start of the document for a top-level spec). `None` when the spec is
+/// there, or when the way to it stops at a missing template (the schema
+/// reports that).
 pub(crate) fn missing_spec(kind: &str, root: &Node) -> Option<(FieldPath, Pos)> {
-    let fields = template_fields(kind)?.iter().chain(&["spec"]);
+    let fields: Vec<&str> = template_fields(kind)?
+        .iter()
+        .copied()
+        .chain(["spec"])
+        .collect();
+    let full = fields
+        .iter()
+        .fold(FieldPath::default(), |path, field| path.field(field))
+        .field("containers");
     let mut node = root;
-    let mut path = FieldPath::default();
     let mut pos = root.pos;
-    for field in fields {
-        path = path.field(field);
-        let entry = node.entry(field);
-        match entry {
+    for field in &fields {
+        if !matches!(node.value, Value::Map(_)) {
+            return None;
+        }
+        match node.entry(field) {
             Some(entry) if entry.value.value != Value::Null => {
                 pos = entry.key_pos;
                 node = &entry.value;
             }
-            _ if *field != "spec" || !matches!(node.value, Value::Map(_)) => return None,
-            _ => {
-                let at = entry.map_or(pos, |entry| entry.key_pos);
-                return Some((path.field("containers"), at));
-            }
+            _ if *field != "spec" => return None,
+            Some(entry) => return Some((full, entry.key_pos)),
+            None => return Some((full, pos)),
         }
     }
     None
@@ -322,6 +329,13 @@ mod tests {
             ("spec.template.spec.containers", 3)
         );
         assert!(missing_spec("Deployment", &root("kind: Deployment\nspec: {}\n")).is_none());
+        let null_spec = root("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n");
+        let (path, pos) = missing_spec("Deployment", &null_spec).unwrap();
+        assert_eq!(
+            (path.as_str(), pos.line),
+            ("spec.template.spec.containers", 4),
+            "a null spec: the full path, at its key"
+        );
         assert!(missing_spec("Pod", &root("spec: {containers: []}\n")).is_none());
     }
 

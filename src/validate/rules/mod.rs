@@ -131,6 +131,12 @@ impl Ctx<'_> {
         self.field_error(INVALID, path, pos, Some(shown), detail, help);
     }
 
+    /// `<path>: Invalid value: <detail>`, for an error about a whole object
+    /// whose value the server leaves out (Go's `field.OmitValueType`).
+    pub fn invalid_omitted(&mut self, path: &FieldPath, pos: Pos, detail: Text, help: Text) {
+        self.field_error(INVALID, path, pos, None, detail, help);
+    }
+
     /// The selector/template-labels mismatch: worded like any invalid value,
     /// but with its own rule id, because exercises and lessons test for it.
     pub fn selector_mismatch(

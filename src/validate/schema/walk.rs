@@ -147,10 +147,11 @@ impl Walker<'_> {
                 .is_some_and(|value| value.value != Value::Null);
             let reported_by_rules = path.as_str().is_empty() && name == "metadata";
             if !present && !reported_by_rules {
+                let at = node.entry(name).map_or(key_pos, |entry| entry.key_pos);
                 self.report(
                     &super::REQUIRED,
                     &path.field(name),
-                    key_pos,
+                    at,
                     Text::new(
                         format!("{}: Required value", path.field(name)),
                         format!("{}: 必須の値です", path.field(name)),

@@ -23,6 +23,7 @@ pub(in crate::validate::rules) fn check_job(root: &Node, path: &FieldPath, ctx: 
     };
     check_job_counts(spec, path, ctx);
     check_completion_mode(spec, path, ctx);
+    super::pod_failure_policy::check(spec, path, ctx);
     if root.get("kind").and_then(Node::as_str) == Some("CronJob") {
         check_job_template_selector(spec, path, ctx);
     } else {

@@ -12,6 +12,7 @@ mod counts;
 mod daemon_set;
 mod deployment;
 mod job;
+mod pod_failure_policy;
 mod replicas;
 mod selector;
 mod stateful_set;

@@ -461,3 +461,36 @@ fn job_selector_needs_manual_selector() {
     let (_, message) = one(&job("  manualSelector: true\n"));
     assert_eq!(message, "spec.selector: Required value");
 }
+
+#[test]
+fn pod_failure_policy_rules_and_restart_policy() {
+    let job = |rules: &str, restart: &str| {
+        format!(
+            "apiVersion: batch/v1\nkind: Job\nmetadata: {{name: j}}\nspec:\n  podFailurePolicy:\n    rules:\n{rules}  template:\n    spec:\n      restartPolicy: {restart}\n      containers: [{{name: main, image: busybox:1.36}}]\n"
+        )
+    };
+    let good = "    - action: FailJob\n      onExitCodes: {containerName: main, operator: In, values: [1, 42]}\n    - action: Ignore\n      onPodConditions: [{type: DisruptionTarget, status: \"True\"}]\n";
+    assert_eq!(errors(&job(good, "Never")), []);
+    let found = errors(&job(good, "OnFailure"));
+    assert_eq!(
+        found,
+        [(
+            "spec.template.spec.restartPolicy".to_string(),
+            "spec.template.spec.restartPolicy: Invalid value: \"OnFailure\": only \"Never\" is supported when podFailurePolicy is specified".to_string()
+        )]
+    );
+    let bad = "    - action: FailIndex\n      onExitCodes: {operator: In, values: [42, 0]}\n    - action: Count\n";
+    let messages: Vec<String> = errors(&job(bad, "Never"))
+        .into_iter()
+        .map(|(_, m)| m)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "spec.podFailurePolicy.rules[0].action: Invalid value: \"FailIndex\": requires the backoffLimitPerIndex to be set",
+            "spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: []int32{42, 0}: must be ordered",
+            "spec.podFailurePolicy.rules[0].onExitCodes.values[1]: Invalid value: 0: must not be 0 for the In operator",
+            "spec.podFailurePolicy.rules[1]: Invalid value: specifying one of OnExitCodes and OnPodConditions is required",
+        ]
+    );
+}

@@ -1,5 +1,5 @@
 //! The built-in course meets the course's own rules (the content issue):
-//! eight lessons in English and Japanese, prose of the right length, a
+//! nine lessons in English and Japanese, prose of the right length, a
 //! diagram and a misconceptions section in each, quizzes with enough items,
 //! kinds and misconception items, YAML examples the validator accepts, and
 //! exercises with correct and wrong variants beside them.
@@ -14,7 +14,7 @@ use kubetutor::i18n::Lang;
 use kubetutor::validate::{self, Severity};
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
-const LESSONS: [&str; 8] = [
+const LESSONS: [&str; 9] = [
     "resource-categories",
     "workload-apis",
     "the-pod",
@@ -23,6 +23,7 @@ const LESSONS: [&str; 8] = [
     "pods-on-eks",
     "pod-security",
     "pod-lifecycle",
+    "configuring-pods",
 ];
 
 fn course() -> Course {
@@ -77,7 +78,7 @@ fn prose_words(markdown: &str) -> usize {
 }
 
 #[test]
-fn eight_lessons_in_both_languages_in_course_order() {
+fn nine_lessons_in_both_languages_in_course_order() {
     let course = course();
     for lang in Lang::ALL {
         let ids: Vec<&str> = lessons(&course, lang)
@@ -260,6 +261,7 @@ fn the_exercises_the_course_promises_exist_with_variants() {
         "restricted-pod",
         "default-deny-networkpolicy",
         "restricted-namespace",
+        "configmap-files-and-env",
     ] {
         assert!(ids.contains(id), "missing exercise {id}");
     }
@@ -305,6 +307,7 @@ fn the_promised_diagrams_exist() {
         "dns-resolution",
         "eks-eni-pod-ips",
         "07-pss-levels",
+        "09-config-paths",
     ] {
         assert!(course.diagram(name).is_some(), "missing diagram {name}");
     }

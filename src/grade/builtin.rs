@@ -187,6 +187,8 @@ pub(crate) static RULES: &[&Rule] = &[
     &semantic::REACHABILITY,
     &semantic::ADDRESS,
     &semantic::POD_SECURITY,
+    &semantic::CONFIG_ENV,
+    &semantic::CONFIG_FILE,
 ];
 
 /// Runs a built-in rule on the input (`report` is the default validation).

@@ -7,6 +7,7 @@
 //! each failure names the field that decides it.
 
 mod address;
+mod config_source;
 mod image;
 mod pod_security;
 mod qos_class;
@@ -23,6 +24,7 @@ use super::check::CheckError;
 use crate::validate::{self, Node, PodView, Pos, Rule, Text, Value};
 
 pub(super) use address::ADDRESS;
+pub(super) use config_source::{CONFIG_ENV, CONFIG_FILE};
 pub(super) use image::IMAGE;
 pub(super) use pod_security::POD_SECURITY;
 pub(super) use qos_class::QOS_CLASS;
@@ -46,10 +48,12 @@ pub enum Semantic {
     Reachability(reachability::Reachability),
     Address(address::AddressCheck),
     PodSecurity(pod_security::PodSecurityCheck),
+    ConfigEnv(config_source::ConfigEnv),
+    ConfigFile(config_source::ConfigFile),
 }
 
 /// The rule names of the semantic checks in exercise.yaml.
-pub(super) const NAMES: [&str; 10] = [
+pub(super) const NAMES: [&str; 12] = [
     "volume-shared",
     "sidecar",
     "service-selects",
@@ -60,6 +64,8 @@ pub(super) const NAMES: [&str; 10] = [
     "reachability",
     "address",
     "pod-security",
+    "config-env",
+    "config-file",
 ];
 
 /// Why a check failed: the field that decides it, and what is wrong there.
@@ -99,6 +105,12 @@ impl Semantic {
             "address" => {
                 Semantic::Address(read::<address::AddressCheck>(params)?.validated(params)?)
             }
+            "config-env" => {
+                Semantic::ConfigEnv(read::<config_source::ConfigEnv>(params)?.validated(params)?)
+            }
+            "config-file" => {
+                Semantic::ConfigFile(read::<config_source::ConfigFile>(params)?.validated(params)?)
+            }
             _ => Semantic::PodSecurity(pod_security::PodSecurityCheck::parse(params)?),
         })
     }
@@ -116,6 +128,8 @@ impl Semantic {
             Semantic::Reachability(_) => &REACHABILITY,
             Semantic::Address(_) => &ADDRESS,
             Semantic::PodSecurity(_) => &POD_SECURITY,
+            Semantic::ConfigEnv(_) => &CONFIG_ENV,
+            Semantic::ConfigFile(_) => &CONFIG_FILE,
         }
     }
 
@@ -132,6 +146,8 @@ impl Semantic {
             Semantic::Reachability(check) => check.message(),
             Semantic::Address(check) => check.message(),
             Semantic::PodSecurity(check) => check.message(),
+            Semantic::ConfigEnv(check) => check.message(),
+            Semantic::ConfigFile(check) => check.message(),
         }
     }
 
@@ -148,6 +164,8 @@ impl Semantic {
             Semantic::Reachability(check) => check.explain(),
             Semantic::Address(check) => check.explain(),
             Semantic::PodSecurity(check) => check.explain(),
+            Semantic::ConfigEnv(check) => check.explain(),
+            Semantic::ConfigFile(check) => check.explain(),
         }
     }
 
@@ -164,6 +182,8 @@ impl Semantic {
             Semantic::Reachability(check) => check.run(objects),
             Semantic::Address(check) => check.run(objects),
             Semantic::PodSecurity(check) => check.run(objects),
+            Semantic::ConfigEnv(check) => check.run(objects),
+            Semantic::ConfigFile(check) => check.run(objects),
         }
     }
 }

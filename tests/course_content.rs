@@ -255,6 +255,13 @@ fn the_exercises_the_course_promises_exist_with_variants() {
         "restricted-pod",
         "default-deny-networkpolicy",
         "restricted-namespace",
+        "startup-probe-slow-start",
+        "graceful-shutdown-prestop",
+        "resize-policy",
+        "headless-service-dns",
+        "readiness-gated-service",
+        "pod-dns-config",
+        "container-restart-rules",
     ] {
         assert!(ids.contains(id), "missing exercise {id}");
     }

@@ -187,6 +187,9 @@ pub(crate) static RULES: &[&Rule] = &[
     &semantic::REACHABILITY,
     &semantic::ADDRESS,
     &semantic::POD_SECURITY,
+    &semantic::PROBE,
+    &semantic::GRACEFUL_SHUTDOWN,
+    &semantic::RESTARTS_ON,
 ];
 
 /// Runs a built-in rule on the input (`report` is the default validation).

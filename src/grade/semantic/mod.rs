@@ -2,16 +2,21 @@
 //! the answer depends on what the fields mean together — which volume two
 //! containers really share, whether a container runs for the Pod's life,
 //! which Pods a Service reaches, the QoS class the kubelet computes, the
-//! times a schedule fires, which traffic the NetworkPolicies let through.
+//! times a schedule fires, which traffic the NetworkPolicies let through,
+//! how long a probe waits, whether a shutdown has time to finish, after
+//! which exit codes a container is restarted.
 //! Each compares meaning, so every spelling of a right answer passes, and
 //! each failure names the field that decides it.
 
 mod address;
+mod graceful_shutdown;
 mod image;
 mod pod_security;
+mod probe;
 mod qos_class;
 mod quantity;
 mod reachability;
+mod restarts_on;
 mod schedule;
 mod service_selects;
 mod sidecar;
@@ -23,11 +28,14 @@ use super::check::CheckError;
 use crate::validate::{self, Node, PodView, Pos, Rule, Text, Value};
 
 pub(super) use address::ADDRESS;
+pub(super) use graceful_shutdown::GRACEFUL_SHUTDOWN;
 pub(super) use image::IMAGE;
 pub(super) use pod_security::POD_SECURITY;
+pub(super) use probe::PROBE;
 pub(super) use qos_class::QOS_CLASS;
 pub(super) use quantity::QUANTITY;
 pub(super) use reachability::REACHABILITY;
+pub(super) use restarts_on::RESTARTS_ON;
 pub(super) use schedule::SCHEDULE;
 pub(super) use service_selects::SERVICE_SELECTS;
 pub(super) use sidecar::SIDECAR;
@@ -46,10 +54,13 @@ pub enum Semantic {
     Reachability(reachability::Reachability),
     Address(address::AddressCheck),
     PodSecurity(pod_security::PodSecurityCheck),
+    Probe(probe::ProbeCheck),
+    GracefulShutdown(graceful_shutdown::GracefulShutdown),
+    RestartsOn(restarts_on::RestartsOn),
 }
 
 /// The rule names of the semantic checks in exercise.yaml.
-pub(super) const NAMES: [&str; 10] = [
+pub(super) const NAMES: [&str; 13] = [
     "volume-shared",
     "sidecar",
     "service-selects",
@@ -60,6 +71,9 @@ pub(super) const NAMES: [&str; 10] = [
     "reachability",
     "address",
     "pod-security",
+    "probe",
+    "graceful-shutdown",
+    "restarts-on",
 ];
 
 /// Why a check failed: the field that decides it, and what is wrong there.
@@ -99,6 +113,9 @@ impl Semantic {
             "address" => {
                 Semantic::Address(read::<address::AddressCheck>(params)?.validated(params)?)
             }
+            "probe" => Semantic::Probe(probe::ProbeCheck::parse(params)?),
+            "graceful-shutdown" => Semantic::GracefulShutdown(read(params)?),
+            "restarts-on" => Semantic::RestartsOn(restarts_on::RestartsOn::parse(params)?),
             _ => Semantic::PodSecurity(pod_security::PodSecurityCheck::parse(params)?),
         })
     }
@@ -116,6 +133,9 @@ impl Semantic {
             Semantic::Reachability(_) => &REACHABILITY,
             Semantic::Address(_) => &ADDRESS,
             Semantic::PodSecurity(_) => &POD_SECURITY,
+            Semantic::Probe(_) => &PROBE,
+            Semantic::GracefulShutdown(_) => &GRACEFUL_SHUTDOWN,
+            Semantic::RestartsOn(_) => &RESTARTS_ON,
         }
     }
 
@@ -132,6 +152,9 @@ impl Semantic {
             Semantic::Reachability(check) => check.message(),
             Semantic::Address(check) => check.message(),
             Semantic::PodSecurity(check) => check.message(),
+            Semantic::Probe(check) => check.message(),
+            Semantic::GracefulShutdown(check) => check.message(),
+            Semantic::RestartsOn(check) => check.message(),
         }
     }
 
@@ -148,6 +171,9 @@ impl Semantic {
             Semantic::Reachability(check) => check.explain(),
             Semantic::Address(check) => check.explain(),
             Semantic::PodSecurity(check) => check.explain(),
+            Semantic::Probe(check) => check.explain(),
+            Semantic::GracefulShutdown(check) => check.explain(),
+            Semantic::RestartsOn(check) => check.explain(),
         }
     }
 
@@ -164,6 +190,9 @@ impl Semantic {
             Semantic::Reachability(check) => check.run(objects),
             Semantic::Address(check) => check.run(objects),
             Semantic::PodSecurity(check) => check.run(objects),
+            Semantic::Probe(check) => check.run(objects),
+            Semantic::GracefulShutdown(check) => check.run(objects),
+            Semantic::RestartsOn(check) => check.run(objects),
         }
     }
 }

@@ -262,6 +262,13 @@ fn the_exercises_the_course_promises_exist_with_variants() {
         "default-deny-networkpolicy",
         "restricted-namespace",
         "configmap-files-and-env",
+        "startup-probe-slow-start",
+        "graceful-shutdown-prestop",
+        "resize-policy",
+        "headless-service-dns",
+        "readiness-gated-service",
+        "pod-dns-config",
+        "container-restart-rules",
     ] {
         assert!(ids.contains(id), "missing exercise {id}");
     }

@@ -457,11 +457,11 @@ fn quiz_and_exercises_open_from_the_reader() {
     assert_eq!(t.app.context(), Context::Exercises);
     t.press("\x1b\x1b");
     assert_eq!(t.app.context(), Context::CourseMap);
-    t.press("jx");
+    t.press("kx");
     assert_eq!(
         t.app.context(),
         Context::CourseMap,
-        "lesson 3 has no exercises"
+        "lesson 1 has no exercises"
     );
     snapshot("course_map_no_exercises_en_80x24", &t);
 }

@@ -189,6 +189,9 @@ pub(crate) static RULES: &[&Rule] = &[
     &semantic::POD_SECURITY,
     &semantic::CONFIG_ENV,
     &semantic::CONFIG_FILE,
+    &semantic::PROBE,
+    &semantic::GRACEFUL_SHUTDOWN,
+    &semantic::RESTARTS_ON,
 ];
 
 /// Runs a built-in rule on the input (`report` is the default validation).

@@ -2,17 +2,22 @@
 //! the answer depends on what the fields mean together — which volume two
 //! containers really share, whether a container runs for the Pod's life,
 //! which Pods a Service reaches, the QoS class the kubelet computes, the
-//! times a schedule fires, which traffic the NetworkPolicies let through.
+//! times a schedule fires, which traffic the NetworkPolicies let through,
+//! how long a probe waits, whether a shutdown has time to finish, after
+//! which exit codes a container is restarted.
 //! Each compares meaning, so every spelling of a right answer passes, and
 //! each failure names the field that decides it.
 
 mod address;
 mod config_source;
+mod graceful_shutdown;
 mod image;
 mod pod_security;
+mod probe;
 mod qos_class;
 mod quantity;
 mod reachability;
+mod restarts_on;
 mod schedule;
 mod service_selects;
 mod sidecar;
@@ -25,11 +30,14 @@ use crate::validate::{self, Node, PodView, Pos, Rule, Text, Value};
 
 pub(super) use address::ADDRESS;
 pub(super) use config_source::{CONFIG_ENV, CONFIG_FILE};
+pub(super) use graceful_shutdown::GRACEFUL_SHUTDOWN;
 pub(super) use image::IMAGE;
 pub(super) use pod_security::POD_SECURITY;
+pub(super) use probe::PROBE;
 pub(super) use qos_class::QOS_CLASS;
 pub(super) use quantity::QUANTITY;
 pub(super) use reachability::REACHABILITY;
+pub(super) use restarts_on::RESTARTS_ON;
 pub(super) use schedule::SCHEDULE;
 pub(super) use service_selects::SERVICE_SELECTS;
 pub(super) use sidecar::SIDECAR;
@@ -50,10 +58,13 @@ pub enum Semantic {
     PodSecurity(pod_security::PodSecurityCheck),
     ConfigEnv(config_source::ConfigEnv),
     ConfigFile(config_source::ConfigFile),
+    Probe(probe::ProbeCheck),
+    GracefulShutdown(graceful_shutdown::GracefulShutdown),
+    RestartsOn(restarts_on::RestartsOn),
 }
 
 /// The rule names of the semantic checks in exercise.yaml.
-pub(super) const NAMES: [&str; 12] = [
+pub(super) const NAMES: [&str; 15] = [
     "volume-shared",
     "sidecar",
     "service-selects",
@@ -66,6 +77,9 @@ pub(super) const NAMES: [&str; 12] = [
     "pod-security",
     "config-env",
     "config-file",
+    "probe",
+    "graceful-shutdown",
+    "restarts-on",
 ];
 
 /// Why a check failed: the field that decides it, and what is wrong there.
@@ -111,6 +125,9 @@ impl Semantic {
             "config-file" => {
                 Semantic::ConfigFile(read::<config_source::ConfigFile>(params)?.validated(params)?)
             }
+            "probe" => Semantic::Probe(probe::ProbeCheck::parse(params)?),
+            "graceful-shutdown" => Semantic::GracefulShutdown(read(params)?),
+            "restarts-on" => Semantic::RestartsOn(restarts_on::RestartsOn::parse(params)?),
             _ => Semantic::PodSecurity(pod_security::PodSecurityCheck::parse(params)?),
         })
     }
@@ -130,6 +147,9 @@ impl Semantic {
             Semantic::PodSecurity(_) => &POD_SECURITY,
             Semantic::ConfigEnv(_) => &CONFIG_ENV,
             Semantic::ConfigFile(_) => &CONFIG_FILE,
+            Semantic::Probe(_) => &PROBE,
+            Semantic::GracefulShutdown(_) => &GRACEFUL_SHUTDOWN,
+            Semantic::RestartsOn(_) => &RESTARTS_ON,
         }
     }
 
@@ -148,6 +168,9 @@ impl Semantic {
             Semantic::PodSecurity(check) => check.message(),
             Semantic::ConfigEnv(check) => check.message(),
             Semantic::ConfigFile(check) => check.message(),
+            Semantic::Probe(check) => check.message(),
+            Semantic::GracefulShutdown(check) => check.message(),
+            Semantic::RestartsOn(check) => check.message(),
         }
     }
 
@@ -166,6 +189,9 @@ impl Semantic {
             Semantic::PodSecurity(check) => check.explain(),
             Semantic::ConfigEnv(check) => check.explain(),
             Semantic::ConfigFile(check) => check.explain(),
+            Semantic::Probe(check) => check.explain(),
+            Semantic::GracefulShutdown(check) => check.explain(),
+            Semantic::RestartsOn(check) => check.explain(),
         }
     }
 
@@ -184,6 +210,9 @@ impl Semantic {
             Semantic::PodSecurity(check) => check.run(objects),
             Semantic::ConfigEnv(check) => check.run(objects),
             Semantic::ConfigFile(check) => check.run(objects),
+            Semantic::Probe(check) => check.run(objects),
+            Semantic::GracefulShutdown(check) => check.run(objects),
+            Semantic::RestartsOn(check) => check.run(objects),
         }
     }
 }

@@ -147,7 +147,11 @@ impl ServiceSelects {
         let spec = service.present("spec");
         let spec_pos = spec.map_or(service.pos, |s| s.pos);
         if let Some(headless) = self.headless {
-            let ip = spec.and_then(|s| s.present("clusterIP"));
+            // The server fills clusterIP from clusterIPs[0] when only the list is given.
+            let ip = spec.and_then(|s| {
+                s.present("clusterIP")
+                    .or_else(|| s.present("clusterIPs").and_then(|ips| ips.items().first()))
+            });
             let is_headless = ip.and_then(Node::as_str) == Some("None");
             if headless != is_headless {
                 let at = ip.map_or(spec_pos, |n| n.pos);

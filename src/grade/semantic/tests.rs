@@ -179,6 +179,14 @@ fn service_selects_the_pods_and_reaches_their_port() {
         reason(check, &service_and_db("{app: db}", "10.0.0.9", "5432")).contains("clusterIP: None")
     );
     assert!(
+        passes(
+            check,
+            &service_and_db("{app: db}", "None", "5432")
+                .replace("clusterIP: None", "clusterIPs: [None]")
+        ),
+        "clusterIPs alone fills clusterIP"
+    );
+    assert!(
         reason(check, &service_and_db("{app: db}", "None", "5433"))
             .contains("targets container port 5432")
     );
@@ -632,4 +640,238 @@ fn config_checks_read_secrets_too() {
     )
     .unwrap_err();
     assert!(err.message.contains("absolute path"), "{}", err.message);
+fn probed(probe: &str) -> String {
+    pod(&format!(
+        "  containers:\n  - name: app\n    image: a\n    ports: [{{name: http, containerPort: 8080}}]\n{probe}"
+    ))
+}
+
+const STARTUP: &str = "{id: p, rule: probe, container: app, probe: startup, port: 8080, min: 300}";
+
+#[test]
+fn probe_budget_multiplies_with_the_api_defaults() {
+    for right in [
+        "    startupProbe: {httpGet: {path: /healthz, port: http}, periodSeconds: 10, failureThreshold: 30}\n",
+        "    startupProbe: {httpGet: {path: /healthz, port: 8080}, periodSeconds: 30, failureThreshold: 10}\n",
+        "    startupProbe: {tcpSocket: {port: http}, failureThreshold: 30}\n",
+        "    startupProbe: {httpGet: {port: http}, initialDelaySeconds: 60, failureThreshold: 24, periodSeconds: 0}\n",
+    ] {
+        assert!(passes(STARTUP, &probed(right)), "{right}");
+    }
+    let delay_only =
+        probed("    startupProbe: {httpGet: {port: http}, initialDelaySeconds: 240}\n");
+    assert!(
+        reason(STARTUP, &delay_only).contains("270 s (initialDelaySeconds 240 + failureThreshold 3 (API default) × periodSeconds 10 (API default))"),
+        "{}",
+        reason(STARTUP, &delay_only)
+    );
+    let liveness_only =
+        probed("    livenessProbe: {httpGet: {port: http}, initialDelaySeconds: 300}\n");
+    assert!(reason(STARTUP, &liveness_only).contains("has no startup probe"));
+    let strict = "{id: p, rule: probe, container: app, probe: liveness, max: 30}";
+    assert!(passes(
+        strict,
+        &probed("    livenessProbe: {httpGet: {port: http}}\n")
+    ));
+    assert!(
+        passes(
+            strict,
+            &probed(
+                "    livenessProbe: {httpGet: {port: http}, initialDelaySeconds: 60, periodSeconds: 5, failureThreshold: 6}\n"
+            )
+        ),
+        "a liveness probe's delay does not count"
+    );
+    assert!(
+        reason(
+            strict,
+            &probed("    livenessProbe: {httpGet: {port: http}, failureThreshold: 30}\n")
+        )
+        .contains("allows 300 s")
+    );
+    let quoted = probed("    startupProbe: {httpGet: {port: http}, failureThreshold: '30'}\n");
+    assert!(reason(STARTUP, &quoted).contains("the API takes a whole number"));
+}
+
+#[test]
+fn probe_port_resolves_names_in_the_probed_container() {
+    let check = "{id: p, rule: probe, container: app, probe: readiness, port: 8080}";
+    assert!(passes(
+        check,
+        &probed("    readinessProbe: {httpGet: {path: /ready, port: http}}\n")
+    ));
+    let by_name = "{id: p, rule: probe, container: app, probe: readiness, port: http}";
+    assert!(passes(
+        by_name,
+        &probed("    readinessProbe: {tcpSocket: {port: 8080}}\n")
+    ));
+    assert!(
+        reason(
+            check,
+            &probed("    readinessProbe: {httpGet: {port: web}}\n")
+        )
+        .contains("does not declare")
+    );
+    assert!(
+        reason(
+            check,
+            &probed("    readinessProbe: {httpGet: {port: 9100}}\n")
+        )
+        .contains("checks port 9100")
+    );
+    assert!(
+        reason(
+            check,
+            &probed("    readinessProbe: {httpGet: {host: localhost, port: http}}\n")
+        )
+        .contains("not to the Pod")
+    );
+    assert!(
+        reason(
+            check,
+            &probed("    readinessProbe: {exec: {command: [curl, localhost:8080]}}\n")
+        )
+        .contains("cannot be read offline")
+    );
+    let sidecar_port = pod(
+        "  containers:\n  - {name: app, image: a}\n  - {name: side, image: b, ports: [{name: http, containerPort: 8080}]}\n",
+    )
+    .replace(
+        "{name: app, image: a}",
+        "{name: app, image: a, readinessProbe: {httpGet: {port: http}}}",
+    );
+    assert!(
+        reason(check, &sidecar_port).contains("does not declare"),
+        "a name declared by another container does not count"
+    );
+    assert!(reason(check, &probed("")).contains("counts as ready as soon as it runs"));
+}
+
+const SHUTDOWN: &str = "{id: g, rule: graceful-shutdown, container: web, wait: 10, shutdown: 30}";
+
+fn stopping(grace: &str, pre_stop: &str) -> String {
+    pod(&format!(
+        "{grace}  containers:\n  - name: web\n    image: w\n    lifecycle:\n      preStop: {pre_stop}\n"
+    ))
+}
+
+#[test]
+fn graceful_shutdown_reads_every_way_to_wait() {
+    let grace = |n: u32| format!("  terminationGracePeriodSeconds: {n}\n");
+    for (seconds, hook) in [
+        (40, "{sleep: {seconds: 10}}"),
+        (45, "{exec: {command: [sleep, '15']}}"),
+        (40, "{exec: {command: [/bin/sleep, 10s]}}"),
+        (40, "{exec: {command: [/bin/sh, -c, 'sleep 10; echo bye']}}"),
+        (
+            60,
+            "{exec: {command: [sh, -ec, 'sleep 0.5m && nginx -s quit']}}",
+        ),
+    ] {
+        assert!(passes(SHUTDOWN, &stopping(&grace(seconds), hook)), "{hook}");
+    }
+    assert!(
+        reason(SHUTDOWN, &stopping("", "{sleep: {seconds: 10}}"))
+            .contains("30 (the API default, as it is left out)")
+    );
+    assert!(
+        reason(SHUTDOWN, &stopping(&grace(25), "{sleep: {seconds: 15}}"))
+            .contains("make it at least 45")
+    );
+    assert!(
+        reason(SHUTDOWN, &stopping(&grace(60), "{sleep: {seconds: 3}}"))
+            .contains("waits 3 s; the exercise asks for at least 10 s")
+    );
+    assert!(
+        reason(
+            SHUTDOWN,
+            &stopping(&grace(45), "{exec: {command: ['sleep 10']}}")
+        )
+        .contains("single word")
+    );
+    assert!(
+        reason(
+            SHUTDOWN,
+            &stopping(&grace(45), "{exec: {command: [sh, -c, 'sleep 10 &']}}")
+        )
+        .contains("in the background")
+    );
+    assert!(
+        reason(
+            SHUTDOWN,
+            &stopping(
+                &grace(45),
+                "{exec: {command: [sh, -c, 'echo bye; sleep 10']}}"
+            )
+        )
+        .contains("cannot be told offline")
+    );
+    assert!(
+        reason(
+            SHUTDOWN,
+            &stopping(&grace(45), "{httpGet: {path: /drain, port: 8080}}")
+        )
+        .contains("httpGet hook")
+    );
+    let post_start = pod(
+        "  terminationGracePeriodSeconds: 45\n  containers:\n  - name: web\n    image: w\n    lifecycle:\n      postStart: {sleep: {seconds: 10}}\n",
+    );
+    assert!(reason(SHUTDOWN, &post_start).contains("has no preStop hook"));
+}
+
+fn restarting(init: &str, app: &str) -> String {
+    pod(&format!(
+        "  restartPolicy: Never\n  initContainers:\n  - {{name: fetch, image: f{init}}}\n  containers:\n  - {{name: app, image: a{app}}}\n"
+    ))
+}
+
+#[test]
+fn restarts_on_works_out_every_exit_code() {
+    let on_42 = "{id: r, rule: restarts-on, container: app, exitCodes: [42]}";
+    let rule = |op: &str, values: &str| {
+        format!(
+            ", restartPolicy: Never, restartPolicyRules: [{{action: Restart, exitCodes: {{operator: {op}, values: {values}}}}}]"
+        )
+    };
+    assert!(passes(on_42, &restarting("", &rule("In", "[42]"))));
+    assert!(
+        reason(on_42, &restarting("", &rule("In", "[1, 42]")))
+            .contains("restarted after exit code 1: rule 1")
+    );
+    assert!(reason(on_42, &restarting("", &rule("NotIn", "[42]"))).contains("exit code 0"));
+    let on_failure = rule("In", "[42]").replace("Never", "OnFailure");
+    assert!(
+        reason(on_42, &restarting("", &on_failure)).contains("its own restartPolicy OnFailure")
+    );
+    assert!(
+        reason(on_42, &restarting("", ""))
+            .contains("not restarted after exit code 42: the Pod's restartPolicy Never")
+    );
+    let no_policy =
+        ", restartPolicyRules: [{action: Restart, exitCodes: {operator: In, values: [42]}}]";
+    assert!(reason(on_42, &restarting("", no_policy)).contains("without its own restartPolicy"));
+    let retried = "{id: r, rule: restarts-on, container: fetch, exitCodes: nonzero}";
+    assert!(passes(
+        retried,
+        &restarting(", restartPolicy: OnFailure", "")
+    ));
+    assert!(
+        passes(retried, &restarting(&rule("NotIn", "[0]"), "")),
+        "Never with a NotIn [0] rule is OnFailure"
+    );
+    assert!(
+        passes(
+            retried,
+            &restarting("", "").replace("restartPolicy: Never", "restartPolicy: Always")
+        ),
+        "a regular init container reads the Pod's Always as OnFailure"
+    );
+    assert!(reason(retried, &restarting(", restartPolicy: Always", "")).contains("native sidecar"));
+    let err =
+        Check::from_yaml("{id: r, rule: restarts-on, container: a, exitCodes: all}").unwrap_err();
+    assert!(err.message.contains("nonzero"), "{}", err.message);
+    let err =
+        Check::from_yaml("{id: p, rule: probe, container: a, probe: startup, min: 60, max: 30}")
+            .unwrap_err();
+    assert!(err.message.contains("above `max`"), "{}", err.message);
 }

@@ -7,6 +7,7 @@ use crate::validate::go::fmt::go_quote;
 use std::collections::HashSet;
 
 use super::names::{dns1123_label, dns1123_subdomain, iana_svc_name, problem_text, qualified_name};
+use super::pod_spec::is_ip_address;
 use super::ports::{self, PROTOCOLS};
 use super::selectors::check_labels;
 use super::{Ctx, catalog, is_map};
@@ -55,6 +56,7 @@ pub(super) fn check(root: &Node, ctx: &mut Ctx<'_>) {
     check_ports(spec, &service, &path, ctx);
     check_external_name(spec, &service, spec_pos, &path, ctx);
     check_cluster_ip(spec, &service, &path, ctx);
+    check_cluster_ip_values(spec, &path, ctx);
     if let Some(selector) = spec.get("selector").filter(|node| is_map(node)) {
         check_labels(selector, &path.field("selector"), ctx);
     }
@@ -472,6 +474,36 @@ fn check_cluster_ip(spec: &Node, service: &Service<'_>, path: &FieldPath, ctx: &
     );
 }
 
+/// A cluster IP is an IP address, `None` (headless) or empty (the server
+/// picks one); `none` or a host name is rejected, reported at `clusterIPs`,
+/// which the server fills from `clusterIP`.
+fn check_cluster_ip_values(spec: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
+    let listed = spec.get("clusterIPs").map(Node::items).unwrap_or_default();
+    let ips: Vec<&Node> = if listed.is_empty() {
+        spec.get("clusterIP").into_iter().collect()
+    } else {
+        listed.iter().collect()
+    };
+    for (index, node) in ips.into_iter().enumerate() {
+        let Some(ip) = node.as_str() else { continue };
+        if ip.is_empty() || ip == "None" || is_ip_address(ip) {
+            continue;
+        }
+        ctx.invalid(
+            &path.field("clusterIPs").index(index),
+            node,
+            Text::new(
+                "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)",
+                "有効なIPアドレスでなければなりません(例: 10.9.8.7、2001:db8::ffff)",
+            ),
+            Text::new(
+                "write `None` (capital N) for a headless Service, an IP address from the Service range, or leave clusterIP out to get one assigned",
+                "ヘッドレスServiceには`None`(先頭は大文字)を書きます。それ以外はServiceの範囲のIPアドレスを書くか、clusterIPを省略して割り当てさせてください",
+            ),
+        );
+    }
+}
+
 /// sessionAffinity and the traffic policies.
 fn check_policies(spec: &Node, service: &Service<'_>, path: &FieldPath, ctx: &mut Ctx<'_>) {
     let text = |key: &str| {
@@ -689,6 +721,14 @@ mod tests {
             message,
             "spec.clusterIPs[0]: Invalid value: \"None\": may not be set to 'None' for NodePort services"
         );
+        let (path, message) = one(&service(&format!("  clusterIP: none\n{PORT}")));
+        assert_eq!(path, "spec.clusterIPs[0]");
+        assert_eq!(
+            message,
+            "spec.clusterIPs[0]: Invalid value: \"none\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"
+        );
+        assert!(errors(&service(&format!("  clusterIP: 10.96.0.20\n{PORT}"))).is_empty());
+        assert!(errors(&service(&format!("  clusterIP: \"\"\n{PORT}"))).is_empty());
         let (_, message) = one(&service(
             "  type: ExternalName\n  externalName: db.example.com\n  clusterIP: 10.0.0.10\n",
         ));

@@ -20,6 +20,8 @@ mod probes;
 mod restart_rules;
 mod volumes;
 
+pub(super) use policies::is_ip_address;
+
 use crate::validate::go::fmt::shown;
 use std::collections::HashSet;
 use std::net::IpAddr;

@@ -175,7 +175,7 @@ pub(super) fn check_nameservers(config: &Node, path: &FieldPath, ctx: &mut Ctx<'
 }
 
 /// An IP address as Go's sloppy parser reads it: also IPv4 with leading zeros.
-pub(super) fn is_ip_address(value: &str) -> bool {
+pub(in crate::validate::rules) fn is_ip_address(value: &str) -> bool {
     if value.parse::<IpAddr>().is_ok() {
         return true;
     }

@@ -431,215 +431,6 @@ fn unknown_rules_and_bad_parameters_are_located() {
     assert!(err.message.contains("colour"), "{}", err.message);
 }
 
-const ENV: &str = "{id: e, rule: config-env, container: app, env: LOG_LEVEL, configMap: app-config, key: LOG_LEVEL}";
-
-/// A ConfigMap `app-config` in `shop` with `data`, then a Pod in `shop`.
-fn config_and_pod(data: &str, spec: &str) -> String {
-    format!(
-        "apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: app-config, namespace: shop}}\ndata: {data}\n---\napiVersion: v1\nkind: Pod\nmetadata: {{name: p, namespace: shop}}\nspec:\n{spec}"
-    )
-}
-
-fn app(fields: &str) -> String {
-    format!("  containers:\n  - {{name: app, image: a, {fields}}}\n")
-}
-
-#[test]
-fn config_env_follows_value_from_and_env_from_as_the_kubelet_does() {
-    let data = "{LOG_LEVEL: info, app.properties: 'a=1'}";
-    let key_ref = app(
-        "env: [{name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app-config, key: LOG_LEVEL}}}]",
-    );
-    assert!(passes(ENV, &config_and_pod(data, &key_ref)));
-    let env_from = app("envFrom: [{configMapRef: {name: app-config}}]");
-    assert!(passes(ENV, &config_and_pod(data, &env_from)), "envFrom");
-    let optional = app("envFrom: [{configMapRef: {name: app-config, optional: true}}]");
-    assert!(
-        passes(ENV, &config_and_pod(data, &optional)),
-        "optional, and present"
-    );
-    let expanded = app(
-        "envFrom: [{prefix: CM_, configMapRef: {name: app-config}}], env: [{name: LOG_LEVEL, value: $(CM_LOG_LEVEL)}]",
-    );
-    assert!(
-        passes(ENV, &config_and_pod(data, &expanded)),
-        "$(VAR) of a variable from the key"
-    );
-    let deployment = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config}\ndata: {LOG_LEVEL: info}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: d}}\n  template:\n    metadata: {labels: {app: d}}\n    spec:\n      containers: [{name: app, image: a, envFrom: [{configMapRef: {name: app-config}}]}]\n";
-    assert!(
-        passes(ENV, deployment),
-        "a Deployment, both in the default namespace"
-    );
-
-    let literal = app(
-        "envFrom: [{configMapRef: {name: app-config}}], env: [{name: LOG_LEVEL, value: debug}]",
-    );
-    assert!(
-        reason(ENV, &config_and_pod(data, &literal))
-            .contains("an `env` entry overrides what `envFrom` imports"),
-        "env overrides envFrom wherever it is written"
-    );
-    let prefixed = app("envFrom: [{prefix: APP_, configMapRef: {name: app-config}}]");
-    assert!(
-        reason(ENV, &config_and_pod(data, &prefixed))
-            .contains("as APP_LOG_LEVEL, not as LOG_LEVEL")
-    );
-    let wrong_key = app(
-        "env: [{name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app-config, key: log-level}}}]",
-    );
-    let why = reason(ENV, &config_and_pod(data, &wrong_key));
-    assert!(
-        why.contains("has no key `log-level`") && why.contains("CreateContainerConfigError"),
-        "{why}"
-    );
-    let optional_key = app(
-        "env: [{name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app-config, key: log-level, optional: true}}}]",
-    );
-    assert!(reason(ENV, &config_and_pod(data, &optional_key)).contains("does not set LOG_LEVEL"));
-    let other_ns = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config}\ndata: {LOG_LEVEL: info}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec:\n  containers: [{name: app, image: a, envFrom: [{configMapRef: {name: app-config}}]}]\n";
-    assert!(
-        reason(ENV, other_ns).contains("is in namespace `default`, but the Pod runs in `shop`")
-    );
-    let binary = app(
-        "env: [{name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app-config, key: LOG_LEVEL}}}]",
-    );
-    let binary = config_and_pod("{}\nbinaryData: {LOG_LEVEL: aW5mbw==}", &binary);
-    assert!(
-        reason(ENV, &binary).contains("has no key `LOG_LEVEL`"),
-        "the kubelet reads only data for variables"
-    );
-    let later_secret = app(
-        "env: [{name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app-config, key: LOG_LEVEL}}}, {name: LOG_LEVEL, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]",
-    );
-    assert!(reason(ENV, &config_and_pod(data, &later_secret)).contains("from elsewhere"));
-    let skipped_later = app(
-        "env: [{name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app-config, key: LOG_LEVEL}}}, {name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app-config, key: nope, optional: true}}}]",
-    );
-    assert!(
-        passes(ENV, &config_and_pod(data, &skipped_later)),
-        "a skipped optional entry leaves the earlier value"
-    );
-}
-
-const FILE: &str = "{id: f, rule: config-file, container: app, file: /etc/app/app.properties, configMap: app-config, key: app.properties, updates: true}";
-
-#[test]
-fn config_file_follows_the_mount_and_the_volume_to_the_key() {
-    let data = "{LOG_LEVEL: info, app.properties: 'a=1'}";
-    let spec = |volume: &str, mounts: &str| {
-        format!(
-            "  volumes: [{volume}]\n  containers:\n  - {{name: app, image: a, volumeMounts: [{mounts}]}}\n"
-        )
-    };
-    let whole = spec(
-        "{name: config, configMap: {name: app-config}}",
-        "{name: config, mountPath: /etc/app/, readOnly: true}",
-    );
-    assert!(passes(FILE, &config_and_pod(data, &whole)));
-    let items = spec(
-        "{name: config, configMap: {name: app-config, defaultMode: 0440, items: [{key: app.properties, path: app.properties}]}}",
-        "{name: config, mountPath: /etc/app}",
-    );
-    assert!(passes(FILE, &config_and_pod(data, &items)), "items");
-    let nested = spec(
-        "{name: config, configMap: {name: app-config, items: [{key: app.properties, path: conf/app.properties}]}}",
-        "{name: config, mountPath: /etc/app}",
-    );
-    let in_conf = FILE.replace("/etc/app/app.properties", "/etc/app/conf/app.properties");
-    assert!(
-        passes(&in_conf, &config_and_pod(data, &nested)),
-        "an item path below the mount"
-    );
-    let over_etc = spec(
-        "{name: config, configMap: {name: app-config, items: [{key: app.properties, path: app/app.properties}]}}",
-        "{name: config, mountPath: /etc}",
-    );
-    assert!(
-        reason(FILE, &config_and_pod(data, &over_etc))
-            .contains("hides everything the image keeps there")
-    );
-    let projected = spec(
-        "{name: config, projected: {sources: [{configMap: {name: app-config}}, {downwardAPI: {items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}}, {serviceAccountToken: {path: token}}]}}",
-        "{name: config, mountPath: /etc/app}",
-    );
-    assert!(passes(FILE, &config_and_pod(data, &projected)), "projected");
-
-    let sub_path = spec(
-        "{name: config, configMap: {name: app-config}}",
-        "{name: config, mountPath: /etc/app/app.properties, subPath: app.properties}",
-    );
-    assert!(reason(FILE, &config_and_pod(data, &sub_path)).contains("never receives updates"));
-    let no_updates = FILE.replace(", updates: true", "");
-    assert!(
-        passes(&no_updates, &config_and_pod(data, &sub_path)),
-        "the file is there when updates do not matter"
-    );
-    let immutable = format!(
-        "apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: app-config, namespace: shop}}\nimmutable: true\ndata: {data}\n---\napiVersion: v1\nkind: Pod\nmetadata: {{name: p, namespace: shop}}\nspec:\n{whole}"
-    );
-    assert!(reason(FILE, &immutable).contains("is immutable"));
-    let moved = spec(
-        "{name: config, configMap: {name: app-config, items: [{key: app.properties, path: conf/app.properties}]}}",
-        "{name: config, mountPath: /etc/app}",
-    );
-    assert!(reason(FILE, &config_and_pod(data, &moved)).contains("has no file `app.properties`"));
-    let missing_item = spec(
-        "{name: config, configMap: {name: app-config, items: [{key: app.properties, path: app.properties}, {key: extra, path: extra}]}}",
-        "{name: config, mountPath: /etc/app}",
-    );
-    assert!(reason(FILE, &config_and_pod(data, &missing_item)).contains("ContainerCreating"));
-    let unmounted = "  volumes: [{name: config, configMap: {name: app-config}}, {name: tmp, emptyDir: {}}]\n  containers:\n  - {name: app, image: a, volumeMounts: [{name: tmp, mountPath: /tmp}]}\n";
-    assert!(
-        reason(FILE, &config_and_pod(data, unmounted))
-            .contains("volume `config` holds the key, but container `app` mounts nothing")
-    );
-    let shadowed = spec(
-        "{name: config, configMap: {name: app-config}}, {name: tmp, emptyDir: {}}",
-        "{name: config, mountPath: /etc/app}, {name: tmp, mountPath: /etc/app/app.properties}",
-    );
-    assert!(
-        reason(FILE, &config_and_pod(data, &shadowed)).contains("which is not a configMap"),
-        "a deeper mount hides the file"
-    );
-    let other_map = spec(
-        "{name: config, configMap: {name: other}}",
-        "{name: config, mountPath: /etc/app}",
-    );
-    let other_map = format!(
-        "{}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {{name: other, namespace: shop}}\ndata: {{app.properties: b}}\n",
-        config_and_pod(data, &other_map)
-    );
-    assert!(reason(FILE, &other_map).contains("holds key `app.properties` of ConfigMap `other`"));
-    let directory = spec(
-        "{name: config, configMap: {name: app-config}}",
-        "{name: config, mountPath: /etc/app/app.properties}",
-    );
-    assert!(reason(FILE, &config_and_pod(data, &directory)).contains("a directory, not the file"));
-}
-
-#[test]
-fn config_checks_read_secrets_too() {
-    let env =
-        "{id: e, rule: config-env, container: app, env: DB_PASSWORD, secret: db, key: password}";
-    let file = "{id: f, rule: config-file, container: app, file: /run/secrets/db/password, secret: db, key: password}";
-    let yaml = "apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {password: s3cret}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  volumes: [{name: db, secret: {secretName: db, defaultMode: 0400}}]\n  containers:\n  - name: app\n    image: a\n    env: [{name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}]\n    volumeMounts: [{name: db, mountPath: /run/secrets/db, readOnly: true}]\n";
-    assert!(passes(env, yaml));
-    assert!(passes(file, yaml));
-    let as_config_map = yaml.replace("secretKeyRef", "configMapKeyRef");
-    assert!(
-        !passes(env, &as_config_map),
-        "a ConfigMap of that name is not there"
-    );
-    let err = Check::from_yaml(
-        "{id: x, rule: config-env, container: a, env: A, configMap: c, secret: s, key: k}",
-    )
-    .unwrap_err();
-    assert!(err.message.contains("not both"), "{}", err.message);
-    let err = Check::from_yaml(
-        "{id: x, rule: config-file, container: a, file: app.conf, configMap: c, key: k}",
-    )
-    .unwrap_err();
-    assert!(err.message.contains("absolute path"), "{}", err.message);
 fn probed(probe: &str) -> String {
     pod(&format!(
         "  containers:\n  - name: app\n    image: a\n    ports: [{{name: http, containerPort: 8080}}]\n{probe}"
@@ -874,4 +665,215 @@ fn restarts_on_works_out_every_exit_code() {
         Check::from_yaml("{id: p, rule: probe, container: a, probe: startup, min: 60, max: 30}")
             .unwrap_err();
     assert!(err.message.contains("above `max`"), "{}", err.message);
+}
+
+const ENV: &str = "{id: e, rule: config-env, container: app, env: LOG_LEVEL, configMap: app-config, key: LOG_LEVEL}";
+
+/// A ConfigMap `app-config` in `shop` with `data`, then a Pod in `shop`.
+fn config_and_pod(data: &str, spec: &str) -> String {
+    format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: app-config, namespace: shop}}\ndata: {data}\n---\napiVersion: v1\nkind: Pod\nmetadata: {{name: p, namespace: shop}}\nspec:\n{spec}"
+    )
+}
+
+fn app(fields: &str) -> String {
+    format!("  containers:\n  - {{name: app, image: a, {fields}}}\n")
+}
+
+#[test]
+fn config_env_follows_value_from_and_env_from_as_the_kubelet_does() {
+    let data = "{LOG_LEVEL: info, app.properties: 'a=1'}";
+    let key_ref = app(
+        "env: [{name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app-config, key: LOG_LEVEL}}}]",
+    );
+    assert!(passes(ENV, &config_and_pod(data, &key_ref)));
+    let env_from = app("envFrom: [{configMapRef: {name: app-config}}]");
+    assert!(passes(ENV, &config_and_pod(data, &env_from)), "envFrom");
+    let optional = app("envFrom: [{configMapRef: {name: app-config, optional: true}}]");
+    assert!(
+        passes(ENV, &config_and_pod(data, &optional)),
+        "optional, and present"
+    );
+    let expanded = app(
+        "envFrom: [{prefix: CM_, configMapRef: {name: app-config}}], env: [{name: LOG_LEVEL, value: $(CM_LOG_LEVEL)}]",
+    );
+    assert!(
+        passes(ENV, &config_and_pod(data, &expanded)),
+        "$(VAR) of a variable from the key"
+    );
+    let deployment = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config}\ndata: {LOG_LEVEL: info}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: d}}\n  template:\n    metadata: {labels: {app: d}}\n    spec:\n      containers: [{name: app, image: a, envFrom: [{configMapRef: {name: app-config}}]}]\n";
+    assert!(
+        passes(ENV, deployment),
+        "a Deployment, both in the default namespace"
+    );
+
+    let literal = app(
+        "envFrom: [{configMapRef: {name: app-config}}], env: [{name: LOG_LEVEL, value: debug}]",
+    );
+    assert!(
+        reason(ENV, &config_and_pod(data, &literal))
+            .contains("an `env` entry overrides what `envFrom` imports"),
+        "env overrides envFrom wherever it is written"
+    );
+    let prefixed = app("envFrom: [{prefix: APP_, configMapRef: {name: app-config}}]");
+    assert!(
+        reason(ENV, &config_and_pod(data, &prefixed))
+            .contains("as APP_LOG_LEVEL, not as LOG_LEVEL")
+    );
+    let wrong_key = app(
+        "env: [{name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app-config, key: log-level}}}]",
+    );
+    let why = reason(ENV, &config_and_pod(data, &wrong_key));
+    assert!(
+        why.contains("has no key `log-level`") && why.contains("CreateContainerConfigError"),
+        "{why}"
+    );
+    let optional_key = app(
+        "env: [{name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app-config, key: log-level, optional: true}}}]",
+    );
+    assert!(reason(ENV, &config_and_pod(data, &optional_key)).contains("does not set LOG_LEVEL"));
+    let other_ns = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config}\ndata: {LOG_LEVEL: info}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec:\n  containers: [{name: app, image: a, envFrom: [{configMapRef: {name: app-config}}]}]\n";
+    assert!(
+        reason(ENV, other_ns).contains("is in namespace `default`, but the Pod runs in `shop`")
+    );
+    let binary = app(
+        "env: [{name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app-config, key: LOG_LEVEL}}}]",
+    );
+    let binary = config_and_pod("{}\nbinaryData: {LOG_LEVEL: aW5mbw==}", &binary);
+    assert!(
+        reason(ENV, &binary).contains("has no key `LOG_LEVEL`"),
+        "the kubelet reads only data for variables"
+    );
+    let later_secret = app(
+        "env: [{name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app-config, key: LOG_LEVEL}}}, {name: LOG_LEVEL, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]",
+    );
+    assert!(reason(ENV, &config_and_pod(data, &later_secret)).contains("from elsewhere"));
+    let skipped_later = app(
+        "env: [{name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app-config, key: LOG_LEVEL}}}, {name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app-config, key: nope, optional: true}}}]",
+    );
+    assert!(
+        passes(ENV, &config_and_pod(data, &skipped_later)),
+        "a skipped optional entry leaves the earlier value"
+    );
+}
+
+const FILE: &str = "{id: f, rule: config-file, container: app, file: /etc/app/app.properties, configMap: app-config, key: app.properties, updates: true}";
+
+#[test]
+fn config_file_follows_the_mount_and_the_volume_to_the_key() {
+    let data = "{LOG_LEVEL: info, app.properties: 'a=1'}";
+    let spec = |volume: &str, mounts: &str| {
+        format!(
+            "  volumes: [{volume}]\n  containers:\n  - {{name: app, image: a, volumeMounts: [{mounts}]}}\n"
+        )
+    };
+    let whole = spec(
+        "{name: config, configMap: {name: app-config}}",
+        "{name: config, mountPath: /etc/app/, readOnly: true}",
+    );
+    assert!(passes(FILE, &config_and_pod(data, &whole)));
+    let items = spec(
+        "{name: config, configMap: {name: app-config, defaultMode: 0440, items: [{key: app.properties, path: app.properties}]}}",
+        "{name: config, mountPath: /etc/app}",
+    );
+    assert!(passes(FILE, &config_and_pod(data, &items)), "items");
+    let nested = spec(
+        "{name: config, configMap: {name: app-config, items: [{key: app.properties, path: conf/app.properties}]}}",
+        "{name: config, mountPath: /etc/app}",
+    );
+    let in_conf = FILE.replace("/etc/app/app.properties", "/etc/app/conf/app.properties");
+    assert!(
+        passes(&in_conf, &config_and_pod(data, &nested)),
+        "an item path below the mount"
+    );
+    let over_etc = spec(
+        "{name: config, configMap: {name: app-config, items: [{key: app.properties, path: app/app.properties}]}}",
+        "{name: config, mountPath: /etc}",
+    );
+    assert!(
+        reason(FILE, &config_and_pod(data, &over_etc))
+            .contains("hides everything the image keeps there")
+    );
+    let projected = spec(
+        "{name: config, projected: {sources: [{configMap: {name: app-config}}, {downwardAPI: {items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}}, {serviceAccountToken: {path: token}}]}}",
+        "{name: config, mountPath: /etc/app}",
+    );
+    assert!(passes(FILE, &config_and_pod(data, &projected)), "projected");
+
+    let sub_path = spec(
+        "{name: config, configMap: {name: app-config}}",
+        "{name: config, mountPath: /etc/app/app.properties, subPath: app.properties}",
+    );
+    assert!(reason(FILE, &config_and_pod(data, &sub_path)).contains("never receives updates"));
+    let no_updates = FILE.replace(", updates: true", "");
+    assert!(
+        passes(&no_updates, &config_and_pod(data, &sub_path)),
+        "the file is there when updates do not matter"
+    );
+    let immutable = format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: app-config, namespace: shop}}\nimmutable: true\ndata: {data}\n---\napiVersion: v1\nkind: Pod\nmetadata: {{name: p, namespace: shop}}\nspec:\n{whole}"
+    );
+    assert!(reason(FILE, &immutable).contains("is immutable"));
+    let moved = spec(
+        "{name: config, configMap: {name: app-config, items: [{key: app.properties, path: conf/app.properties}]}}",
+        "{name: config, mountPath: /etc/app}",
+    );
+    assert!(reason(FILE, &config_and_pod(data, &moved)).contains("has no file `app.properties`"));
+    let missing_item = spec(
+        "{name: config, configMap: {name: app-config, items: [{key: app.properties, path: app.properties}, {key: extra, path: extra}]}}",
+        "{name: config, mountPath: /etc/app}",
+    );
+    assert!(reason(FILE, &config_and_pod(data, &missing_item)).contains("ContainerCreating"));
+    let unmounted = "  volumes: [{name: config, configMap: {name: app-config}}, {name: tmp, emptyDir: {}}]\n  containers:\n  - {name: app, image: a, volumeMounts: [{name: tmp, mountPath: /tmp}]}\n";
+    assert!(
+        reason(FILE, &config_and_pod(data, unmounted))
+            .contains("volume `config` holds the key, but container `app` mounts nothing")
+    );
+    let shadowed = spec(
+        "{name: config, configMap: {name: app-config}}, {name: tmp, emptyDir: {}}",
+        "{name: config, mountPath: /etc/app}, {name: tmp, mountPath: /etc/app/app.properties}",
+    );
+    assert!(
+        reason(FILE, &config_and_pod(data, &shadowed)).contains("which is not a configMap"),
+        "a deeper mount hides the file"
+    );
+    let other_map = spec(
+        "{name: config, configMap: {name: other}}",
+        "{name: config, mountPath: /etc/app}",
+    );
+    let other_map = format!(
+        "{}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {{name: other, namespace: shop}}\ndata: {{app.properties: b}}\n",
+        config_and_pod(data, &other_map)
+    );
+    assert!(reason(FILE, &other_map).contains("holds key `app.properties` of ConfigMap `other`"));
+    let directory = spec(
+        "{name: config, configMap: {name: app-config}}",
+        "{name: config, mountPath: /etc/app/app.properties}",
+    );
+    assert!(reason(FILE, &config_and_pod(data, &directory)).contains("a directory, not the file"));
+}
+
+#[test]
+fn config_checks_read_secrets_too() {
+    let env =
+        "{id: e, rule: config-env, container: app, env: DB_PASSWORD, secret: db, key: password}";
+    let file = "{id: f, rule: config-file, container: app, file: /run/secrets/db/password, secret: db, key: password}";
+    let yaml = "apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {password: s3cret}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  volumes: [{name: db, secret: {secretName: db, defaultMode: 0400}}]\n  containers:\n  - name: app\n    image: a\n    env: [{name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}]\n    volumeMounts: [{name: db, mountPath: /run/secrets/db, readOnly: true}]\n";
+    assert!(passes(env, yaml));
+    assert!(passes(file, yaml));
+    let as_config_map = yaml.replace("secretKeyRef", "configMapKeyRef");
+    assert!(
+        !passes(env, &as_config_map),
+        "a ConfigMap of that name is not there"
+    );
+    let err = Check::from_yaml(
+        "{id: x, rule: config-env, container: a, env: A, configMap: c, secret: s, key: k}",
+    )
+    .unwrap_err();
+    assert!(err.message.contains("not both"), "{}", err.message);
+    let err = Check::from_yaml(
+        "{id: x, rule: config-file, container: a, file: app.conf, configMap: c, key: k}",
+    )
+    .unwrap_err();
+    assert!(err.message.contains("absolute path"), "{}", err.message);
 }

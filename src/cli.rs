@@ -152,6 +152,11 @@ pub struct CheckArgs {
     pub enable: Vec<&'static Rule>,
     #[command(flatten)]
     pub cluster: ClusterArgs,
+    /// Validate custom resources against the CustomResourceDefinitions in
+    /// this file or folder (repeatable); CRDs in the input count too, and
+    /// the Gateway API's standard CRDs are built in
+    #[arg(long, value_name = "FILE|DIR")]
+    pub crd: Vec<PathBuf>,
     /// Manifest files; `-` reads standard input
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -167,6 +172,7 @@ impl CheckArgs {
             disabled: self.disable.clone(),
             enabled: self.enable.clone(),
             cluster: self.cluster.cluster(),
+            crds: validate::Crds::default(),
         }
     }
 }

@@ -48,7 +48,8 @@ fn run(cli: Cli, lang: Lang) -> Result<Exit, CommandError> {
         None => tutor::run(&context, cli.theme.map(Into::into), cli.seed)?,
         Some(Command::List { format }) => list::run(&context, format.into())?,
         Some(Command::Check(args)) => {
-            let options = args.options();
+            let mut options = args.options();
+            options.crds = check::load_crds(&args.crd)?;
             check::run(&args.files, lang, args.format.into(), &options)?
         }
         Some(Command::Rules { format }) => rules::run(lang, format.into())?,

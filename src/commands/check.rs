@@ -10,7 +10,7 @@ use super::input::read_manifest;
 use super::{CommandError, Exit, colour_wanted, print_out};
 use crate::i18n::Lang;
 use crate::markdown::{is_forbidden_char, sanitize};
-use crate::validate::{self, DocumentInfo, Finding, Options, Report, Severity};
+use crate::validate::{self, Crd, Crds, DocumentInfo, Finding, Options, Report, Severity};
 
 /// Output formats of `kubetutor check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +21,64 @@ pub enum CheckFormat {
 
 /// Validates every file and prints the findings: exit 0 without errors, 1
 /// with errors, 2 when a file cannot be read (the others are still checked).
+/// Reads the CRDs of `--crd` paths: files, or folders whose `.yaml`, `.yml`
+/// and `.json` files are read (sorted, not recursing into hidden folders).
+/// A path without any CRD is an error, so a typo does not go unnoticed.
+pub fn load_crds(paths: &[PathBuf]) -> Result<Crds, CommandError> {
+    let mut crds = Vec::new();
+    for path in paths {
+        let files = crd_files(path)?;
+        let before = crds.len();
+        for file in &files {
+            let name = file.display().to_string();
+            let bytes = read_manifest(file)
+                .map_err(|err| CommandError::Read(format!("{}: {err}", sanitize(&name))))?;
+            let text = String::from_utf8_lossy(&bytes);
+            crds.extend(Crd::all_in(&text, &name));
+        }
+        if crds.len() == before {
+            return Err(CommandError::Refused(format!(
+                "{}: no CustomResourceDefinition found (--crd takes CRD files or folders of them)",
+                sanitize(&path.display().to_string())
+            )));
+        }
+    }
+    Ok(Crds(std::sync::Arc::new(crds)))
+}
+
+fn crd_files(path: &std::path::Path) -> Result<Vec<PathBuf>, CommandError> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut found = Vec::new();
+    let mut folders = vec![path.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|err| {
+            CommandError::Read(format!(
+                "{}: {err}",
+                sanitize(&folder.display().to_string())
+            ))
+        })?;
+        for entry in entries.flatten() {
+            let file = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if file.is_dir() {
+                folders.push(file);
+            } else if [".yaml", ".yml", ".json"]
+                .iter()
+                .any(|ext| name.ends_with(ext))
+            {
+                found.push(file);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
 pub fn run(
     files: &[PathBuf],
     lang: Lang,

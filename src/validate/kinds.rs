@@ -2,6 +2,7 @@
 //! apiVersion, and the schema findings about the kind itself.
 
 use super::component_config::component_config;
+use super::crd;
 use super::finding::{Finding, Text};
 use super::rules;
 use super::schema::{self, check_document, group_of, old_schemas, schemas};
@@ -23,8 +24,21 @@ pub(crate) fn expand_list(root: &Node) -> Vec<&Node> {
     }
 }
 
+/// What custom resources are checked with: the CRDs of the input, and the
+/// CEL rules compiled so far in this run.
+pub(crate) struct Custom {
+    pub input: Vec<crd::Crd>,
+    pub rules: crd::RuleCache,
+}
+
 /// Checks one object: its apiVersion and kind, then its schema.
-pub(crate) fn check_object(root: &Node, index: usize, options: &Options, report: &mut Report) {
+pub(crate) fn check_object(
+    root: &Node,
+    index: usize,
+    options: &Options,
+    custom: &mut Custom,
+    report: &mut Report,
+) {
     report.documents.push(document_info(root, index));
     let findings = &mut report.findings;
     if !matches!(root.value, Value::Map(_)) {
@@ -47,7 +61,7 @@ pub(crate) fn check_object(root: &Node, index: usize, options: &Options, report:
     let (Some(api_version), Some(kind)) = (root.get("apiVersion"), root.get("kind")) else {
         return;
     };
-    check_kind(root, api_version, kind, index, options, findings);
+    check_kind(root, api_version, kind, index, options, custom, findings);
 }
 
 /// Every object is listed in the report, even one too broken to check.
@@ -133,6 +147,7 @@ fn check_kind(
     kind: &Node,
     index: usize,
     options: &Options,
+    custom: &mut Custom,
     findings: &mut Vec<Finding>,
 ) {
     let (Some(api_version_text), Some(kind_text)) = (api_version.as_str(), kind.as_str()) else {
@@ -164,41 +179,13 @@ fn check_kind(
     match shape {
         Some(shape) => {
             check_document(schemas, root, shape, index, findings);
-            if !cluster.is_default() {
-                version_fields(root, api_version_text, kind_text, cluster, index, findings);
-            }
-            let mut ctx = rules::Ctx {
-                document: index,
-                out: findings,
-                cluster,
-            };
-            rules::check(kind_text, root, &mut ctx);
-            rules::list_keys::check(api_version_text, kind_text, root, &mut ctx);
-            pss::check_object(
-                kind_text,
-                root,
-                index,
-                options.pss,
-                options.pss_version.at_most(cluster.version),
-                findings,
-            );
+            check_built_in(root, index, options, custom, findings);
         }
         None if let Some(info) = component_config(index, api_version_text, kind_text, kind.pos) => {
             findings.push(info);
         }
         None if is_custom(api_version_text, kind_text) => {
-            findings.push(custom_resource(
-                index,
-                api_version_text,
-                kind_text,
-                api_version,
-            ));
-            let mut ctx = rules::Ctx {
-                document: index,
-                out: findings,
-                cluster,
-            };
-            rules::check_custom(root, &mut ctx);
+            check_custom_resource(root, api_version, index, options, custom, findings);
         }
         None => findings.push(unknown_kind(
             index,
@@ -208,6 +195,75 @@ fn check_kind(
             kind,
         )),
     }
+}
+
+/// The checks of a built-in kind beyond its schema: the release's fields,
+/// a CRD's own rules, the API server's rules, list keys and Pod Security.
+fn check_built_in(
+    root: &Node,
+    index: usize,
+    options: &Options,
+    custom: &mut Custom,
+    findings: &mut Vec<Finding>,
+) {
+    let text = |key: &str| root.get(key).and_then(Node::as_str).unwrap_or_default();
+    let (api_version, kind) = (text("apiVersion"), text("kind"));
+    let cluster = &options.cluster;
+    if kind == "CustomResourceDefinition" {
+        crd::check_definition(root, index, &mut custom.rules, findings);
+    }
+    if !cluster.is_default() {
+        version_fields(root, api_version, kind, cluster, index, findings);
+    }
+    let mut ctx = rules::Ctx {
+        document: index,
+        out: findings,
+        cluster,
+    };
+    rules::check(kind, root, &mut ctx);
+    rules::list_keys::check(api_version, kind, root, &mut ctx);
+    pss::check_object(
+        kind,
+        root,
+        index,
+        options.pss,
+        options.pss_version.at_most(cluster.version),
+        findings,
+    );
+}
+
+/// A custom resource: validated against its CRD when one is known (the
+/// input's, `--crd`, the built-in Gateway API), else only its metadata.
+fn check_custom_resource(
+    root: &Node,
+    version_node: &Node,
+    index: usize,
+    options: &Options,
+    custom: &mut Custom,
+    findings: &mut Vec<Finding>,
+) {
+    let api_version = version_node.as_str().unwrap_or_default();
+    let kind = root.get("kind").and_then(Node::as_str).unwrap_or_default();
+    let given = &options.crds;
+    match crd::find(&custom.input, given, api_version, kind) {
+        Some((_, version)) => {
+            crd::check_instance(root, version, index, &mut custom.rules, findings)
+        }
+        None => findings.push(
+            match crd::group_has_kind(&custom.input, given, api_version, kind) {
+                Some(served) => {
+                    crd_version_missing(index, api_version, kind, &served, version_node)
+                }
+                None => custom_resource(index, api_version, kind, version_node),
+            },
+        ),
+    }
+    let mut ctx = rules::Ctx {
+        document: index,
+        out: findings,
+        cluster: &options.cluster,
+    };
+    rules::check_custom(root, &mut ctx);
 }
 
 /// A kind Kubernetes has never served, in a group it does not build in.
@@ -291,6 +347,25 @@ fn not_served(
         ),
         None => (String::new(), String::new()),
     };
+    let help = Text::new(
+        format!(
+            "Kubernetes {version} does not serve {api_version} {kind} (served in {span}){use_en}"
+        ),
+        format!(
+            "Kubernetes {version}は{api_version}の{kind}を提供していません({span}で提供){use_ja}"
+        ),
+    );
+    no_matches(index, api_version, kind, version_node, help)
+}
+
+/// `no matches for kind "X" in version "Y"` at the apiVersion, with `help`.
+fn no_matches(
+    index: usize,
+    api_version: &str,
+    kind: &str,
+    version_node: &Node,
+    help: Text,
+) -> Finding {
     Finding::new(
         &schema::UNKNOWN_API_VERSION,
         index,
@@ -300,15 +375,24 @@ fn not_served(
             format!("no matches for kind \"{kind}\" in version \"{api_version}\""),
             format!("バージョン\"{api_version}\"にkind\"{kind}\"はありません"),
         ),
-        Text::new(
-            format!(
-                "Kubernetes {version} does not serve {api_version} {kind} (served in {span}){use_en}"
-            ),
-            format!(
-                "Kubernetes {version}は{api_version}の{kind}を提供していません({span}で提供){use_ja}"
-            ),
-        ),
+        help,
     )
+}
+
+/// A custom resource in a version its CRD does not serve.
+fn crd_version_missing(
+    index: usize,
+    api_version: &str,
+    kind: &str,
+    served: &[String],
+    version_node: &Node,
+) -> Finding {
+    let list = served.join(", ");
+    let help = Text::new(
+        format!("its CustomResourceDefinition serves {list}"),
+        format!("このkindのCustomResourceDefinitionが提供しているのは{list}です"),
+    );
+    no_matches(index, api_version, kind, version_node, help)
 }
 
 fn example(field: &str) -> &'static str {

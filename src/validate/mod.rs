@@ -3,6 +3,7 @@
 //! No terminal code lives here.
 
 mod component_config;
+pub mod crd;
 mod finding;
 mod go;
 mod kinds;
@@ -20,6 +21,7 @@ mod syntax;
 pub mod versions;
 mod yaml;
 
+pub use crd::{Crd, Crds};
 pub use finding::{Finding, Pos, Severity, Text};
 pub(crate) use go::cron::{CronSchedule, schedule_of};
 pub(crate) use go::fmt::compact;
@@ -85,6 +87,8 @@ pub struct Options {
     /// The release and feature gates the API server has (`--kube-version`,
     /// `--feature-gates`).
     pub cluster: Cluster,
+    /// CustomResourceDefinitions given with `--crd`.
+    pub crds: Crds,
 }
 
 /// Validates raw bytes (size and UTF-8 are checked first).
@@ -122,11 +126,20 @@ fn finish(parsed: yaml::Parsed, options: &Options) -> Report {
     for duplicate in &parsed.duplicates {
         report.findings.push(syntax::duplicate_key(duplicate));
     }
+    let mut custom = kinds::Custom {
+        input: parsed
+            .documents
+            .iter()
+            .flat_map(|d| kinds::expand_list(&d.root))
+            .filter_map(|root| crd::Crd::from_node(root, "this input"))
+            .collect(),
+        rules: crd::RuleCache::default(),
+    };
     let mut index = 0;
     let mut objects = Vec::new();
     for document in &parsed.documents {
         for root in kinds::expand_list(&document.root) {
-            kinds::check_object(root, index, options, &mut report);
+            kinds::check_object(root, index, options, &mut custom, &mut report);
             objects.push((index, root));
             index += 1;
         }

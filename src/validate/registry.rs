@@ -13,6 +13,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         .iter()
         .copied()
         .chain(schema::RULES.iter().copied())
+        .chain(super::crd::RULES.iter().copied())
         .chain([&component_config::COMPONENT_CONFIG])
         .chain(api::catalog::RULES.iter().copied())
         .chain(pss::rules())

@@ -6,7 +6,7 @@
 //! and volume names, mount paths, Service ports) keep that error alone.
 
 use super::Ctx;
-use crate::validate::finding::{Finding, Severity, Text};
+use crate::validate::finding::{Finding, Pos, Severity, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::rule::{Rule, Words};
 use crate::validate::versions::{ListMap, list_maps};
@@ -146,25 +146,7 @@ fn report(
         .and_then(|k| item.present(k))
         .map_or(item.pos, |n| n.pos);
     if list.path.ends_with("topologySpreadConstraints") {
-        let shown = format!(
-            "\"{{{}}}\"",
-            list.keys
-                .iter()
-                .map(|k| item.present(k).and_then(Node::as_str).unwrap_or_default())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        let field =
-            FieldPath::default().field(&format!("{path}.{{topologyKey, whenUnsatisfiable}}"));
-        ctx.duplicate_shown(
-            &field,
-            at,
-            &shown,
-            Text::new(
-                "one constraint per topologyKey and whenUnsatisfiable: merge the two, or spread over another topology key",
-                "topologyKeyとwhenUnsatisfiableの組ごとに制約は1つです。2つをまとめるか、別のトポロジーキーで分散させてください",
-            ),
-        );
+        duplicate_constraint(list, item, path, at, ctx);
         return;
     }
     let (message, help) = if list.path.ends_with(".env") {
@@ -212,6 +194,29 @@ fn report(
         )
     };
     ctx.report(&DUPLICATE_LIST_KEY, path, at, message, help);
+}
+
+/// Two spread constraints with one topologyKey and whenUnsatisfiable:
+/// validation's own `Duplicate value`, an error.
+fn duplicate_constraint(list: &ListMap, item: &Node, path: &FieldPath, at: Pos, ctx: &mut Ctx<'_>) {
+    let shown = format!(
+        "\"{{{}}}\"",
+        list.keys
+            .iter()
+            .map(|k| item.present(k).and_then(Node::as_str).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let field = FieldPath::default().field(&format!("{path}.{{topologyKey, whenUnsatisfiable}}"));
+    ctx.duplicate_shown(
+        &field,
+        at,
+        &shown,
+        Text::new(
+            "one constraint per topologyKey and whenUnsatisfiable: merge the two, or spread over another topology key",
+            "topologyKeyとwhenUnsatisfiableの組ごとに制約は1つです。2つをまとめるか、別のトポロジーキーで分散させてください",
+        ),
+    );
 }
 
 #[cfg(test)]

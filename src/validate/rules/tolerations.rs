@@ -101,6 +101,26 @@ fn check_one(toleration: &Node, path: &FieldPath, ctx: &mut Ctx<'_>) {
     }
 }
 
+/// What to write instead of an operator the server refuses; `Gt` and `Lt`
+/// name the gate they wait on.
+fn operator_help(operator: &str, version: crate::validate::KubeVersion) -> Text {
+    if matches!(operator, "Gt" | "Lt") {
+        Text::new(
+            format!(
+                "Gt and Lt need the alpha feature gate TaintTolerationComparisonOperators, off by default in Kubernetes {version}; use Equal or Exists, or check with --feature-gates TaintTolerationComparisonOperators=true if your cluster turns it on"
+            ),
+            format!(
+                "GtとLtにはアルファ版のフィーチャーゲートTaintTolerationComparisonOperatorsが必要で、Kubernetes {version}では既定で無効です。EqualかExistsを使うか、クラスターで有効にしている場合は--feature-gates TaintTolerationComparisonOperators=trueを付けて確認してください"
+            ),
+        )
+    } else {
+        Text::new(
+            "`Exists` tolerates any value of the key; `Equal` (the default) one value",
+            "`Exists`はキーの値を問わず、`Equal`(既定値)は1つの値に一致します",
+        )
+    }
+}
+
 /// The value a toleration may carry depends on its operator.
 fn check_operator(
     toleration: &Node,
@@ -162,22 +182,7 @@ fn check_operator(
         }
         _ => {
             if let Some(node) = toleration.get("operator") {
-                let version = ctx.cluster.version;
-                let help = if matches!(operator, "Gt" | "Lt") {
-                    Text::new(
-                        format!(
-                            "Gt and Lt need the alpha feature gate TaintTolerationComparisonOperators, off by default in Kubernetes {version}; use Equal or Exists, or check with --feature-gates TaintTolerationComparisonOperators=true if your cluster turns it on"
-                        ),
-                        format!(
-                            "GtとLtにはアルファ版のフィーチャーゲートTaintTolerationComparisonOperatorsが必要で、Kubernetes {version}では既定で無効です。EqualかExistsを使うか、クラスターで有効にしている場合は--feature-gates TaintTolerationComparisonOperators=trueを付けて確認してください"
-                        ),
-                    )
-                } else {
-                    Text::new(
-                        "`Exists` tolerates any value of the key; `Equal` (the default) one value",
-                        "`Exists`はキーの値を問わず、`Equal`(既定値)は1つの値に一致します",
-                    )
-                };
+                let help = operator_help(operator, ctx.cluster.version);
                 ctx.unsupported(&path.field("operator"), node, &OPERATORS, help);
             }
         }

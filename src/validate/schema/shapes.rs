@@ -133,6 +133,8 @@ fn compile_old() -> Schemas {
 
 const QUANTITY: &str = "io.k8s.apimachinery.pkg.api.resource.Quantity";
 const INT_OR_STRING: &str = "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
+/// Any JSON value: a CRD schema's `default`, `enum` items and `example`.
+const CRD_JSON: &str = "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSON";
 
 fn compile() -> Schemas {
     let mut generator = SchemaGenerator::default();
@@ -211,6 +213,7 @@ impl Compiler<'_> {
             match name.as_str() {
                 QUANTITY => return self.named(name, Shape::Quantity),
                 INT_OR_STRING => return self.named(name, Shape::IntOrString),
+                CRD_JSON => return self.named(name, Shape::Any),
                 _ => {}
             }
             let id = self.named(name.clone(), Shape::Any);

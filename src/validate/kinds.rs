@@ -168,6 +168,9 @@ fn check_kind(
         ));
         return;
     }
+    if let Some(warning) = deprecation(index, api_version_text, kind_text, cluster, api_version) {
+        findings.push(warning);
+    }
     let (schemas, shape) = match schemas().kind(api_version_text, kind_text) {
         Some(shape) => (schemas(), Some(shape)),
         None if served.is_some() => {
@@ -377,6 +380,43 @@ fn no_matches(
         ),
         help,
     )
+}
+
+/// The API server's warning for a deprecated apiVersion it still serves:
+/// `v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice`.
+fn deprecation(
+    index: usize,
+    api_version: &str,
+    kind: &str,
+    cluster: &Cluster,
+    version_node: &Node,
+) -> Option<Finding> {
+    let (since, instead) = versions::deprecated(api_version, kind)?;
+    if cluster.version.minor() < since {
+        return None;
+    }
+    let (use_en, use_ja) = if instead.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (
+            format!("; use {instead}"),
+            format!("。{instead}を使ってください"),
+        )
+    };
+    Some(Finding::new(
+        &schema::DEPRECATED_API,
+        index,
+        "apiVersion",
+        version_node.pos,
+        Text::new(
+            format!("{api_version} {kind} is deprecated in v1.{since}+{use_en}"),
+            format!("{api_version}の{kind}はv1.{since}以降非推奨です{use_ja}"),
+        ),
+        Text::new(
+            "the API server accepts it with this warning; plan the move before a release removes it",
+            "APIサーバーはこの警告付きで受け付けます。削除されるリリースより前に移行を計画してください",
+        ),
+    ))
 }
 
 /// A custom resource in a version its CRD does not serve.

@@ -101,6 +101,21 @@ pub(crate) static CUSTOM_RESOURCE: Rule = Rule {
     ..Rule::SCHEMA
 };
 
+pub(crate) static DEPRECATED_API: Rule = Rule {
+    id: "schema/deprecated-api",
+    summary: Words::new(
+        "An apiVersion the release still serves but has deprecated (the API server warns)",
+        "リリースがまだ提供しているが非推奨にしたapiVersion(APIサーバーが警告する)",
+    ),
+    help: Words::new(
+        "move to the replacement the warning names before the release that removes it",
+        "削除されるリリースより前に、警告が示す移行先に切り替えてください",
+    ),
+    docs: "https://kubernetes.io/docs/reference/using-api/deprecation-guide/",
+    severity: Severity::Warning,
+    ..Rule::SCHEMA
+};
+
 /// The rules of this layer, for the registry.
 pub(crate) static RULES: &[&Rule] = &[
     &UNKNOWN_FIELD,
@@ -109,4 +124,5 @@ pub(crate) static RULES: &[&Rule] = &[
     &UNKNOWN_API_VERSION,
     &UNKNOWN_KIND,
     &CUSTOM_RESOURCE,
+    &DEPRECATED_API,
 ];

@@ -31,6 +31,31 @@ pub(crate) fn served(api_version: &str, kind: &str) -> Option<u8> {
         .copied()
 }
 
+/// A served apiVersion and kind the API server warns about: from which
+/// release, and what to use instead (its own warning's words).
+pub(crate) fn deprecated(api_version: &str, kind: &str) -> Option<(u8, &'static str)> {
+    const DEPRECATED: &[(&str, &str, u8, &str)] = &[
+        ("v1", "Endpoints", 33, "discovery.k8s.io/v1 EndpointSlice"),
+        ("v1", "ComponentStatus", 19, ""),
+        (
+            "flowcontrol.apiserver.k8s.io/v1beta3",
+            "FlowSchema",
+            29,
+            "flowcontrol.apiserver.k8s.io/v1 FlowSchema",
+        ),
+        (
+            "flowcontrol.apiserver.k8s.io/v1beta3",
+            "PriorityLevelConfiguration",
+            29,
+            "flowcontrol.apiserver.k8s.io/v1 PriorityLevelConfiguration",
+        ),
+    ];
+    DEPRECATED
+        .iter()
+        .find(|(v, k, _, _)| *v == api_version && *k == kind)
+        .map(|(_, _, since, instead)| (*since, *instead))
+}
+
 /// A list whose entries are unique by their keys (`x-kubernetes-list-type`
 /// map, with its keys) or by their whole value (set).
 #[derive(Debug, Clone, PartialEq, Eq)]

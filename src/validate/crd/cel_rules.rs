@@ -22,34 +22,34 @@ pub(crate) enum Verdict {
     Undecided(String),
 }
 
-/// Compiled rules of one run, by rule text.
+/// Compiled rules of one input, by rule text; the environment is built on
+/// the first rule, so inputs without CEL pay nothing.
+#[derive(Default)]
 pub(crate) struct RuleCache {
-    env: Arc<Env>,
+    env: Option<Arc<Env>>,
     programs: HashMap<String, Result<Program, String>>,
 }
 
-impl Default for RuleCache {
-    fn default() -> RuleCache {
-        let mut env = Env::stdlib();
-        // Both extensions ship with the crate; a failure would only leave
-        // their functions out, which makes rules using them undecided.
-        let _ = env.add_extension(cel::extensions::strings);
-        let _ = env.add_extension(cel::extensions::lists);
-        RuleCache {
-            env: Arc::new(env),
-            programs: HashMap::new(),
-        }
-    }
-}
-
 impl RuleCache {
+    fn env(&mut self) -> Arc<Env> {
+        let env = self.env.get_or_insert_with(|| {
+            let mut env = Env::stdlib();
+            // Both extensions ship with the crate; a failure would only leave
+            // their functions out, which makes rules using them undecided.
+            let _ = env.add_extension(cel::extensions::strings);
+            let _ = env.add_extension(cel::extensions::lists);
+            Arc::new(env)
+        });
+        Arc::clone(env)
+    }
+
     /// Compiles `rule` (once); the parse error as text when it does not compile.
     pub(crate) fn compile(&mut self, rule: &str) -> Result<(), String> {
         self.program(rule).map(|_| ())
     }
 
     fn program(&mut self, rule: &str) -> Result<&Program, String> {
-        let env = Arc::clone(&self.env);
+        let env = self.env();
         self.programs
             .entry(rule.to_string())
             .or_insert_with(|| env.compile(rule).map_err(|e| e.to_string()))
@@ -64,7 +64,7 @@ impl RuleCache {
                 "a transition rule (oldSelf) applies to updates only".into(),
             );
         }
-        let env = Arc::clone(&self.env);
+        let env = self.env();
         let program = match self.program(rule) {
             Ok(program) => program,
             Err(err) => return Verdict::Undecided(err),

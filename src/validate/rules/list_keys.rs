@@ -9,7 +9,10 @@ use super::Ctx;
 use crate::validate::finding::{Finding, Pos, Severity, Text};
 use crate::validate::path::FieldPath;
 use crate::validate::rule::{Rule, Words};
-use crate::validate::versions::{ListMap, list_maps};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::validate::versions::{ListMap, all_list_maps};
 use crate::validate::yaml::{Node, Value};
 
 pub(crate) static DUPLICATE_LIST_KEY: Rule = Rule {
@@ -26,42 +29,69 @@ pub(crate) static DUPLICATE_LIST_KEY: Rule = Rule {
     ..Rule::API_WARNING
 };
 
+/// The keyed lists of one kind as a tree of path segments, so a document
+/// is walked once, and only where such lists can be.
+#[derive(Default)]
+struct Trie {
+    list: Option<&'static ListMap>,
+    children: HashMap<&'static str, Trie>,
+}
+
+fn trie(api_version: &str, kind: &str) -> Option<&'static Trie> {
+    type ByKind = HashMap<&'static str, HashMap<&'static str, Trie>>;
+    static TRIES: OnceLock<ByKind> = OnceLock::new();
+    TRIES
+        .get_or_init(|| {
+            let mut tries = ByKind::new();
+            for (api_version, kind, lists) in all_list_maps() {
+                let trie = tries
+                    .entry(api_version)
+                    .or_default()
+                    .entry(kind)
+                    .or_default();
+                for list in lists {
+                    let mut node = &mut *trie;
+                    let mut rest = list.path;
+                    while let Some((head, tail)) = split_first(rest) {
+                        node = node.children.entry(head).or_default();
+                        rest = tail;
+                    }
+                    node.list = Some(list);
+                }
+            }
+            tries
+        })
+        .get(api_version)
+        .and_then(|kinds| kinds.get(kind))
+}
+
 /// Reports each entry that repeats the keys of an earlier one.
 pub(crate) fn check(api_version: &str, kind: &str, root: &Node, ctx: &mut Ctx<'_>) {
-    for list in list_maps(api_version, kind) {
-        let mut found = Vec::new();
-        lists_at(root, list.path, &FieldPath::default(), &mut found);
-        for (path, node) in found {
-            check_list(list, node, &path, ctx);
-        }
+    if let Some(trie) = trie(api_version, kind) {
+        walk(root, trie, &FieldPath::default(), ctx);
     }
 }
 
-/// The nodes at `path` (`[]` every item, `*` every map value), with their paths.
-fn lists_at<'a>(
-    node: &'a Node,
-    path: &str,
-    here: &FieldPath,
-    out: &mut Vec<(FieldPath, &'a Node)>,
-) {
-    let Some((head, rest)) = split_first(path) else {
-        out.push((here.clone(), node));
-        return;
-    };
-    match (head, &node.value) {
-        ("[]", Value::Seq(items)) => {
-            for (index, item) in items.iter().enumerate() {
-                lists_at(item, rest, &here.index(index), out);
-            }
-        }
-        ("*", Value::Map(entries)) => {
+fn walk(node: &Node, trie: &Trie, path: &FieldPath, ctx: &mut Ctx<'_>) {
+    if let Some(list) = trie.list {
+        check_list(list, node, path, ctx);
+    }
+    match &node.value {
+        Value::Map(entries) => {
             for entry in entries {
-                lists_at(&entry.value, rest, &here.key(&entry.key), out);
+                if let Some(child) = trie.children.get(entry.key.as_str()) {
+                    walk(&entry.value, child, &path.field(&entry.key), ctx);
+                }
+                if let Some(child) = trie.children.get("*") {
+                    walk(&entry.value, child, &path.key(&entry.key), ctx);
+                }
             }
         }
-        (field, Value::Map(_)) => {
-            if let Some(child) = node.present(field) {
-                lists_at(child, rest, &here.field(field), out);
+        Value::Seq(items) => {
+            if let Some(child) = trie.children.get("[]") {
+                for (index, item) in items.iter().enumerate() {
+                    walk(item, child, &path.index(index), ctx);
+                }
             }
         }
         _ => {}

@@ -12,7 +12,7 @@ use std::str::FromStr;
 
 pub(crate) use fields::{check_fields, exists_in};
 pub use gates::{FeatureGates, Gate, GateError};
-pub(crate) use tables::{ListMap, deprecated, list_maps, served};
+pub(crate) use tables::{ListMap, all_list_maps, deprecated, served};
 
 /// A Kubernetes minor release kubetutor knows, 1.30 to 1.37.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -66,9 +66,11 @@ pub(crate) struct ListMap {
     pub keys: Vec<&'static str>,
 }
 
-/// The unique-keyed lists of a kind (as the latest release declares them).
-pub(crate) fn list_maps(api_version: &str, kind: &str) -> &'static [ListMap] {
-    type ByKind = HashMap<&'static str, HashMap<&'static str, Vec<ListMap>>>;
+/// The unique-keyed lists of every kind (as the latest release declares
+/// them): apiVersion, kind and its lists.
+pub(crate) fn all_list_maps()
+-> impl Iterator<Item = (&'static str, &'static str, &'static [ListMap])> {
+    type ByKind = HashMap<(&'static str, &'static str), Vec<ListMap>>;
     static LISTS: OnceLock<ByKind> = OnceLock::new();
     LISTS
         .get_or_init(|| {
@@ -80,18 +82,15 @@ pub(crate) fn list_maps(api_version: &str, kind: &str) -> &'static [ListMap] {
                         _ => Vec::new(),
                     };
                     by_kind
-                        .entry(api_version)
-                        .or_default()
-                        .entry(kind)
+                        .entry((api_version, kind))
                         .or_default()
                         .push(ListMap { path, keys });
                 }
             }
             by_kind
         })
-        .get(api_version)
-        .and_then(|kinds| kinds.get(kind))
-        .map_or(&[], Vec::as_slice)
+        .iter()
+        .map(|((api_version, kind), lists)| (*api_version, *kind, lists.as_slice()))
 }
 
 #[cfg(test)]
@@ -111,7 +110,9 @@ mod tests {
 
     #[test]
     fn ports_are_unique_by_port_and_protocol() {
-        let lists = list_maps("v1", "Pod");
+        let (_, _, lists) = all_list_maps()
+            .find(|(v, k, _)| *v == "v1" && *k == "Pod")
+            .unwrap();
         let ports = lists
             .iter()
             .find(|l| l.path == "spec.containers[].ports")
